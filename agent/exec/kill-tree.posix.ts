@@ -1,0 +1,59 @@
+/**
+ * Kills a process tree on POSIX. Commands are spawned `detached`, so each is the leader of
+ * its own process group (pgid = its pid) and every child it forks joins that group unless it
+ * deliberately leaves it (setsid). Signalling `-pgid` reaches the whole tree at once, even
+ * after the leader has exited.
+ */
+
+/** Options for {@link killTreePosix}. */
+export interface KillTreePosixOptions {
+  /** Time the group gets to exit after SIGTERM before SIGKILL. @default 2000 */
+  readonly graceMs?: number;
+  /** How often to check whether the group is gone during the grace period. @default 50 */
+  readonly pollMs?: number;
+  /** Test seam: `process.kill`. */
+  readonly kill?: (pid: number, signal: NodeJS.Signals | 0) => void;
+  /** Test seam: waiting. */
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+export const DEFAULT_KILL_GRACE_MS = 2000;
+
+const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Sends SIGTERM to process group `pgid`, waits up to `graceMs` for it to empty, then sends
+ * SIGKILL. Resolves once the group is gone or SIGKILL was sent; never rejects (a group that
+ * no longer exists is the goal, not an error).
+ *
+ * Members that are zombies still count as present until their parent (or init) reaps them,
+ * so on a host whose init does not reap, this waits the full grace period.
+ */
+export async function killTreePosix(pgid: number, options: KillTreePosixOptions = {}): Promise<void> {
+  const graceMs = options.graceMs ?? DEFAULT_KILL_GRACE_MS;
+  const pollMs = options.pollMs ?? 50;
+  const kill = options.kill ?? ((pid: number, signal: NodeJS.Signals | 0) => void process.kill(pid, signal));
+  const sleep = options.sleep ?? defaultSleep;
+
+  if (!signalGroup(kill, pgid, 'SIGTERM')) return;
+  for (let waited = 0; waited < graceMs; waited += pollMs) {
+    await sleep(Math.min(pollMs, graceMs - waited));
+    if (!signalGroup(kill, pgid, 0)) return;
+  }
+  signalGroup(kill, pgid, 'SIGKILL');
+}
+
+/** Signals the group; false when it has no members left (ESRCH). */
+function signalGroup(
+  kill: (pid: number, signal: NodeJS.Signals | 0) => void,
+  pgid: number,
+  signal: NodeJS.Signals | 0,
+): boolean {
+  try {
+    kill(-pgid, signal);
+    return true;
+  } catch (error) {
+    // EPERM means a member changed its credentials (setuid); we cannot do better than stop.
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH' && (error as NodeJS.ErrnoException).code !== 'EPERM';
+  }
+}
