@@ -1,0 +1,303 @@
+/**
+ * The supervisor with real processes (Linux): start, kill -9 and restart, policies, backoff to
+ * FATAL, tree stop, log capture, and agent restarts on the same state dir.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Supervisor, type SupervisorOptions } from '../../agent/supervisor/supervisor.js';
+import { SupervisorError } from '../../agent/supervisor/supervisor-error.js';
+import { logPathsFor } from '../../agent/supervisor/log-files.js';
+import { isProcessAlive } from '../../agent/supervisor/process-identity.js';
+import type { ProcessSnapshot, ProcessSpec, RestartSpec, SupervisorEvent } from '../../agent/supervisor/types.js';
+import { killMarked, livePidsWithMarker, waitFor } from './process-helpers.js';
+
+const supervisors: Supervisor[] = [];
+const dirs: string[] = [];
+const markers: string[] = [];
+let seq = 0;
+
+/** A unique `sleep` duration that doubles as a marker in the command line. */
+function marker(): string {
+  seq += 1;
+  const value = `30.${String(process.pid).padStart(7, '0')}${String(seq).padStart(3, '0')}`;
+  markers.push(value);
+  return value;
+}
+
+function stateDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ioms-supervisor-'));
+  dirs.push(dir);
+  return dir;
+}
+
+function supervisor(dir: string, options: Partial<SupervisorOptions> = {}): { sup: Supervisor; events: SupervisorEvent[] } {
+  const sup = new Supervisor({ stateDir: dir, stopGraceMs: 500, adoptPollMs: 50, ...options });
+  const events: SupervisorEvent[] = [];
+  sup.onEvent((event) => events.push(event));
+  supervisors.push(sup);
+  return { sup, events };
+}
+
+const always: RestartSpec = { policy: 'always', backoffSeconds: 0.05, maxBackoffSeconds: 0.4, startLimit: 4 };
+
+function sleeper(name: string, mark: string, restart: RestartSpec = always): ProcessSpec {
+  return { name, command: 'sleep', args: [mark], restart };
+}
+
+function shell(name: string, script: string, restart: RestartSpec = always): ProcessSpec {
+  return { name, command: 'sh', args: ['-c', script], restart };
+}
+
+function only(sup: Supervisor): ProcessSnapshot {
+  const [snap] = sup.snapshot();
+  if (snap === undefined) throw new Error('no process in snapshot');
+  return snap;
+}
+
+afterEach(async () => {
+  for (const sup of supervisors.splice(0)) {
+    try {
+      await sup.stopAll();
+    } catch {
+      // detached supervisors refuse; their processes are killed below
+    }
+  }
+  for (const mark of markers.splice(0)) killMarked(mark);
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe.runIf(process.platform === 'linux')('Supervisor with real processes', () => {
+  it('starts a guarded process and captures its output to a log file', async () => {
+    const dir = stateDir();
+    const mark = marker();
+    const { sup, events } = supervisor(dir);
+    const result = await sup.apply([shell('echoer', `echo hello-from-child; exec sleep ${mark}`)]);
+    expect(result.started).toEqual(['echoer']);
+    await waitFor(() => only(sup).state === 'RUNNING', 2000, 'RUNNING');
+    const pid = only(sup).pid;
+    expect(pid !== undefined && isProcessAlive(pid)).toBe(true);
+    expect(events.filter((e) => e.type === 'started')).toHaveLength(1);
+    const logs = logPathsFor(join(dir, 'logs'), 'echoer');
+    await waitFor(() => readFileSync(logs.stdout, 'utf8').includes('hello-from-child'), 2000, 'log line');
+  });
+
+  it('replaces a kill -9ed instance within two seconds and records SIGKILL', async () => {
+    const mark = marker();
+    const { sup, events } = supervisor(stateDir());
+    await sup.apply([sleeper('sleeper', mark)]);
+    await waitFor(() => only(sup).state === 'RUNNING', 2000, 'RUNNING');
+    const first = only(sup).pid as number;
+    const killedAt = Date.now();
+    process.kill(first, 'SIGKILL');
+    await waitFor(() => only(sup).state === 'RUNNING' && only(sup).pid !== first, 2000, 'a new instance');
+    expect(Date.now() - killedAt).toBeLessThan(2000);
+    const exited = events.find((e) => e.type === 'exited');
+    expect(exited).toMatchObject({ type: 'exited', pid: first, next: 'restart', restart: { signal: 'SIGKILL', count: 1 } });
+    expect(only(sup)).toMatchObject({ restarts: 1, lastExit: { signal: 'SIGKILL' } });
+    expect(livePidsWithMarker(mark)).toEqual([only(sup).pid]);
+  });
+
+  const noRestartCases = [
+    { name: 'policy never stays EXITED after a kill', spec: (m: string) => sleeper('p', m, { ...always, policy: 'never' }), kill: true },
+    { name: 'on-failure with exit 0 is not restarted', spec: () => shell('p', 'exit 0', { ...always, policy: 'on-failure' }), kill: false },
+  ];
+  it.each(noRestartCases)('$name', async ({ spec, kill }) => {
+    const { sup, events } = supervisor(stateDir());
+    await sup.apply([spec(marker())]);
+    if (kill) {
+      await waitFor(() => only(sup).state === 'RUNNING', 2000, 'RUNNING');
+      process.kill(only(sup).pid as number, 'SIGKILL');
+    }
+    await waitFor(() => only(sup).state === 'EXITED', 2000, 'EXITED');
+    await sleep(300);
+    expect(only(sup).state).toBe('EXITED');
+    expect(events.filter((e) => e.type === 'started')).toHaveLength(1);
+    expect(events.find((e) => e.type === 'exited')).toMatchObject({ next: 'exit' });
+  });
+
+  it('restarts on-failure after a non-zero exit', async () => {
+    const { sup, events } = supervisor(stateDir());
+    await sup.apply([shell('p', 'exit 3', { ...always, policy: 'on-failure', startLimit: 2 })]);
+    await waitFor(() => only(sup).state === 'FATAL', 3000, 'FATAL');
+    expect(events.filter((e) => e.type === 'started')).toHaveLength(2);
+    expect(only(sup).lastExit).toMatchObject({ code: 3 });
+  });
+
+  it('backs off with growing delays, then is FATAL after the start limit, reported once', async () => {
+    const { sup, events } = supervisor(stateDir(), { random: () => 0.5 });
+    await sup.apply([shell('crasher', 'exit 1')]);
+    await waitFor(() => only(sup).state === 'FATAL', 5000, 'FATAL');
+    await sleep(400);
+    const delays = events.flatMap((e) => (e.type === 'exited' && e.next === 'restart' ? [e.delayMs] : []));
+    expect(delays).toEqual([0, 50, 100]);
+    expect(events.filter((e) => e.type === 'started')).toHaveLength(4);
+    expect(events.filter((e) => e.type === 'fatal')).toHaveLength(1);
+    expect(only(sup)).toMatchObject({ state: 'FATAL', restarts: 3, lastExit: { code: 1 } });
+    expect(only(sup).pid).toBeUndefined();
+    // A re-apply of the same spec leaves it FATAL; a manual restart revives it.
+    expect((await sup.apply([shell('crasher', 'exit 1')])).unchanged).toEqual(['crasher']);
+    expect(only(sup).state).toBe('FATAL');
+    await sup.restart('crasher');
+    await waitFor(() => events.filter((e) => e.type === 'started').length === 5, 2000, 'a manual start');
+  });
+
+  it('reports a command that cannot be spawned, and gives up after the start limit', async () => {
+    const { sup, events } = supervisor(stateDir());
+    await sup.apply([{ name: 'ghost', command: '/nonexistent/ioms-test-binary', restart: { ...always, startLimit: 2 } }]);
+    await waitFor(() => only(sup).state === 'FATAL', 3000, 'FATAL');
+    expect(only(sup).lastExit?.error).toMatch(/ENOENT/);
+    expect(events.filter((e) => e.type === 'fatal')).toHaveLength(1);
+  });
+
+  it('removing a spec stops the process and its children', async () => {
+    const dir = stateDir();
+    const mark = marker();
+    const { sup, events } = supervisor(dir);
+    // The shell ignores SIGTERM, so the stop must escalate to SIGKILL for the group.
+    await sup.apply([shell('tree', `trap '' TERM; sleep ${mark} & sleep ${mark} & wait`)]);
+    await waitFor(() => livePidsWithMarker(mark).length === 3, 2000, 'shell and two children');
+    const result = await sup.apply([]);
+    expect(result.stopped).toEqual(['tree']);
+    expect(livePidsWithMarker(mark)).toEqual([]);
+    expect(sup.snapshot()).toEqual([]);
+    expect(events.at(-1)).toMatchObject({ type: 'stopped', name: 'tree' });
+  });
+
+  it('kills descendants left behind when the leader dies, before restarting', async () => {
+    const mark = marker();
+    const { sup } = supervisor(stateDir());
+    await sup.apply([shell('leaky', `sleep ${mark} & sleep ${mark}`)]);
+    await waitFor(() => livePidsWithMarker(mark).length === 3, 2000, 'the shell and two sleeps');
+    const leader = only(sup).pid as number;
+    const leftovers = livePidsWithMarker(mark).filter((pid) => pid !== leader);
+    process.kill(leader, 'SIGKILL');
+    await waitFor(() => only(sup).restarts === 1 && only(sup).state === 'RUNNING', 2000, 'restart');
+    expect(leftovers.filter((pid) => isProcessAlive(pid))).toEqual([]);
+    await waitFor(() => livePidsWithMarker(mark).length === 3, 2000, 'exactly one new tree');
+    expect(livePidsWithMarker(mark)).not.toContain(leader);
+  });
+
+  it('is idempotent by spec hash and restarts a changed spec', async () => {
+    const mark = marker();
+    const { sup } = supervisor(stateDir());
+    await sup.apply([sleeper('s', mark)]);
+    await waitFor(() => only(sup).state === 'RUNNING', 2000, 'RUNNING');
+    const first = only(sup);
+    expect(await sup.apply([{ ...sleeper('s', mark), cwd: undefined }])).toMatchObject({ unchanged: ['s'], started: [] });
+    expect(only(sup).pid).toBe(first.pid);
+    const changed = await sup.apply([{ ...sleeper('s', mark), env: { IOMS_TEST: '1' } }]);
+    expect(changed.restarted).toEqual(['s']);
+    await waitFor(() => only(sup).state === 'RUNNING', 2000, 'RUNNING');
+    expect(only(sup).pid).not.toBe(first.pid);
+    expect(only(sup).specHash).not.toBe(first.specHash);
+    expect(livePidsWithMarker(mark)).toHaveLength(1);
+  });
+
+  it('restart(name) replaces the instance; an unknown name is a typed error', async () => {
+    const mark = marker();
+    const { sup } = supervisor(stateDir());
+    await sup.apply([sleeper('s', mark)]);
+    await waitFor(() => only(sup).state === 'RUNNING', 2000, 'RUNNING');
+    const first = only(sup).pid;
+    await sup.restart('s');
+    await waitFor(() => only(sup).state === 'RUNNING', 2000, 'RUNNING');
+    expect(only(sup).pid).not.toBe(first);
+    expect(livePidsWithMarker(mark)).toHaveLength(1);
+    await expect(sup.restart('nope')).rejects.toMatchObject({ code: 'UNKNOWN_PROCESS' });
+  });
+
+  const invalidCases = [
+    { name: 'missing restart', specs: [{ name: 'x', command: 'sleep' }], code: 'INVALID_SPEC' },
+    { name: 'unknown policy', specs: [{ name: 'x', command: 'sleep', restart: { ...always, policy: 'sometimes' } }], code: 'INVALID_SPEC' },
+    { name: 'max backoff below backoff', specs: [{ name: 'x', command: 'sleep', restart: { ...always, maxBackoffSeconds: 0.01 } }], code: 'INVALID_SPEC' },
+    { name: 'unknown field', specs: [{ ...sleeper('x', '1'), user: 'root' }], code: 'INVALID_SPEC' },
+    { name: 'duplicate names', specs: [sleeper('x', '1'), sleeper('x', '2')], code: 'DUPLICATE_PROCESS' },
+  ];
+  it.each(invalidCases)('refuses $name without touching anything', async ({ specs, code }) => {
+    const { sup } = supervisor(stateDir());
+    let caught: unknown;
+    try {
+      await sup.apply(specs);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(SupervisorError);
+    expect((caught as SupervisorError).code).toBe(code);
+    expect(sup.snapshot()).toEqual([]);
+  });
+});
+
+describe.runIf(process.platform === 'linux')('Supervisor across agent restarts', () => {
+  it('a new supervisor adopts the running instance instead of starting a second one', async () => {
+    const dir = stateDir();
+    const mark = marker();
+    const spec = sleeper('game', mark);
+    const a = supervisor(dir);
+    await a.sup.apply([spec]);
+    await waitFor(() => only(a.sup).state === 'RUNNING', 2000, 'RUNNING');
+    const pid = only(a.sup).pid as number;
+    a.sup.detach();
+    await expect(a.sup.apply([spec])).rejects.toMatchObject({ code: 'SUPERVISOR_DETACHED' });
+
+    const b = supervisor(dir);
+    const result = await b.sup.apply([spec]);
+    expect(result).toMatchObject({ adopted: ['game'], started: [], unchanged: [] });
+    expect(only(b.sup)).toMatchObject({ pid, state: 'RUNNING', adopted: true });
+    expect(livePidsWithMarker(mark)).toEqual([pid]);
+
+    // The adopted instance is not our child: its death is noticed by polling and repaired.
+    process.kill(pid, 'SIGKILL');
+    await waitFor(() => only(b.sup).state === 'RUNNING' && only(b.sup).pid !== pid, 2000, 'replacement');
+    expect(only(b.sup)).toMatchObject({ adopted: false, restarts: 1 });
+    expect(b.events.find((e) => e.type === 'exited')).toMatchObject({ restart: { count: 1 } });
+    expect(livePidsWithMarker(mark)).toHaveLength(1);
+  });
+
+  it('a new supervisor with a changed spec kills the old instance before starting anew', async () => {
+    const dir = stateDir();
+    const mark = marker();
+    const a = supervisor(dir);
+    await a.sup.apply([sleeper('game', mark)]);
+    await waitFor(() => only(a.sup).state === 'RUNNING', 2000, 'RUNNING');
+    const old = only(a.sup).pid as number;
+    a.sup.detach();
+
+    const b = supervisor(dir);
+    const result = await b.sup.apply([{ ...sleeper('game', mark), env: { VERSION: '2' } }]);
+    expect(result.started).toEqual(['game']);
+    await waitFor(() => only(b.sup).state === 'RUNNING', 2000, 'RUNNING');
+    expect(isProcessAlive(old)).toBe(false);
+    expect(livePidsWithMarker(mark)).toEqual([only(b.sup).pid]);
+  });
+
+  it('stopAll on a fresh supervisor kills what an earlier agent left running', async () => {
+    const dir = stateDir();
+    const mark = marker();
+    const a = supervisor(dir);
+    await a.sup.apply([sleeper('game', mark)]);
+    await waitFor(() => livePidsWithMarker(mark).length === 1, 2000, 'RUNNING');
+    a.sup.detach();
+    const b = supervisor(dir);
+    await b.sup.stopAll();
+    expect(livePidsWithMarker(mark)).toEqual([]);
+  });
+
+  it('never kills a recorded pid that now belongs to another program', async () => {
+    const dir = stateDir();
+    const mark = marker();
+    const a = supervisor(dir);
+    await a.sup.apply([sleeper('game', mark)]);
+    await waitFor(() => only(a.sup).state === 'RUNNING', 2000, 'RUNNING');
+    const pid = only(a.sup).pid as number;
+    a.sup.detach();
+    // Simulate pid reuse: the new agent reads a different start time for the recorded pid.
+    const b = supervisor(dir, { readStartTime: (p) => (p === pid ? 'some-other-start' : undefined) });
+    const result = await b.sup.apply([sleeper('game', mark)]);
+    expect(result).toMatchObject({ adopted: [], started: ['game'] });
+    expect(isProcessAlive(pid)).toBe(true);
+    process.kill(pid, 'SIGKILL');
+  });
+});
