@@ -1,0 +1,30 @@
+import { NoSchemaIntrospectionCustomRule, specifiedRules, validate, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+
+/** @default 12 levels of selection */
+export const MAX_QUERY_DEPTH = 12;
+/** @default 15 aliases per operation */
+export const MAX_ALIASES = 15;
+/** @default 5000 (graphql-armor cost units) */
+export const MAX_QUERY_COST = 5000;
+/** @default 1 MiB for a request body or a WebSocket message */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Extra validation rules, applied alike on HTTP (Apollo) and WebSocket (graphql-ws). */
+export function hardeningRules(production: boolean): ValidationRule[] {
+  const rules: ValidationRule[] = [
+    maxDepthRule({ n: MAX_QUERY_DEPTH, exposeLimits: !production }) as unknown as ValidationRule,
+    maxAliasesRule({ n: MAX_ALIASES, exposeLimits: !production }) as unknown as ValidationRule,
+    costLimitRule({ maxCost: MAX_QUERY_COST, exposeLimits: !production }) as unknown as ValidationRule,
+  ];
+  if (production) rules.push(NoSchemaIntrospectionCustomRule);
+  return rules;
+}
+
+/** graphql-ws's `validate` hook: the standard rules plus the same hardening as HTTP. */
+export function wsValidate(production: boolean) {
+  const rules = [...specifiedRules, ...hardeningRules(production)];
+  return (schema: GraphQLSchema, document: DocumentNode) => validate(schema, document, rules);
+}

@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+import { buildSchema } from 'type-graphql';
+import type { GraphQLSchema } from 'graphql';
+import { AuditResolver } from '../audit/audit.resolver.js';
+import { accessGuard } from '../auth/access.js';
+import { AuthResolver } from '../auth/auth.resolver.js';
+import { UserResolver } from '../users/user.resolver.js';
+import type { PubSub } from '../pubsub/pubsub.js';
+import { DateTimeScalar } from './scalars.js';
+
+/** Every resolver class; a feature adds its own here. */
+export const RESOLVERS = [AuthResolver, UserResolver, AuditResolver] as const;
+
+export function buildIomsSchema(pubSub: PubSub): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: RESOLVERS,
+    pubSub,
+    globalMiddlewares: [accessGuard],
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    validate: false,
+  });
+}

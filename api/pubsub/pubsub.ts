@@ -1,0 +1,122 @@
+import { EventEmitter } from 'node:events';
+import { Redis } from 'ioredis';
+import type { Logger } from '../logger.js';
+
+/**
+ * The one pub/sub the server uses (type-graphql's PubSub shape). In-process by default; with
+ * `IOMS_REDIS_URL` every replica publishes to and hears from Redis, so an event raised on one
+ * replica reaches subscribers connected to another. Payloads must survive JSON.
+ */
+export interface PubSub {
+  publish(topic: string, payload: unknown): void;
+  subscribe(topic: string): AsyncIterable<unknown>;
+  close(): Promise<void>;
+}
+
+/** Events a slow subscriber may lag behind before the oldest are dropped. */
+export const MAX_PENDING_EVENTS = 1000;
+const CHANNEL_PREFIX = 'ioms:';
+
+export function createPubSub(opts: { redisUrl?: string; logger?: Logger } = {}): PubSub {
+  return opts.redisUrl ? new RedisPubSub(opts.redisUrl, opts.logger) : new LocalPubSub(opts.logger);
+}
+
+class LocalPubSub implements PubSub {
+  protected readonly emitter = new EventEmitter().setMaxListeners(0);
+  constructor(protected readonly logger?: Logger) {}
+
+  publish(topic: string, payload: unknown): void {
+    this.emitter.emit(topic, payload);
+  }
+
+  subscribe(topic: string): AsyncIterable<unknown> {
+    return { [Symbol.asyncIterator]: () => this.iterate(topic) };
+  }
+
+  async close(): Promise<void> {
+    this.emitter.removeAllListeners();
+  }
+
+  protected onFirstListener(_topic: string): void {}
+  protected onLastListener(_topic: string): void {}
+
+  private iterate(topic: string): AsyncIterator<unknown> {
+    const queue: unknown[] = [];
+    let wake: ((r: IteratorResult<unknown>) => void) | undefined;
+    let done = false;
+    const listener = (payload: unknown): void => {
+      if (wake) {
+        const w = wake;
+        wake = undefined;
+        w({ value: payload, done: false });
+        return;
+      }
+      queue.push(payload);
+      if (queue.length > MAX_PENDING_EVENTS) {
+        queue.shift();
+        this.logger?.warn({ topic }, 'subscriber too slow: dropped the oldest pending event');
+      }
+    };
+    if (this.emitter.listenerCount(topic) === 0) this.onFirstListener(topic);
+    this.emitter.on(topic, listener);
+    const finish = (): IteratorResult<unknown> => {
+      if (!done) {
+        done = true;
+        this.emitter.off(topic, listener);
+        if (this.emitter.listenerCount(topic) === 0) this.onLastListener(topic);
+        wake?.({ value: undefined, done: true });
+      }
+      return { value: undefined, done: true };
+    };
+    return {
+      next: () => {
+        if (queue.length > 0) return Promise.resolve({ value: queue.shift(), done: false });
+        if (done) return Promise.resolve({ value: undefined, done: true });
+        return new Promise((resolve) => (wake = resolve));
+      },
+      return: () => Promise.resolve(finish()),
+      throw: (err: unknown) => {
+        finish();
+        return Promise.reject(err);
+      },
+    };
+  }
+}
+
+class RedisPubSub extends LocalPubSub {
+  private readonly pub: Redis;
+  private readonly sub: Redis;
+
+  constructor(url: string, logger?: Logger) {
+    super(logger);
+    this.pub = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 });
+    this.sub = new Redis(url, { lazyConnect: false });
+    for (const client of [this.pub, this.sub]) client.on('error', (err) => logger?.error({ err }, 'redis pub/sub error'));
+    this.sub.on('message', (channel: string, message: string) => {
+      if (!channel.startsWith(CHANNEL_PREFIX)) return;
+      try {
+        this.emitter.emit(channel.slice(CHANNEL_PREFIX.length), JSON.parse(message));
+      } catch (err) {
+        logger?.warn({ err, channel }, 'ignored a malformed pub/sub message');
+      }
+    });
+  }
+
+  override publish(topic: string, payload: unknown): void {
+    void this.pub.publish(CHANNEL_PREFIX + topic, JSON.stringify(payload)).catch((err: unknown) => this.logger?.error({ err, topic }, 'redis publish failed'));
+  }
+
+  protected override onFirstListener(topic: string): void {
+    void this.sub.subscribe(CHANNEL_PREFIX + topic).catch((err: unknown) => this.logger?.error({ err, topic }, 'redis subscribe failed'));
+  }
+
+  protected override onLastListener(topic: string): void {
+    void this.sub.unsubscribe(CHANNEL_PREFIX + topic).catch(() => undefined);
+  }
+
+  override async close(): Promise<void> {
+    await super.close();
+    this.pub.disconnect();
+    this.sub.disconnect();
+  }
+}

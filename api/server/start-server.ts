@@ -1,0 +1,173 @@
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { MikroORM } from '@mikro-orm/core';
+import { migrateDatabase, openDatabase } from '../../db/orm.js';
+import { redactUrl } from '../../db/database-url.js';
+import { AuditService } from '../audit/audit.service.js';
+import { AuditEventType } from '../audit/audit-event.type.js';
+import { AUDIT_TOPIC } from '../audit/audit.resolver.js';
+import { LoginThrottle } from '../auth/login-throttle.js';
+import { SessionService } from '../auth/session.service.js';
+import { generatePassword } from '../auth/tokens.js';
+import type { ServerConfig } from '../config.js';
+import { maskError } from '../errors.js';
+import { hardeningRules, MAX_BODY_BYTES } from '../graphql/limits.js';
+import { buildIomsSchema } from '../graphql/schema.js';
+import { createLogger, type Logger } from '../logger.js';
+import { createPubSub } from '../pubsub/pubsub.js';
+import type { Services } from '../services.js';
+import { loadServerTlsOptions, plainListenWarning } from '../tls/server-options.js';
+import { UserService } from '../users/user.service.js';
+import { bearerToken, clientIp } from './client-ip.js';
+import { ConnectionRegistry } from './connections.js';
+import { ServerMetrics } from './metrics.js';
+import { attachGraphqlWs } from './websocket.js';
+import type { GraphQLContext } from '../graphql/context.js';
+
+export interface RunningServer {
+  /** e.g. http://127.0.0.1:8888 */
+  readonly url: string;
+  readonly services: Services;
+  /** Graceful stop: refuse new work, close sockets, drain requests, close the database. */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  readonly logger?: Logger;
+  /** Called once with the first admin's generated password (default: logged as a banner). */
+  readonly onAdminCreated?: (username: string, password: string | undefined) => void;
+  readonly now?: () => Date;
+}
+
+/** How often expired sessions are purged. */
+const SESSION_PURGE_INTERVAL_MS = 10 * 60_000;
+
+export async function startServer(config: ServerConfig, opts: StartOptions = {}): Promise<RunningServer> {
+  const logger = opts.logger ?? createLogger(config.logLevel);
+  const now = opts.now ?? (() => new Date());
+  const tls = config.tlsCert && config.tlsKey ? loadServerTlsOptions({ certFile: config.tlsCert, keyFile: config.tlsKey }) : undefined;
+
+  const orm: MikroORM = await openDatabase(config.databaseUrl);
+  const applied = await migrateDatabase(orm);
+  logger.info({ database: redactUrl(config.databaseUrl), migrationsApplied: applied }, 'database ready');
+
+  const pubsub = createPubSub({ redisUrl: config.redisUrl, logger });
+  const audit = new AuditService(now, (row) => pubsub.publish(AUDIT_TOPIC, AuditEventType.from(row)));
+  const services: Services = {
+    config,
+    orm,
+    logger,
+    pubsub,
+    audit,
+    sessions: new SessionService({ idleSeconds: config.sessionIdleSeconds, maxSeconds: config.sessionMaxSeconds }, now),
+    throttle: new LoginThrottle({ maxFailuresPerUser: config.loginMaxFailuresPerUser, maxFailuresPerIp: config.loginMaxFailuresPerIp, windowSeconds: config.loginWindowSeconds }, audit, now),
+    users: new UserService(now),
+    connections: new ConnectionRegistry(),
+    now,
+  };
+
+  const admin = await services.users.ensureAdmin(orm.em.fork(), config.adminPassword, generatePassword);
+  if (admin.created) {
+    if (opts.onAdminCreated) opts.onAdminCreated('admin', admin.generatedPassword);
+    else if (admin.generatedPassword) logger.warn(`first start: created user "admin" with password ${admin.generatedPassword} (shown once; change it with \`ioms user set admin --password\`)`);
+    else logger.info('first start: created user "admin" with the password from IOMS_ADMIN_PASSWORD');
+  }
+
+  const schema = await buildIomsSchema(pubsub);
+  const metrics = new ServerMetrics();
+  const app = express();
+  app.disable('x-powered-by');
+  const server = tls ? https.createServer(tls, app) : http.createServer(app);
+  const wsServer = new WebSocketServer({ server, path: '/graphql', maxPayload: MAX_BODY_BYTES });
+  const ws = attachGraphqlWs({ wsServer, schema, services, metrics, useServer });
+
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema,
+    introspection: !config.production,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    validationRules: hardeningRules(config.production),
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, original) => maskError(formatted, original, (err) => logger.error({ err }, 'unexpected error in a GraphQL operation')),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), { serverWillStart: async () => ({ drainServer: () => ws.dispose() }) }],
+  });
+  await apollo.start();
+
+  app.use(metrics.middleware());
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await orm.em.getConnection().execute('select 1');
+      res.json({ status: 'ready' });
+    } catch (err) {
+      logger.warn({ err }, 'readiness check failed: database unreachable');
+      res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
+    }
+  });
+  app.get('/metrics', async (_req, res) => {
+    metrics.openSockets.set(wsServer.clients.size);
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: MAX_BODY_BYTES }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const ip = clientIp(req, config.trustProxyHops);
+        const em = orm.em.fork();
+        const auth = await services.sessions.authenticate(em, bearerToken(req.headers.authorization), ip);
+        return { em, auth, ip, userAgent: req.headers['user-agent'], transport: 'http' as const, services };
+      },
+    }),
+  );
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'not found' });
+  });
+  app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
+    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status === 500) logger.error({ err }, 'unexpected HTTP error');
+    const message = err.type === 'entity.too.large' ? `request body over ${MAX_BODY_BYTES} bytes` : status === 500 ? 'internal server error' : err.message;
+    res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' } }] });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const hostForUrl = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `${tls ? 'https' : 'http'}://${hostForUrl}:${port}`;
+  const plainWarning = tls ? undefined : plainListenWarning(config.host, port);
+  if (plainWarning) logger.warn(plainWarning);
+  logger.info({ url, tls: Boolean(tls) }, 'IOMS server listening');
+
+  const purge = setInterval(() => {
+    services.sessions.purgeExpired(orm.em.fork()).catch((err: unknown) => logger.warn({ err }, 'session purge failed'));
+  }, SESSION_PURGE_INTERVAL_MS);
+  purge.unref();
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      clearInterval(purge);
+      await apollo.stop();
+      await pubsub.close();
+      await orm.close(true);
+      logger.info('IOMS server stopped');
+    })();
+    return closing;
+  };
+  return { url, services, close };
+}

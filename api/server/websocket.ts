@@ -1,0 +1,106 @@
+import { getOperationAST, GraphQLError, parse, type GraphQLSchema } from 'graphql';
+import type { useServer as UseServer } from 'graphql-ws/use/ws';
+import type { WebSocketServer } from 'ws';
+import { accessOf, refusal } from '../auth/access.js';
+import { describeAuthFailure, type AuthResult } from '../auth/principal.js';
+import type { GraphQLContext } from '../graphql/context.js';
+import { wsValidate } from '../graphql/limits.js';
+import type { Services } from '../services.js';
+import { clientIp } from './client-ip.js';
+import { CLOSE_FORBIDDEN, CLOSE_UNAUTHORIZED } from './connections.js';
+import type { ServerMetrics } from './metrics.js';
+
+/** Parser token cap for a subscription document (the HTTP path is bounded by body size). */
+const MAX_TOKENS = 10_000;
+
+/** What the server keeps on each socket after `onConnect`. */
+type SocketExtra = {
+  auth?: AuthResult;
+  ip?: string;
+};
+
+/** The token a client puts in connectionParams: `{ authorization: 'Bearer …' }` or `{ token: '…' }`. */
+function tokenFromParams(params: Readonly<Record<string, unknown>> | undefined): string | undefined {
+  if (!params) return undefined;
+  if (typeof params.token === 'string') return params.token;
+  if (typeof params.authorization === 'string') return /^Bearer\s+(\S+)$/i.exec(params.authorization)?.[1];
+  return undefined;
+}
+
+/**
+ * graphql-ws on the HTTP server's `/graphql` path. `onConnect` authenticates: no or bad token
+ * closes with 4401, a disabled user or a refused address with 4403. Every operation gets the same
+ * validation rules as HTTP, and subscriptions the same access rules before they start.
+ */
+export function attachGraphqlWs(args: {
+  wsServer: WebSocketServer;
+  schema: GraphQLSchema;
+  services: Services;
+  metrics: ServerMetrics;
+  useServer: typeof UseServer;
+}): { dispose(): Promise<void> } {
+  const { wsServer, schema, services, metrics } = args;
+  const production = services.config.production;
+  wsServer.on('connection', (socket) => {
+    metrics.openSockets.inc();
+    socket.once('close', () => metrics.openSockets.dec());
+  });
+  const handle = args.useServer<Record<string, unknown>, SocketExtra>(
+    {
+      schema,
+      validate: wsValidate(production),
+      onConnect: async (ctx) => {
+        const extra = ctx.extra;
+        const ip = clientIp(extra.request, services.config.trustProxyHops);
+        const auth = await services.sessions.authenticate(services.orm.em.fork(), tokenFromParams(ctx.connectionParams), ip);
+        if (!auth.ok) {
+          const f = auth.failure;
+          const code = f.code === 'DISABLED' || f.code === 'IP_NOT_ALLOWED' ? CLOSE_FORBIDDEN : CLOSE_UNAUTHORIZED;
+          extra.socket.close(code, describeAuthFailure(f).slice(0, 120));
+          return false;
+        }
+        extra.auth = auth;
+        extra.ip = ip;
+        services.connections.add(extra.socket, auth.principal.userId, auth.principal.sessionHash);
+        return true;
+      },
+      onSubscribe: (ctx, _id, payload) => {
+        // Subscriptions meet their access rule here, before any event flows; queries and
+        // mutations sent over the socket meet the same rules in the resolver middleware.
+        const auth = ctx.extra.auth;
+        if (!auth) return [new GraphQLError('sign in first', { extensions: { code: 'UNAUTHENTICATED' } })];
+        let document;
+        try {
+          document = parse(payload.query, { maxTokens: MAX_TOKENS });
+        } catch {
+          return undefined; // graphql-ws reports the syntax error itself
+        }
+        const op = getOperationAST(document, payload.operationName);
+        const subType = schema.getSubscriptionType();
+        if (op?.operation !== 'subscription' || !subType) return undefined;
+        for (const sel of op.selectionSet.selections) {
+          if (sel.kind !== 'Field') continue;
+          const field = subType.getFields()[sel.name.value];
+          const denied = field ? refusal(accessOf(field), auth) : undefined;
+          if (denied) return [denied];
+        }
+        return undefined;
+      },
+      context: (ctx): GraphQLContext => ({
+        em: services.orm.em.fork(),
+        auth: ctx.extra.auth!,
+        ip: ctx.extra.ip ?? 'unknown',
+        userAgent: ctx.extra.request.headers['user-agent'],
+        transport: 'ws',
+        services,
+      }),
+    },
+    wsServer,
+  );
+  return {
+    dispose: async () => {
+      for (const client of wsServer.clients) client.close(1001, 'server shutting down');
+      await handle.dispose();
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import type { MikroORM } from '@mikro-orm/core';
+import type { ServerConfig } from './config.js';
+import type { Logger } from './logger.js';
+import type { PubSub } from './pubsub/pubsub.js';
+import type { AuditService } from './audit/audit.service.js';
+import type { SessionService } from './auth/session.service.js';
+import type { LoginThrottle } from './auth/login-throttle.js';
+import type { UserService } from './users/user.service.js';
+import type { ConnectionRegistry } from './server/connections.js';
+
+/** The server's long-lived parts, built once in `startServer` and handed to every request. */
+export interface Services {
+  readonly config: ServerConfig;
+  readonly orm: MikroORM;
+  readonly logger: Logger;
+  readonly pubsub: PubSub;
+  readonly audit: AuditService;
+  readonly sessions: SessionService;
+  readonly throttle: LoginThrottle;
+  readonly users: UserService;
+  readonly connections: ConnectionRegistry;
+  readonly now: () => Date;
+}

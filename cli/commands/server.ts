@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { printSchema } from 'graphql';
+import { loadServerConfig } from '../../api/config.js';
+import { buildIomsSchema } from '../../api/graphql/schema.js';
+import { createLogger } from '../../api/logger.js';
+import { createPubSub } from '../../api/pubsub/pubsub.js';
+import { startServer, type RunningServer } from '../../api/server/start-server.js';
+import { migrateDatabase, openDatabase } from '../../db/orm.js';
+import { redactUrl } from '../../db/database-url.js';
+
+/** Stops `server` on SIGTERM/SIGINT, then exits. A second signal exits at once. */
+function stopOnSignals(stop: () => Promise<void>): void {
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    process.stderr.write(`\n${signal}: shutting down…\n`);
+    stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        process.stderr.write(`shutdown failed: ${String(err)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+}
+
+function adminBanner(url: string) {
+  return (username: string, password: string | undefined): void => {
+    const lines = password
+      ? [`First start: created user "${username}" with password`, ``, `    ${password}`, ``, `It is shown only this once. Sign in with:`, `    ioms login --server ${url} --user ${username}`]
+      : [`First start: created user "${username}" with the password from IOMS_ADMIN_PASSWORD.`];
+    process.stdout.write(`\n${'='.repeat(72)}\n${lines.join('\n')}\n${'='.repeat(72)}\n\n`);
+  };
+}
+
+export async function runServer(): Promise<RunningServer> {
+  const config = loadServerConfig();
+  const logger = createLogger(config.logLevel);
+  const hostForUrl = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const expectedUrl = `${config.tlsCert ? 'https' : 'http'}://${hostForUrl}:${config.port}`;
+  const server = await startServer(config, { logger, onAdminCreated: adminBanner(expectedUrl) });
+  stopOnSignals(() => server.close());
+  return server;
+}
+
+export function registerServerCommands(program: Command): void {
+  program
+    .command('server')
+    .description('run the IOMS server (configured by IOMS_* variables or ioms.yaml)')
+    .action(async () => {
+      await runServer();
+    });
+
+  program
+    .command('start')
+    .description('run the whole system on the embedded defaults (what `npm start` runs)')
+    .action(async () => {
+      const server = await runServer();
+      process.stdout.write(`\nIOMS is running at ${server.url}\n  health:  ${server.url}/healthz\n  sign in: ioms login --server ${server.url} --user admin\n  stop:    Ctrl-C\n\n`);
+    });
+
+  const db = program.command('db').description('database maintenance');
+  db.command('migrate')
+    .description('apply pending migrations to IOMS_DATABASE_URL (the server also does this at start)')
+    .action(async () => {
+      const config = loadServerConfig();
+      const orm = await openDatabase(config.databaseUrl);
+      try {
+        const applied = await migrateDatabase(orm);
+        process.stdout.write(applied.length ? `Applied to ${redactUrl(config.databaseUrl)}:\n${applied.map((n) => `  ${n}\n`).join('')}` : `${redactUrl(config.databaseUrl)} is up to date.\n`);
+      } finally {
+        await orm.close(true);
+      }
+    });
+
+  program
+    .command('schema')
+    .description('print the GraphQL schema (SDL)')
+    .option('--write', 'write it to api/schema.graphql instead')
+    .action(async (o: { write?: boolean }) => {
+      const sdl = await schemaSdl();
+      if (!o.write) return void process.stdout.write(sdl);
+      const file = path.join(import.meta.dirname, '..', '..', 'api', 'schema.graphql');
+      fs.writeFileSync(file, sdl);
+      process.stdout.write(`Wrote ${file}\n`);
+    });
+}
+
+/** The schema as committed in api/schema.graphql. */
+export async function schemaSdl(): Promise<string> {
+  const pubsub = createPubSub();
+  const schema = await buildIomsSchema(pubsub);
+  await pubsub.close();
+  return `${printSchema(schema)}\n`;
+}

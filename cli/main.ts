@@ -1,0 +1,33 @@
+import { Command, CommanderError } from 'commander';
+import { registerAuditCommands } from './commands/audit.js';
+import { registerAuthCommands } from './commands/auth.js';
+import { registerServerCommands } from './commands/server.js';
+import { registerTlsCommands } from './commands/tls.js';
+import { registerUserCommands } from './commands/user.js';
+import { CliError } from './errors.js';
+
+const program = new Command('ioms')
+  .description('IOMS — Integrated Operation Management System')
+  .version('0.1.0')
+  .option('-s, --server <url>', 'server URL (default: the logged-in server, IOMS_SERVER_URL, or http://127.0.0.1:8888)')
+  .option('-o, --output <format>', 'table, json or yaml', 'table')
+  .option('--ca <file>', 'trust this CA (PEM) for the server instead of the system store')
+  .option('--insecure', 'allow plain http to a non-loopback server')
+  .showHelpAfterError()
+  .exitOverride();
+
+registerServerCommands(program);
+registerAuthCommands(program);
+registerUserCommands(program);
+registerAuditCommands(program);
+registerTlsCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) process.exit(err.exitCode);
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`ioms: ${message}\n`);
+  if (process.env.IOMS_DEBUG && err instanceof Error && !(err instanceof CliError)) process.stderr.write(`${err.stack}\n`);
+  process.exit(err instanceof CliError ? err.exitCode : 1);
+}
