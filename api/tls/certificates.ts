@@ -65,7 +65,7 @@ export function createCertificateAuthority(options: CreateCertificateAuthorityOp
   const cert = forge.pki.createCertificate();
   cert.publicKey = keys.publicKey;
   cert.serialNumber = randomSerialNumber();
-  setValidity(cert, now, validDays(options.days));
+  setValidity(cert, now, checkValidityDays(options.days));
   const subject = [
     { name: 'commonName', value: options.commonName },
     { name: 'organizationName', value: 'IOMS' },
@@ -91,7 +91,7 @@ export function createCertificateAuthority(options: CreateCertificateAuthorityOp
  */
 export function issueServerCertificate(ca: CertificateAuthority, options: IssueServerCertificateOptions): ServerCertificate {
   const now = options.now ?? new Date();
-  const days = validDays(options.days);
+  const days = checkValidityDays(options.days);
   const altNames = parseSubjectAltNames(options.hosts);
   const { caCert, caKey } = parseCertificateAuthority(ca, now);
 
@@ -157,7 +157,12 @@ function toForgeAltName(name: SubjectAltName): { type: number; value: string } {
     : { type: 7, value: Buffer.from(name.bytes).toString('latin1') };
 }
 
-function validDays(days: number): number {
+/**
+ * Returns `days` when it is a whole number from 1 to 36500.
+ *
+ * @throws TlsError `TLS_INVALID_DAYS`
+ */
+export function checkValidityDays(days: number): number {
   if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS) {
     throw new TlsError('TLS_INVALID_DAYS', `validity must be a whole number of days from 1 to ${MAX_DAYS}, got ${days}`);
   }

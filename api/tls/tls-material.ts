@@ -10,8 +10,8 @@ import { randomBytes } from 'node:crypto';
 import { chmod, lstat, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { createCertificateAuthority, issueServerCertificate } from './certificates.js';
-import { type SubjectAltName } from './subject-alt-names.js';
+import { checkValidityDays, createCertificateAuthority, issueServerCertificate } from './certificates.js';
+import { parseSubjectAltNames, type SubjectAltName } from './subject-alt-names.js';
 import { TlsError } from './tls-error.js';
 
 export const CA_CERT_FILE = 'ca.pem';
@@ -74,8 +74,10 @@ export async function writeTlsMaterial(dir: string, options: WriteTlsMaterialOpt
     );
   }
 
+  // Check the input before the (slow) key generation.
+  parseSubjectAltNames(options.hosts);
+  const days = checkValidityDays(options.days ?? DEFAULT_SERVER_DAYS);
   const now = options.now ?? new Date();
-  const days = options.days ?? DEFAULT_SERVER_DAYS;
   const ca = createCertificateAuthority({
     commonName: options.caCommonName ?? 'IOMS private CA',
     days: options.caDays ?? Math.max(DEFAULT_CA_DAYS, days),
