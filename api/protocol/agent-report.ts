@@ -97,8 +97,7 @@ const fatalDecoder = new TextDecoder('utf-8', { fatal: true });
  * @param json the raw JSON text, as a string or as the UTF-8 bytes of a WebSocket frame.
  */
 export function parseAgentReport<K extends AgentReportKind>(kind: K, json: string | Uint8Array): AgentReportResult<K> {
-  const fail = (code: AgentReportErrorCode, message: string, issues?: readonly ReportIssue[]) =>
-    ({ ok: false, error: new AgentReportError(code, message, issues) }) as const;
+  const fail = (code: AgentReportErrorCode, message: string) => ({ ok: false, error: new AgentReportError(code, message) }) as const;
 
   if (!Object.hasOwn(schemas, kind)) return fail('UNKNOWN_KIND', `unknown report kind "${String(kind).slice(0, 32)}"`);
   if (typeof json !== 'string' && !(json instanceof Uint8Array)) return fail('MALFORMED_JSON', `${kind} report is not text`);
@@ -118,16 +117,27 @@ export function parseAgentReport<K extends AgentReportKind>(kind: K, json: strin
     return fail('MALFORMED_JSON', `${kind} report is not valid JSON`);
   }
 
-  const parsed = schemas[kind].safeParse(data);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, MAX_REPORTED_ISSUES).map((issue) => ({
-      path: issue.path.map(String).join('.'),
-      message: issue.message,
-    }));
-    const more = parsed.error.issues.length - issues.length;
-    const first = issues[0];
-    const summary = first ? `${first.path || '(root)'}: ${first.message}` : 'schema mismatch';
-    return fail('INVALID_REPORT', `invalid ${kind} report: ${summary}${more > 0 ? ` (+${more} more issues)` : ''}`, issues);
+  return validateAgentReport(kind, data);
+}
+
+/**
+ * Validate a report that is already parsed (for a transport that decoded the JSON itself, such
+ * as a GraphQL `JSON` argument). Skips the byte and JSON checks of {@link parseAgentReport},
+ * so the transport must bound message size itself. Never throws.
+ */
+export function validateAgentReport<K extends AgentReportKind>(kind: K, data: unknown): AgentReportResult<K> {
+  if (!Object.hasOwn(schemas, kind)) {
+    return { ok: false, error: new AgentReportError('UNKNOWN_KIND', `unknown report kind "${String(kind).slice(0, 32)}"`) };
   }
-  return { ok: true, kind, value: parsed.data };
+  const parsed = schemas[kind].safeParse(data);
+  if (parsed.success) return { ok: true, kind, value: parsed.data };
+  const issues = parsed.error.issues.slice(0, MAX_REPORTED_ISSUES).map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+  }));
+  const more = parsed.error.issues.length - issues.length;
+  const first = issues[0];
+  const summary = first ? `${first.path || '(root)'}: ${first.message}` : 'schema mismatch';
+  const message = `invalid ${kind} report: ${summary}${more > 0 ? ` (+${more} more issues)` : ''}`;
+  return { ok: false, error: new AgentReportError('INVALID_REPORT', message, issues) };
 }

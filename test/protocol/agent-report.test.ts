@@ -7,6 +7,7 @@ import {
   MAX_REPORT_BYTES,
   MAX_REPORTED_ISSUES,
   parseAgentReport,
+  validateAgentReport,
   utf8ByteLength,
   type AgentReportErrorCode,
   type AgentReportKind,
@@ -135,5 +136,18 @@ describe('utf8ByteLength', () => {
     { name: 'empty', text: '' },
   ])('$name matches TextEncoder', ({ text }) => {
     expect(utf8ByteLength(text)).toBe(new TextEncoder().encode(text).length);
+  });
+});
+
+describe('validateAgentReport (already-parsed data)', () => {
+  it.each([
+    { name: 'valid heartbeat', kind: 'heartbeat' as const, data: validHeartbeat(), code: undefined },
+    { name: 'NaN survives only without JSON', kind: 'metrics' as const, data: { ...validMetrics(), cpuPercent: NaN }, code: 'INVALID_REPORT' },
+    { name: 'Infinity', kind: 'heartbeat' as const, data: { ...validHeartbeat(), uptimeSeconds: Infinity }, code: 'INVALID_REPORT' },
+    { name: 'a string instead of an object', kind: 'inventory' as const, data: '{}', code: 'INVALID_REPORT' },
+    { name: 'unknown kind', kind: 'toString' as AgentReportKind, data: {}, code: 'UNKNOWN_KIND' },
+  ])('$name', ({ kind, data, code }) => {
+    const result = validateAgentReport(kind, data);
+    expect(result.ok ? undefined : result.error.code).toBe(code);
   });
 });
