@@ -13,6 +13,10 @@ export type TlsErrorCode =
   | 'TLS_INVALID_DAYS'
   /** `ioms tls init` would overwrite an existing CA (pass `force`). */
   | 'TLS_CA_EXISTS'
+  /** `--reuse-ca` found no CA to reuse. */
+  | 'TLS_CA_NOT_FOUND'
+  /** Options that exclude each other, e.g. replacing and reusing the CA at once. */
+  | 'TLS_CONFLICTING_OPTIONS'
   /** The CA given to sign with is not a usable CA (not a CA, key does not match, expired). */
   | 'TLS_INVALID_CA'
   /** Only one of `IOMS_TLS_CERT` / `IOMS_TLS_KEY` is set. */

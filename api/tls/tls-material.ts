@@ -7,7 +7,7 @@
  *   dir/server-key.pem  server private key (0600, `IOMS_TLS_KEY`)
  */
 import { randomBytes } from 'node:crypto';
-import { chmod, lstat, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { checkValidityDays, createCertificateAuthority, issueServerCertificate } from './certificates.js';
@@ -33,6 +33,11 @@ export interface WriteTlsMaterialOptions {
   readonly caDays?: number;
   /** Replace an existing CA. Without it an existing `ca.pem`/`ca-key.pem` is an error. @default false */
   readonly force?: boolean;
+  /**
+   * Keep the existing CA and only issue a new server certificate (new hosts, renewal): agents
+   * keep their `ca.pem`. Exclusive with `force`. @default false
+   */
+  readonly reuseCa?: boolean;
   /** Common name of the CA. @default "IOMS private CA" */
   readonly caCommonName?: string;
   /** @default new Date() */
@@ -46,6 +51,8 @@ export interface TlsMaterial {
   readonly keyFile: string;
   /** True when `force` replaced a CA that was there before: every agent needs the new `ca.pem`. */
   readonly replacedExistingCa: boolean;
+  /** True when `reuseCa` signed with the CA already in `dir`. */
+  readonly reusedCa: boolean;
   /** SHA-256 fingerprint of the server certificate (`AB:CD:...`). */
   readonly fingerprint256: string;
   readonly subjectAltNames: readonly SubjectAltName[];
@@ -56,8 +63,9 @@ export interface TlsMaterial {
  * is written to a temporary name and renamed, so a reader never sees half a key; keys are 0600.
  * Nothing is written when the hosts or days are invalid.
  *
- * @throws TlsError `TLS_CA_EXISTS` when a CA is already there and `force` is not set;
- *   `TLS_INVALID_HOST`, `TLS_INVALID_DAYS` from certificate creation.
+ * @throws TlsError `TLS_CA_EXISTS` when a CA is already there and neither `force` nor `reuseCa`
+ *   is set; `TLS_CA_NOT_FOUND` when `reuseCa` finds none; `TLS_INVALID_CA` when it does not work;
+ *   `TLS_CONFLICTING_OPTIONS` for `force` with `reuseCa`; `TLS_INVALID_HOST`, `TLS_INVALID_DAYS`.
  */
 export async function writeTlsMaterial(dir: string, options: WriteTlsMaterialOptions): Promise<TlsMaterial> {
   const paths = {
@@ -66,11 +74,15 @@ export async function writeTlsMaterial(dir: string, options: WriteTlsMaterialOpt
     certFile: join(dir, SERVER_CERT_FILE),
     keyFile: join(dir, SERVER_KEY_FILE),
   };
+  if (options.force === true && options.reuseCa === true) {
+    throw new TlsError('TLS_CONFLICTING_OPTIONS', '--force (replace the CA) and --reuse-ca (keep it) exclude each other');
+  }
   const existingCa = (await exists(paths.caCertFile)) || (await exists(paths.caKeyFile));
+  if (options.reuseCa === true) return reissueServerCertificate(dir, paths, options);
   if (existingCa && options.force !== true) {
     throw new TlsError(
       'TLS_CA_EXISTS',
-      `${dir} already holds a CA (${CA_CERT_FILE}) that agents may trust; pass --force to replace it, then give every agent and CLI the new ${CA_CERT_FILE}`,
+      `${dir} already holds a CA (${CA_CERT_FILE}) that agents may trust; pass --reuse-ca to issue only a new server certificate from it, or --force to replace it (then every agent and CLI needs the new ${CA_CERT_FILE})`,
     );
   }
 
@@ -93,9 +105,27 @@ export async function writeTlsMaterial(dir: string, options: WriteTlsMaterialOpt
   return {
     ...paths,
     replacedExistingCa: existingCa,
+    reusedCa: false,
     fingerprint256: server.fingerprint256,
     subjectAltNames: server.subjectAltNames,
   };
+}
+
+async function reissueServerCertificate(
+  dir: string,
+  paths: Omit<TlsMaterial, 'replacedExistingCa' | 'reusedCa' | 'fingerprint256' | 'subjectAltNames'>,
+  options: WriteTlsMaterialOptions,
+): Promise<TlsMaterial> {
+  let ca: { certPem: string; keyPem: string };
+  try {
+    ca = { certPem: await readFile(paths.caCertFile, 'utf8'), keyPem: await readFile(paths.caKeyFile, 'utf8') };
+  } catch (cause) {
+    throw new TlsError('TLS_CA_NOT_FOUND', `--reuse-ca needs ${CA_CERT_FILE} and ${CA_KEY_FILE} in ${dir}`, { cause });
+  }
+  const server = issueServerCertificate(ca, { hosts: options.hosts, days: options.days ?? DEFAULT_SERVER_DAYS, now: options.now });
+  await writeFileAtomic(paths.keyFile, server.keyPem, 0o600);
+  await writeFileAtomic(paths.certFile, server.certPem, 0o644);
+  return { ...paths, replacedExistingCa: false, reusedCa: true, fingerprint256: server.fingerprint256, subjectAltNames: server.subjectAltNames };
 }
 
 async function exists(path: string): Promise<boolean> {

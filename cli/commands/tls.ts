@@ -32,6 +32,7 @@ export interface TlsInitOptions {
   /** Server certificate validity, as typed. @default DEFAULT_SERVER_DAYS */
   readonly days?: string;
   readonly force?: boolean;
+  readonly reuseCa?: boolean;
 }
 
 /** Adds `ioms tls init` to the program. */
@@ -44,6 +45,7 @@ export function registerTlsCommands(program: Command, deps: TlsCommandDeps = {})
     .option('--dir <dir>', 'where to write the files (default: <IOMS_DATA_DIR or .ioms>/tls)')
     .option('--days <n>', `server certificate validity in days (default: ${DEFAULT_SERVER_DAYS})`)
     .option('--force', 'replace an existing CA (every agent and CLI then needs the new ca.pem)')
+    .option('--reuse-ca', 'keep the existing CA and issue only a new server certificate (new hosts, renewal)')
     .action(async (options: TlsInitOptions) => {
       await runTlsInit(options, deps);
     });
@@ -63,6 +65,7 @@ export async function runTlsInit(options: TlsInitOptions, deps: TlsCommandDeps =
     hosts,
     days: options.days === undefined ? undefined : parseDays(options.days),
     force: options.force === true,
+    reuseCa: options.reuseCa === true,
     now: (deps.now ?? (() => new Date()))(),
   });
   for (const line of describeNextSteps(material, env.IOMS_PORT ?? '8888')) print(line);
@@ -78,7 +81,7 @@ export function describeNextSteps(material: TlsMaterial, port: string): string[]
     lines.push('WARNING: replaced the existing CA. Agents and CLIs holding the old ca.pem will refuse this server until they get the new one.', '');
   }
   lines.push(
-    'Created a private CA and a server certificate:',
+    material.reusedCa ? 'Issued a new server certificate from the existing CA (agents keep their ca.pem):' : 'Created a private CA and a server certificate:',
     `  CA certificate   ${material.caCertFile}   (copy to agents and CLI users)`,
     `  CA private key   ${material.caKeyFile}   (keep secret, mode 0600)`,
     `  server cert      ${material.certFile}`,

@@ -64,7 +64,7 @@ describe('ioms tls init', () => {
     expect(out).toContain('https://localhost:8888');
   });
 
-  it('refuses to replace a CA without --force, and warns when it does with --force', async () => {
+  it('refuses to replace a CA without --force, warns when it does, and keeps it with --reuse-ca', async () => {
     const dir = join(root, 'twice');
     await ioms(['tls', 'init', '--dir', dir, '--hosts', 'a.example.com']);
     const caBefore = await readFile(join(dir, 'ca.pem'), 'utf8');
@@ -73,6 +73,11 @@ describe('ioms tls init', () => {
     const out = await ioms(['tls', 'init', '--dir', dir, '--hosts', 'a.example.com', '--force']);
     expect(out).toMatch(/^WARNING: replaced the existing CA/);
     expect(await readFile(join(dir, 'ca.pem'), 'utf8')).not.toBe(caBefore);
+    const caNow = await readFile(join(dir, 'ca.pem'), 'utf8');
+    const renewed = await ioms(['tls', 'init', '--dir', dir, '--hosts', 'a.example.com,b.example.com', '--reuse-ca']);
+    expect(renewed).toMatch(/^Issued a new server certificate from the existing CA/);
+    expect(renewed).toContain('DNS:b.example.com');
+    expect(await readFile(join(dir, 'ca.pem'), 'utf8')).toBe(caNow);
   });
 
   const badInput: { name: string; args: string[]; message: RegExp }[] = [

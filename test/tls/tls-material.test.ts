@@ -75,6 +75,32 @@ describe('writeTlsMaterial', () => {
     if (isPosix) expect(await mode(second.caKeyFile)).toBe(0o600);
   });
 
+  it('with reuseCa, issues a new server certificate from the CA already there and keeps the CA', async () => {
+    const caBefore = await readFile(first.caCertFile, 'utf8');
+    const caKeyBefore = await readFile(first.caKeyFile, 'utf8');
+    const serverBefore = await readFile(first.certFile, 'utf8');
+    const renewed = await writeTlsMaterial(dir, { hosts: ['new-name.example.com'], reuseCa: true, days: 5 });
+    expect(renewed).toMatchObject({ reusedCa: true, replacedExistingCa: false });
+    expect(await readFile(first.caCertFile, 'utf8')).toBe(caBefore);
+    expect(await readFile(first.caKeyFile, 'utf8')).toBe(caKeyBefore);
+    const serverPem = await readFile(renewed.certFile, 'utf8');
+    expect(serverPem).not.toBe(serverBefore);
+    const serverCert = new X509Certificate(serverPem);
+    expect(serverCert.checkIssued(new X509Certificate(caBefore))).toBe(true);
+    expect(serverCert.checkHost('new-name.example.com')).toBe('new-name.example.com');
+    expect(serverCert.fingerprint256).toBe(renewed.fingerprint256);
+  });
+
+  const refusals: { name: string; target: () => string; options: Parameters<typeof writeTlsMaterial>[1]; expected: string }[] = [
+    { name: 'reuseCa with no CA there', target: () => join(root, 'empty'), options: { hosts: [], reuseCa: true }, expected: 'TLS_CA_NOT_FOUND' },
+    { name: 'reuseCa together with force', target: () => dir, options: { hosts: [], reuseCa: true, force: true }, expected: 'TLS_CONFLICTING_OPTIONS' },
+  ];
+  it.each(refusals)('refuses $name', async ({ target, options, expected }) => {
+    const error = await writeTlsMaterial(target(), options).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TlsError);
+    expect((error as TlsError).code).toBe(expected);
+  });
+
   it('writes nothing at all when a host is invalid', async () => {
     const untouched = join(root, 'bad');
     const error = await writeTlsMaterial(untouched, { hosts: ['not a host'] }).catch((e: unknown) => e);
