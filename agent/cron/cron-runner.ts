@@ -1,0 +1,312 @@
+/**
+ * Runs the host's crontab: each entry is a node-cron task in its time zone that runs a command
+ * (through the injected command runner) or restarts a guarded process (through the injected
+ * `restartProcess`).
+ *
+ * Contracts:
+ * - `apply` is idempotent by spec hash: an unchanged entry keeps its task, its history and any
+ *   run in progress; a changed or removed entry's task is destroyed and its run in progress is
+ *   aborted (the runner receives the abort signal).
+ * - Overlap prevention: a tick that comes while the entry's previous run is still going does not
+ *   start a second run; it is recorded as a SKIPPED run.
+ * - Every run ends in exactly one record, emitted to listeners and kept (last `historySize`).
+ *   A command runner that neither returns nor honours its timeout is given up on
+ *   TIMEOUT_GUARD_GRACE_MS after the entry's timeout (TIMED_OUT), so one hung run cannot block
+ *   the entry for ever.
+ */
+import { type Logger, type ScheduledTask, type TaskFn, type TaskOptions, createTask as nodeCronCreateTask } from 'node-cron';
+import { hashSpec } from '../supervisor/spec-hash.js';
+import { CronError } from './cron-error.js';
+import { DEFAULT_MAX_RUN_OUTPUT_BYTES, capRunOutput } from './run-output.js';
+import { formatInTimeZone, hostTimeZone } from './schedule.js';
+import {
+  type CronAction,
+  type CronEntry,
+  type CronEntrySnapshot,
+  type CronRunListener,
+  type CronRunRecord,
+  type CronRunStatus,
+  type RestartProcess,
+  type RunCommand,
+  cronEntrySchema,
+} from './types.js';
+
+/** @default timeout of a command entry */
+export const DEFAULT_CRON_TIMEOUT_SECONDS = 3_600;
+/** @default run records kept per entry */
+export const DEFAULT_RUN_HISTORY = 20;
+/** Time the command runner gets past the timeout to report TIMED_OUT itself. */
+export const TIMEOUT_GUARD_GRACE_MS = 5_000;
+
+/** node-cron's `createTask`, injectable. */
+export type CreateTask = (expression: string, fn: TaskFn, options: TaskOptions) => ScheduledTask;
+
+export interface CronRunnerOptions {
+  readonly runCommand: RunCommand;
+  readonly restartProcess: RestartProcess;
+  /** @default Date.now */
+  readonly now?: () => number;
+  /** @default node-cron's createTask */
+  readonly createTask?: CreateTask;
+  /** @default DEFAULT_RUN_HISTORY */
+  readonly historySize?: number;
+  /** Cap on a record's output. @default DEFAULT_MAX_RUN_OUTPUT_BYTES */
+  readonly maxOutputBytes?: number;
+  /** Time past an entry's timeout before a silent command runner is given up on. @default TIMEOUT_GUARD_GRACE_MS */
+  readonly timeoutGraceMs?: number;
+  /** Where node-cron's own warnings go. @default silent */
+  readonly logger?: Logger;
+}
+
+export interface CronApplyResult {
+  readonly added: readonly string[];
+  readonly replaced: readonly string[];
+  readonly removed: readonly string[];
+  readonly unchanged: readonly string[];
+}
+
+interface EntryState {
+  readonly entry: CronEntry;
+  readonly action: CronAction;
+  readonly specHash: string;
+  readonly timezone: string;
+  readonly task: ScheduledTask;
+  readonly runs: CronRunRecord[];
+  running?: { readonly controller: AbortController; readonly done: Promise<void> };
+}
+
+type RunOutcome = Pick<CronRunRecord, 'exitCode' | 'status' | 'output' | 'outputTruncated'>;
+
+const silentLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };
+const iso = (ms: number): string => new Date(ms).toISOString();
+const TERMINAL_STATUSES: readonly CronRunStatus[] = ['SUCCEEDED', 'FAILED', 'TIMED_OUT', 'CANCELLED'];
+
+export class CronRunner {
+  private readonly entries = new Map<string, EntryState>();
+  private readonly listeners = new Set<CronRunListener>();
+  private readonly now: () => number;
+  private readonly maxOutputBytes: number;
+  private sequence = 0;
+
+  constructor(private readonly options: CronRunnerOptions) {
+    this.now = options.now ?? Date.now;
+    this.maxOutputBytes = options.maxOutputBytes ?? DEFAULT_MAX_RUN_OUTPUT_BYTES;
+  }
+
+  /** Subscribes to run records; returns the unsubscribe function. A throwing listener is ignored. */
+  onRun(listener: CronRunListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Makes the scheduled set match `entries` (see the module contracts).
+   * @throws CronError INVALID_ENTRY / DUPLICATE_ENTRY, before anything is touched.
+   */
+  apply(entries: readonly unknown[]): CronApplyResult {
+    const desired = parseEntries(entries);
+    const result = { added: [] as string[], replaced: [] as string[], removed: [] as string[], unchanged: [] as string[] };
+    for (const [name, state] of [...this.entries]) {
+      if (desired.has(name)) continue;
+      this.retire(state);
+      this.entries.delete(name);
+      result.removed.push(name);
+    }
+    for (const [name, entry] of desired) {
+      const specHash = hashSpec(entry);
+      const current = this.entries.get(name);
+      if (current?.specHash === specHash) {
+        result.unchanged.push(name);
+        continue;
+      }
+      if (current !== undefined) this.retire(current);
+      this.entries.set(name, this.schedule(entry, specHash));
+      (current === undefined ? result.added : result.replaced).push(name);
+    }
+    return result;
+  }
+
+  /** Destroys every task, aborts runs in progress and waits for them to settle. */
+  async stopAll(): Promise<void> {
+    const states = [...this.entries.values()];
+    this.entries.clear();
+    for (const state of states) this.retire(state);
+    await Promise.all(states.map((state) => state.running?.done));
+  }
+
+  snapshot(): CronEntrySnapshot[] {
+    return [...this.entries.values()]
+      .map((state) => {
+        const next = state.task.getNextRun();
+        const lastRun = state.runs.at(-1);
+        return {
+          name: state.entry.name,
+          schedule: state.entry.schedule,
+          timezone: state.timezone,
+          specHash: state.specHash,
+          running: state.running !== undefined,
+          ...(lastRun !== undefined ? { lastRun } : {}),
+          ...(next !== null ? { nextRunAt: next.toISOString(), nextRunLocal: formatInTimeZone(next, state.timezone) } : {}),
+        };
+      })
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** The kept run records of `name`, oldest first. @throws CronError UNKNOWN_ENTRY */
+  runs(name: string): readonly CronRunRecord[] {
+    const state = this.entries.get(name);
+    if (state === undefined) throw new CronError('UNKNOWN_ENTRY', `no cron entry named ${JSON.stringify(name)}`);
+    return [...state.runs];
+  }
+
+  private schedule(entry: CronEntry, specHash: string): EntryState {
+    const createTask = this.options.createTask ?? nodeCronCreateTask;
+    const task = createTask(entry.schedule, () => this.tick(entry.name, specHash), {
+      name: `ioms-cron-${entry.name}`,
+      timezone: entry.timezone,
+      noOverlap: true,
+      logger: this.options.logger ?? silentLogger,
+    });
+    task.on('execution:overlap', () => {
+      const state = this.current(entry.name, specHash);
+      if (state !== undefined) this.recordSkipped(state);
+    });
+    task.start();
+    return { entry, action: toAction(entry), specHash, timezone: entry.timezone ?? hostTimeZone(), task, runs: [] };
+  }
+
+  private retire(state: EntryState): void {
+    state.task.destroy();
+    state.running?.controller.abort();
+  }
+
+  private current(name: string, specHash: string): EntryState | undefined {
+    const state = this.entries.get(name);
+    return state?.specHash === specHash ? state : undefined;
+  }
+
+  /** One tick of the schedule. Returns the run's promise so node-cron can see it is still going. */
+  private async tick(name: string, specHash: string): Promise<void> {
+    const state = this.current(name, specHash);
+    if (state === undefined) return;
+    if (state.running !== undefined) {
+      this.recordSkipped(state);
+      return;
+    }
+    const controller = new AbortController();
+    const done = this.run(state, controller);
+    state.running = { controller, done };
+    try {
+      await done;
+    } finally {
+      state.running = undefined;
+    }
+  }
+
+  private async run(state: EntryState, controller: AbortController): Promise<void> {
+    const startedAtMs = this.now();
+    const outcome = await this.perform(state, controller);
+    this.record(state, { name: state.entry.name, startedAt: iso(startedAtMs), finishedAt: iso(this.now()), ...outcome });
+  }
+
+  private async perform(state: EntryState, controller: AbortController): Promise<RunOutcome> {
+    const { action } = state;
+    const failed = (error: unknown, exitCode: number | null): RunOutcome => ({
+      exitCode,
+      status: controller.signal.aborted ? 'CANCELLED' : 'FAILED',
+      ...this.output('', (error as Error)?.message ?? String(error)),
+    });
+    if (action.kind === 'restartProcess') {
+      try {
+        await this.options.restartProcess(action.processName);
+        return { exitCode: null, status: 'SUCCEEDED', output: '', outputTruncated: false };
+      } catch (error) {
+        return failed(error, null);
+      }
+    }
+    this.sequence += 1;
+    const id = `cron-${state.entry.name.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 64)}-${this.now()}-${this.sequence}`;
+    let guard: NodeJS.Timeout | undefined;
+    const deadline = new Promise<'deadline'>((resolve) => {
+      guard = setTimeout(() => resolve('deadline'), action.timeoutMs + (this.options.timeoutGraceMs ?? TIMEOUT_GUARD_GRACE_MS));
+    });
+    try {
+      const request = { id, command: action.command, timeoutMs: action.timeoutMs, maxOutputBytes: this.maxOutputBytes };
+      const result = await Promise.race([this.options.runCommand(request, { signal: controller.signal }), deadline]);
+      if (result === 'deadline') {
+        controller.abort();
+        return { exitCode: -1, status: 'TIMED_OUT', ...this.output('', 'the command runner did not finish after its timeout') };
+      }
+      return { exitCode: result.exitCode, status: normaliseStatus(result.status, result.exitCode), ...this.output(result.stdout, result.stderr) };
+    } catch (error) {
+      return failed(error, -1);
+    } finally {
+      clearTimeout(guard);
+    }
+  }
+
+  private output(stdout: string, stderr: string): Pick<CronRunRecord, 'output' | 'outputTruncated'> {
+    const { output, truncated } = capRunOutput(stdout, stderr, this.maxOutputBytes);
+    return { output, outputTruncated: truncated };
+  }
+
+  private recordSkipped(state: EntryState): void {
+    const at = iso(this.now());
+    this.record(state, {
+      name: state.entry.name,
+      startedAt: at,
+      finishedAt: at,
+      exitCode: null,
+      status: 'SKIPPED',
+      output: 'skipped: the previous run was still going',
+      outputTruncated: false,
+    });
+  }
+
+  private record(state: EntryState, record: CronRunRecord): void {
+    state.runs.push(record);
+    const limit = this.options.historySize ?? DEFAULT_RUN_HISTORY;
+    if (state.runs.length > limit) state.runs.splice(0, state.runs.length - limit);
+    for (const listener of this.listeners) {
+      try {
+        listener(record);
+      } catch {
+        // A listener's failure must not stop the crontab.
+      }
+    }
+  }
+}
+
+function normaliseStatus(status: string, exitCode: number): CronRunStatus {
+  const upper = status.toUpperCase() as CronRunStatus;
+  if (TERMINAL_STATUSES.includes(upper)) return upper;
+  return exitCode === 0 ? 'SUCCEEDED' : 'FAILED';
+}
+
+function toAction(entry: CronEntry): CronAction {
+  if (entry.restartProcess !== undefined) return { kind: 'restartProcess', processName: entry.restartProcess };
+  return {
+    kind: 'command',
+    command: entry.command ?? '',
+    timeoutMs: (entry.timeoutSeconds ?? DEFAULT_CRON_TIMEOUT_SECONDS) * 1000,
+  };
+}
+
+/** Validates every entry and refuses duplicate names; nothing is applied on error. */
+function parseEntries(entries: readonly unknown[]): Map<string, CronEntry> {
+  const desired = new Map<string, CronEntry>();
+  const problems: string[] = [];
+  entries.forEach((raw, index) => {
+    const parsed = cronEntrySchema.safeParse(raw);
+    if (!parsed.success) {
+      problems.push(`crontab[${index}]: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+      return;
+    }
+    if (desired.has(parsed.data.name)) {
+      throw new CronError('DUPLICATE_ENTRY', `cron entry ${JSON.stringify(parsed.data.name)} is declared twice`);
+    }
+    desired.set(parsed.data.name, parsed.data);
+  });
+  if (problems.length > 0) throw new CronError('INVALID_ENTRY', problems.join('\n'));
+  return desired;
+}
