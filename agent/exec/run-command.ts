@@ -139,7 +139,8 @@ function superviseChild(child: ChildProcess, request: CommandRequest, ctx: Super
     const stop = (reason: StopReason): void => {
       if (stopReason !== undefined || exit !== undefined || child.pid === undefined) return;
       stopReason = reason;
-      killing = ctx.killTree(child.pid).then(() => armDrain());
+      // A failed kill must not wedge the run: the drain timer still ends it.
+      killing = ctx.killTree(child.pid).then(armDrain, armDrain);
     };
     const onAbort = (): void => stop('CANCELLED');
     const timeout = setTimeout(() => stop('TIMED_OUT'), request.timeoutMs);

@@ -136,6 +136,17 @@ describe('runCommand with real processes', () => {
     expect(await isAlive(child ?? 0)).toBe(false);
   });
 
+  it('a tree killer that fails does not wedge the run', async () => {
+    const result = await runCommand(request({ command: 'sleep 3600', timeoutMs: 100 }), {
+      drainMs: 100,
+      killTree: async (pid) => {
+        process.kill(-pid, 'SIGKILL');
+        throw new Error('kill reported a failure');
+      },
+    });
+    expect(result.status).toBe('TIMED_OUT');
+  });
+
   it('an abort before the start spawns nothing', async () => {
     const controller = new AbortController();
     controller.abort();
