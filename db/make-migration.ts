@@ -1,6 +1,8 @@
 /**
- * Developer tool: writes the next migration for both dialects by diffing the entities against a
- * fresh database migrated to the current head, then regenerates each dialect's index.ts.
+ * Developer tool: writes the next migration for both dialects by diffing the entities against the
+ * committed schema snapshot of each dialect (db/migrations/<dialect>/.snapshot.json, the entities
+ * as of the last migration), then regenerates each dialect's index.ts. Diffing a snapshot rather
+ * than a live database keeps one server version's introspection quirks out of migrations.
  *
  *   npx tsx db/make-migration.ts add-hosts [--mysql mysql://root@127.0.0.1:3306]
  */
@@ -20,9 +22,9 @@ if (!name || !/^[a-z0-9-]+$/.test(name)) {
 }
 
 async function generate(target: DatabaseTarget): Promise<void> {
-  const orm = await MikroORM.init(ormOptions(target));
+  const options = ormOptions(target);
+  const orm = await MikroORM.init({ ...options, migrations: { ...options.migrations, snapshot: true } });
   try {
-    await orm.getMigrator().up();
     const result = await orm.getMigrator().createMigration(undefined, false, false, name);
     console.log(`${target.dialect}: ${result.fileName || 'no changes'}`);
   } finally {

@@ -14,6 +14,8 @@ export type Orm = MikroORM;
 export interface OpenDatabaseOptions {
   /** Log SQL (debug aid). @default false */
   readonly debug?: boolean;
+  /** Where the ORM's own messages (migrations applied, SQL in debug) go. @default dropped */
+  readonly log?: (message: string) => void;
 }
 
 /** MikroORM options for a target, shared by the server, the CLI and the migration generator. */
@@ -22,6 +24,7 @@ export function ormOptions(target: DatabaseTarget, opts: OpenDatabaseOptions = {
     entities: ENTITIES,
     extensions: [Migrator],
     debug: opts.debug ?? false,
+    logger: opts.log ?? (() => undefined),
     allowGlobalContext: false,
     forceUtcTimezone: true,
     discovery: { warnWhenNoEntities: true },
@@ -54,9 +57,12 @@ function migrationOptions(dialect: DatabaseTarget['dialect']): Options['migratio
     migrationsList: dialect === 'sqlite' ? SQLITE_MIGRATIONS : MYSQL_MIGRATIONS,
     path: dir,
     pathTs: dir,
-    transactional: true,
-    allOrNothing: true,
+    // MySQL commits DDL implicitly, so a transaction there would only pretend to be atomic.
+    transactional: dialect === 'sqlite',
+    allOrNothing: dialect === 'sqlite',
+    // Only db/make-migration.ts turns snapshots on: running migrations must not write files.
     snapshot: false,
+    snapshotName: '.snapshot',
     emit: 'ts',
   };
 }
@@ -80,8 +86,27 @@ export async function migrateDatabase(orm: Orm): Promise<string[]> {
   return applied.map((m) => m.name);
 }
 
-/** The SQL that would still be needed to make the schema match the entities ('' when it matches). */
-export async function schemaDrift(orm: Orm): Promise<string> {
-  const sql = await orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false, safe: false });
-  return sql.trim();
+/**
+ * The live schema as DDL text, one entry per table and index, normalized so two databases built
+ * different ways (migrations vs. straight from the entities) compare equal when they match.
+ */
+export async function describeSchema(orm: Orm): Promise<Record<string, string>> {
+  const conn = orm.em.getConnection();
+  const out: Record<string, string> = {};
+  if (orm.config.get('driver') === BetterSqliteDriver) {
+    const rows = await conn.execute<{ name: string; sql: string }[]>(`select name, sql from sqlite_master where sql is not null and name not like 'sqlite_%' and name != 'ioms_migrations'`);
+    for (const r of rows) out[r.name] = r.sql.replace(/\s+/g, ' ');
+    return out;
+  }
+  const tables = await conn.execute<{ name: string }[]>(`select table_name as name from information_schema.tables where table_schema = database() and table_name != 'ioms_migrations'`);
+  for (const t of tables) {
+    const [row] = await conn.execute<Record<string, string>[]>(`show create table \`${t.name}\``);
+    out[t.name] = String(row?.['Create Table'] ?? '').replace(/ AUTO_INCREMENT=\d+/, '');
+  }
+  return out;
+}
+
+/** Creates the schema straight from the entities (tests compare it with the migrated one). */
+export async function createSchemaFromEntities(orm: Orm): Promise<void> {
+  await orm.getSchemaGenerator().createSchema();
 }

@@ -1,4 +1,4 @@
-import { NoSchemaIntrospectionCustomRule, specifiedRules, validate, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, specifiedRules, validate, type DocumentNode, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
@@ -14,10 +14,17 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Extra validation rules, applied alike on HTTP (Apollo) and WebSocket (graphql-ws). */
 export function hardeningRules(production: boolean): ValidationRule[] {
+  // A refusal is reported as an ordinary validation error (HTTP 400, GRAPHQL_VALIDATION_FAILED);
+  // by default the rules throw out of validation, which Apollo answers with a 500.
+  const common = {
+    exposeLimits: !production,
+    propagateOnRejection: false,
+    onReject: [(ctx: ValidationContext | null, err: GraphQLError) => ctx?.reportError(new GraphQLError(err.message.replace(/^Syntax Error: /, '')))],
+  };
   const rules: ValidationRule[] = [
-    maxDepthRule({ n: MAX_QUERY_DEPTH, exposeLimits: !production }) as unknown as ValidationRule,
-    maxAliasesRule({ n: MAX_ALIASES, exposeLimits: !production }) as unknown as ValidationRule,
-    costLimitRule({ maxCost: MAX_QUERY_COST, exposeLimits: !production }) as unknown as ValidationRule,
+    maxDepthRule({ n: MAX_QUERY_DEPTH, ...common }) as unknown as ValidationRule,
+    maxAliasesRule({ n: MAX_ALIASES, ...common }) as unknown as ValidationRule,
+    costLimitRule({ maxCost: MAX_QUERY_COST, ...common }) as unknown as ValidationRule,
   ];
   if (production) rules.push(NoSchemaIntrospectionCustomRule);
   return rules;

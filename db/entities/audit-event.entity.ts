@@ -1,4 +1,5 @@
 import { BigIntType, EntitySchema } from '@mikro-orm/core';
+import { JsonColumnType } from '../json-column.type.js';
 
 export const AUDIT_OUTCOMES = ['SUCCESS', 'FAILURE', 'DENIED'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
@@ -42,7 +43,7 @@ export const AuditEventSchema = new EntitySchema<AuditEventRecord>({
     ip: { type: 'string', length: 64 },
     action: { type: 'string', length: 64 },
     target: { type: 'string', length: 255, nullable: true },
-    args: { type: 'json', nullable: true },
+    args: { type: JsonColumnType, nullable: true },
     outcome: { type: 'string', length: 16 },
     reason: { type: 'string', length: 1024, nullable: true },
   },

@@ -1,4 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
+import { JsonColumnType } from '../json-column.type.js';
 
 /** The three roles, most powerful first. Stored as their names. */
 export const ROLES = ['ADMIN', 'OPERATOR', 'VIEWER'] as const;
@@ -26,7 +27,7 @@ export const UserSchema = new EntitySchema<UserRecord>({
     username: { type: 'string', length: 64, unique: true },
     passwordHash: { type: 'string', length: 255 },
     role: { type: 'string', length: 16 },
-    allowList: { type: 'json' },
+    allowList: { type: JsonColumnType },
     disabled: { type: 'boolean', default: false },
     createdAt: { type: 'datetime', length: 3 },
     updatedAt: { type: 'datetime', length: 3 },

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261126114557_initial extends Migration {
+export class Migration20261126115453_initial extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table \`audit_events\` (\`id\` integer not null primary key autoincrement, \`at\` datetime not null, \`actor_type\` text not null, \`actor\` text not null, \`ip\` text not null, \`action\` text not null, \`target\` text null, \`args\` json null, \`outcome\` text not null, \`reason\` text null);`);

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261126114557_initial extends Migration {
+export class Migration20261126115453_initial extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table \`audit_events\` (\`id\` bigint unsigned not null auto_increment primary key, \`at\` datetime(3) not null, \`actor_type\` varchar(16) not null, \`actor\` varchar(128) not null, \`ip\` varchar(64) not null, \`action\` varchar(64) not null, \`target\` varchar(255) null, \`args\` json null, \`outcome\` varchar(16) not null, \`reason\` varchar(1024) null) default character set utf8mb4 engine = InnoDB;`);
