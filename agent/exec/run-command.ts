@@ -191,8 +191,8 @@ function superviseChild(child: ChildProcess, request: CommandRequest, ctx: Super
       started = true;
       if (child.pid !== undefined) ctx.onStarted?.({ pid: child.pid, startedAt: ctx.startedAt });
     });
-    child.once('error', (error) => {
-      if (started || settled) return; // after spawn, 'error' only reports failed signals
+    child.on('error', (error) => {
+      if (started || settled) return; // after spawn, 'error' only reports failed signals; keep listening so none is unhandled
       settled = true;
       cleanUp();
       resolve(ctx.notStarted(messageOf(error)));

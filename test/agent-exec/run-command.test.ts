@@ -98,7 +98,7 @@ describe('runCommand with real processes', () => {
   it('a timeout leaves no surviving child of a command that forks', async () => {
     let leader: CommandStarted | undefined;
     const result = await runCommand(
-      request({ command: 'sleep 3600 & echo $!; sleep 3600 & echo $!; wait', timeoutMs: 300 }),
+      request({ command: 'sleep 3600 & echo $!; sleep 3600 & echo $!; wait', timeoutMs: 500 }),
       { onStarted: (started) => (leader = started), killTree: createKillTree({ graceMs: 300 }) },
     );
     const children = pidsIn(result.stdout);
