@@ -25,14 +25,12 @@ import {
   type CronEntrySnapshot,
   type CronRunListener,
   type CronRunRecord,
-  type CronRunStatus,
   type RestartProcess,
   type RunCommand,
-  cronEntrySchema,
 } from './types.js';
+import { normaliseStatus, parseEntries, toAction } from './cron-entry.js';
 
-/** @default timeout of a command entry */
-export const DEFAULT_CRON_TIMEOUT_SECONDS = 3_600;
+export { DEFAULT_CRON_TIMEOUT_SECONDS } from './cron-entry.js';
 /** @default run records kept per entry */
 export const DEFAULT_RUN_HISTORY = 20;
 /** Time the command runner gets past the timeout to report TIMED_OUT itself. */
@@ -79,7 +77,6 @@ type RunOutcome = Pick<CronRunRecord, 'exitCode' | 'status' | 'output' | 'output
 
 const silentLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };
 const iso = (ms: number): string => new Date(ms).toISOString();
-const TERMINAL_STATUSES: readonly CronRunStatus[] = ['SUCCEEDED', 'FAILED', 'TIMED_OUT', 'CANCELLED'];
 
 export class CronRunner {
   private readonly entries = new Map<string, EntryState>();
@@ -275,38 +272,4 @@ export class CronRunner {
       }
     }
   }
-}
-
-function normaliseStatus(status: string, exitCode: number): CronRunStatus {
-  const upper = status.toUpperCase() as CronRunStatus;
-  if (TERMINAL_STATUSES.includes(upper)) return upper;
-  return exitCode === 0 ? 'SUCCEEDED' : 'FAILED';
-}
-
-function toAction(entry: CronEntry): CronAction {
-  if (entry.restartProcess !== undefined) return { kind: 'restartProcess', processName: entry.restartProcess };
-  return {
-    kind: 'command',
-    command: entry.command ?? '',
-    timeoutMs: (entry.timeoutSeconds ?? DEFAULT_CRON_TIMEOUT_SECONDS) * 1000,
-  };
-}
-
-/** Validates every entry and refuses duplicate names; nothing is applied on error. */
-function parseEntries(entries: readonly unknown[]): Map<string, CronEntry> {
-  const desired = new Map<string, CronEntry>();
-  const problems: string[] = [];
-  entries.forEach((raw, index) => {
-    const parsed = cronEntrySchema.safeParse(raw);
-    if (!parsed.success) {
-      problems.push(`crontab[${index}]: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
-      return;
-    }
-    if (desired.has(parsed.data.name)) {
-      throw new CronError('DUPLICATE_ENTRY', `cron entry ${JSON.stringify(parsed.data.name)} is declared twice`);
-    }
-    desired.set(parsed.data.name, parsed.data);
-  });
-  if (problems.length > 0) throw new CronError('INVALID_ENTRY', problems.join('\n'));
-  return desired;
 }

@@ -2,10 +2,12 @@
  * Who is behind a pid. A recorded pid alone is not proof: after a reboot or a long uptime the
  * number may belong to another program. On Linux the kernel start time of a process
  * (`/proc/<pid>/stat`, field 22, in clock ticks since boot) pairs with the pid into an identity
- * that cannot be reused. Other platforms have no cheap equivalent here, so identity there is
- * "unverifiable" and callers must not act on such a pid (see `pid-store.ts`).
+ * that cannot be reused. On Windows the creation time comes from PowerShell
+ * (`process-identity.win32.ts`, too slow to poll). Elsewhere identity is "unverifiable" and
+ * callers must not act on such a pid (see `supervisor.ts`).
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { readWindowsStartTime } from './process-identity.win32.js';
 
 /** The fields of `/proc/<pid>/stat` the supervisor uses. */
 export interface ProcStat {
@@ -45,6 +47,7 @@ const isGone = (stat: ProcStat | undefined): boolean => stat === undefined || st
  * the platform offers no start time.
  */
 export function readProcessStartTime(pid: number): string | undefined {
+  if (process.platform === 'win32') return isProcessAlive(pid) ? readWindowsStartTime(pid) : undefined;
   if (!hasProcFs()) return undefined;
   const stat = readProcStat(pid);
   return isGone(stat) ? undefined : stat?.startTime;
@@ -95,4 +98,13 @@ export function checkIdentity(recorded: ProcessIdentity, readStartTime = readPro
   const current = readStartTime(recorded.pid);
   if (recorded.startTime === undefined || current === undefined) return 'unverifiable';
   return current === recorded.startTime ? 'same' : 'gone';
+}
+
+/**
+ * The cheap check used while watching an adopted instance: on Linux the full identity, elsewhere
+ * liveness of the pid only (its identity was verified once, at adoption).
+ */
+export function isStillSameProcess(recorded: ProcessIdentity, readStartTime = readProcessStartTime): boolean {
+  if (hasProcFs()) return checkIdentity(recorded, readStartTime) === 'same';
+  return isProcessAlive(recorded.pid);
 }

@@ -6,7 +6,7 @@
  */
 import { type ChildProcess, type SpawnOptions, spawn as nodeSpawn } from 'node:child_process';
 import { closeSync } from 'node:fs';
-import { checkIdentity, readProcessStartTime } from './process-identity.js';
+import { isStillSameProcess, readProcessStartTime } from './process-identity.js';
 import { TREE_SPAWN_OPTIONS } from './process-tree.js';
 import { type LogPaths, capLogFile, openLogFiles } from './log-files.js';
 import type { Timers } from './timers.js';
@@ -117,7 +117,7 @@ export function adoptInstance(
   const exited = new Promise<ExitInfo>((resolve) => {
     const poll = (): void => {
       if (released) return;
-      if (checkIdentity(identity, readStartTime) !== 'same') {
+      if (!isStillSameProcess(identity, readStartTime)) {
         resolve({});
         return;
       }

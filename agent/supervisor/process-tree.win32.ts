@@ -5,8 +5,11 @@
  */
 import { spawn } from 'node:child_process';
 
-/** Spawn options for a guarded process: no console window; not detached (that opens a console). */
-export const TREE_SPAWN_OPTIONS = { windowsHide: true } as const;
+/**
+ * Spawn options for a guarded process. `detached` keeps it out of the job object libuv puts
+ * children in (which would kill it with the agent); `windowsHide` hides the console it gets.
+ */
+export const TREE_SPAWN_OPTIONS = { detached: true, windowsHide: true } as const;
 
 /** Bound on how long taskkill itself may take. */
 export const TASKKILL_TIMEOUT_MS = 10_000;

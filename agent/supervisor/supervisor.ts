@@ -6,12 +6,12 @@
  * at its first `apply`, ADOPTS each recorded instance that is provably the same process
  * (pid + kernel start time, see `process-identity.ts`) and still matches the desired spec hash,
  * and KILLS the tree of every other live recorded instance before starting anew. Why adopt
- * rather than always kill: an agent upgrade or crash must not take down a game server or
- * any other guarded workload (the old AgentService never did); and why the children can
- * survive us at all: they are spawned in their own process group with their stdout/stderr
- * going straight to log files, not through pipes that would break when the agent dies.
- * Either way there are never two instances. A recorded pid whose identity cannot be verified
- * (no start time on this platform) is neither adopted nor killed: it may be an unrelated program.
+ * rather than always kill: an agent upgrade or crash must not take down a game server or any
+ * other guarded workload. Why the children can survive us at all: they are spawned in their
+ * own process group (detached) with stdout/stderr going straight to log files, not through
+ * pipes that would break when the agent dies. Either way there are never two instances.
+ * A recorded pid whose identity cannot be verified (no start time on this platform: not Linux,
+ * not Windows) is neither adopted nor killed, since it may by now be an unrelated program.
  *
  * All public operations are serialised: an `apply` never interleaves with a `restart`.
  */

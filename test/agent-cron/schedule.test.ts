@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { normaliseStatus, toAction } from '../../agent/cron/cron-entry.js';
 import { capRunOutput } from '../../agent/cron/run-output.js';
 import { formatInTimeZone, isValidTimeZone, validateSchedule } from '../../agent/cron/schedule.js';
 import { cronEntrySchema } from '../../agent/cron/types.js';
@@ -67,5 +68,23 @@ describe('capRunOutput', () => {
   ];
   it.each(cases)('$name', ({ stdout, stderr, max, expected }) => {
     expect(capRunOutput(stdout, stderr, max)).toEqual(expected);
+  });
+});
+
+describe('cron entry actions and statuses', () => {
+  it.each([
+    { name: 'upper-case status kept', status: 'TIMED_OUT', exitCode: -1, expected: 'TIMED_OUT' },
+    { name: 'lower-case status (DESIGN §5) normalised', status: 'succeeded', exitCode: 0, expected: 'SUCCEEDED' },
+    { name: 'unknown status, zero exit', status: 'done', exitCode: 0, expected: 'SUCCEEDED' },
+    { name: 'unknown status, non-zero exit', status: 'done', exitCode: 2, expected: 'FAILED' },
+  ])('$name', ({ status, exitCode, expected }) => {
+    expect(normaliseStatus(status, exitCode)).toBe(expected);
+  });
+  it.each([
+    { name: 'command with default timeout', entry: { name: 'a', schedule: '@daily', command: 'true' }, expected: { kind: 'command', command: 'true', timeoutMs: 3_600_000 } },
+    { name: 'command with timeout', entry: { name: 'a', schedule: '@daily', command: 'true', timeoutSeconds: 2 }, expected: { kind: 'command', command: 'true', timeoutMs: 2000 } },
+    { name: 'restart', entry: { name: 'a', schedule: '@daily', restartProcess: 'game' }, expected: { kind: 'restartProcess', processName: 'game' } },
+  ])('$name', ({ entry, expected }) => {
+    expect(toAction(entry)).toEqual(expected);
   });
 });
