@@ -62,7 +62,6 @@ const envSchema = z
   .refine((env) => Object.keys(env).length <= 256, 'at most 256 environment variables');
 
 export const RESTART_POLICIES = ['always', 'on-failure', 'never'] as const;
-export const STOP_SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGQUIT', 'SIGKILL'] as const;
 
 export const restartSchema = z
   .strictObject({
@@ -74,10 +73,10 @@ export const restartSchema = z
     maxBackoffSeconds: z.number().positive().max(86_400).default(60).describe('Upper bound of the restart delay'),
     startLimit: z
       .int()
-      .min(0)
+      .min(1)
       .max(100_000)
-      .default(10)
-      .describe('Consecutive failed starts before the process is FATAL; 0 = no limit'),
+      .default(5)
+      .describe('Quick deaths in a row after which the process is FATAL and left alone'),
   })
   .refine((r) => r.maxBackoffSeconds >= r.backoffSeconds, {
     message: 'maxBackoffSeconds must be at least backoffSeconds',
@@ -91,11 +90,6 @@ export const processSchema = z.strictObject({
   cwd: directoryPathSchema.optional(),
   env: envSchema.default({}),
   restart: restartSchema.prefault({}),
-  stopSignal: z
-    .enum(STOP_SIGNALS, { error: `stopSignal must be one of ${STOP_SIGNALS.join(', ')}` })
-    .default('SIGTERM')
-    .describe('Signal sent to stop the process tree (POSIX); Windows always terminates the tree'),
-  stopTimeoutSeconds: z.number().positive().max(3600).default(10).describe('Grace period before the tree is killed'),
 });
 
 export const cronEntrySchema = z
@@ -105,23 +99,16 @@ export const cronEntrySchema = z
       'Cron: "min hour dom month dow", or 6 fields with seconds first',
     ),
     timezone: checkedString(timeZoneProblem, 'timezone').optional().describe('IANA time zone; default: the host time zone'),
-    command: commandSchema.optional(),
-    args: argsSchema.optional(),
-    cwd: directoryPathSchema.optional(),
-    env: envSchema.optional(),
+    command: plainString('command', 16_384)
+      .min(1, 'command must not be empty')
+      .optional()
+      .describe('Command line run by the host shell (/bin/sh -c, cmd.exe /c)'),
     restartProcess: resourceNameSchema.optional().describe('Restart this guarded process instead of running a command'),
     timeoutSeconds: z.int().min(1).max(86_400).default(3600).describe('A run is killed after this long'),
   })
   .superRefine((entry, ctx) => {
     if ((entry.command === undefined) === (entry.restartProcess === undefined)) {
       ctx.addIssue({ code: 'custom', message: 'give exactly one of command or restartProcess', path: [] });
-    }
-    if (entry.restartProcess !== undefined) {
-      for (const key of ['args', 'cwd', 'env'] as const) {
-        if (entry[key] !== undefined) {
-          ctx.addIssue({ code: 'custom', message: `${key} only applies to a command entry`, path: [key] });
-        }
-      }
     }
   }, evenWithFieldErrors);
 

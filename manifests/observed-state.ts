@@ -1,0 +1,84 @@
+/**
+ * Observed state: what an agent reports about the resources IOMS manages on its
+ * host. Only managed resources are reported, so an observed resource that is not
+ * desired is one the agent took on from an earlier desired state.
+ *
+ * This is a wire type validated by the server at the edge. Objects are not
+ * strict: unknown fields are dropped, so a newer agent may report more than an
+ * older server knows.
+ */
+import { z } from 'zod';
+import { SPEC_HASH_RE } from './spec-hash.js';
+
+export const PROCESS_STATES = ['STARTING', 'RUNNING', 'BACKOFF', 'STOPPED', 'FATAL', 'EXITED'] as const;
+/**
+ * - `STARTING` spawned, not yet past its start window; `RUNNING` up;
+ * - `BACKOFF` died, waiting to be restarted by its policy;
+ * - `STOPPED` stopped on purpose (or not started);
+ * - `EXITED` exited and its policy says not to restart (`on-failure` after exit 0, `never`);
+ * - `FATAL` died too often in a row (`restart.startLimit`) and is left alone.
+ */
+export type ProcessState = (typeof PROCESS_STATES)[number];
+
+const specHashSchema = z.string().regex(SPEC_HASH_RE, 'specHash must be sha256:<64 hex digits>');
+const isoTime = z.iso.datetime({ offset: true });
+const name = z.string().min(1).max(128);
+
+export const observedProcessSchema = z.object({
+  name,
+  pid: z.int().positive().optional(),
+  state: z.enum(PROCESS_STATES),
+  /** Restarts by the restart policy since the spec was applied. */
+  restarts: z.int().min(0),
+  /** {@link specHash} of the spec the agent runs. */
+  specHash: specHashSchema,
+  /** CPU use in percent of one core. */
+  cpu: z.number().min(0).optional(),
+  /** Resident memory in bytes. */
+  rss: z.int().min(0).optional(),
+});
+
+export const observedCronSchema = z.object({
+  name,
+  specHash: specHashSchema,
+  lastRun: isoTime.optional(),
+  nextRun: isoTime.optional(),
+});
+
+export const observedFileSchema = z.object({
+  path: z.string().min(1).max(4096),
+  exists: z.boolean(),
+  sha256: z.string().regex(/^[0-9a-fA-F]{64}$/).toLowerCase().optional(),
+  md5: z.string().regex(/^[0-9a-fA-F]{32}$/).toLowerCase().optional(),
+  /** POSIX permission bits, 4 octal digits; absent on Windows. */
+  mode: z
+    .string()
+    .regex(/^[0-7]{3,4}$/)
+    .overwrite((mode) => mode.padStart(4, '0'))
+    .optional(),
+  /** {@link specHash} of the file entry the agent last applied. */
+  specHash: specHashSchema,
+});
+
+function uniqueBy(field: 'name' | 'path') {
+  return (items: readonly Record<string, unknown>[], ctx: z.RefinementCtx) => {
+    const seen = new Set<unknown>();
+    for (const [i, item] of items.entries()) {
+      if (seen.has(item[field])) ctx.addIssue({ code: 'custom', message: `duplicate ${field}`, path: [i, field] });
+      seen.add(item[field]);
+    }
+  };
+}
+
+export const observedStateSchema = z.object({
+  processes: z.array(observedProcessSchema).max(10_000).superRefine(uniqueBy('name')).default([]),
+  cron: z.array(observedCronSchema).max(10_000).superRefine(uniqueBy('name')).default([]),
+  files: z.array(observedFileSchema).max(100_000).superRefine(uniqueBy('path')).default([]),
+});
+
+export type ObservedProcess = z.output<typeof observedProcessSchema>;
+export type ObservedCron = z.output<typeof observedCronSchema>;
+export type ObservedFile = z.output<typeof observedFileSchema>;
+export type ObservedState = z.output<typeof observedStateSchema>;
+
+export const EMPTY_OBSERVED_STATE: ObservedState = Object.freeze({ processes: [], cron: [], files: [] });
