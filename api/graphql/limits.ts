@@ -3,8 +3,8 @@ import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 
-/** @default 12 levels of selection */
-export const MAX_QUERY_DEPTH = 12;
+/** @default 15 levels of selection, introspection included (the standard introspection query needs 13) */
+export const MAX_QUERY_DEPTH = 15;
 /** @default 15 aliases per operation */
 export const MAX_ALIASES = 15;
 /** @default 5000 (graphql-armor cost units) */
@@ -22,7 +22,7 @@ export function hardeningRules(production: boolean): ValidationRule[] {
     onReject: [(ctx: ValidationContext | null, err: GraphQLError) => ctx?.reportError(new GraphQLError(err.message.replace(/^Syntax Error: /, '')))],
   };
   const rules: ValidationRule[] = [
-    maxDepthRule({ n: MAX_QUERY_DEPTH, ...common }) as unknown as ValidationRule,
+    maxDepthRule({ n: MAX_QUERY_DEPTH, ignoreIntrospection: false, flattenFragments: true, ...common }) as unknown as ValidationRule,
     maxAliasesRule({ n: MAX_ALIASES, ...common }) as unknown as ValidationRule,
     costLimitRule({ maxCost: MAX_QUERY_COST, ...common }) as unknown as ValidationRule,
   ];

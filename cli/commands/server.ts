@@ -1,14 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { printSchema } from 'graphql';
-import { loadServerConfig } from '../../api/config.js';
-import { buildIomsSchema } from '../../api/graphql/schema.js';
-import { createLogger } from '../../api/logger.js';
-import { createPubSub } from '../../api/pubsub/pubsub.js';
-import { startServer, type RunningServer } from '../../api/server/start-server.js';
-import { migrateDatabase, openDatabase } from '../../db/orm.js';
-import { redactUrl } from '../../db/database-url.js';
+import type { RunningServer } from '../../api/server/start-server.js';
+
+// The server's modules load only when a server command runs, so that client commands start fast.
+const api = async () => ({
+  ...(await import('../../api/config.js')),
+  ...(await import('../../api/logger.js')),
+  ...(await import('../../api/server/start-server.js')),
+});
+const database = async () => ({ ...(await import('../../db/orm.js')), ...(await import('../../db/database-url.js')), ...(await import('../../api/config.js')) });
 
 /** Stops `server` on SIGTERM/SIGINT, then exits. A second signal exits at once. */
 function stopOnSignals(stop: () => Promise<void>): void {
@@ -39,6 +40,7 @@ function adminBanner(url: string) {
 }
 
 export async function runServer(): Promise<RunningServer> {
+  const { loadServerConfig, createLogger, startServer } = await api();
   const config = loadServerConfig();
   const logger = createLogger(config.logLevel);
   const hostForUrl = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -68,6 +70,7 @@ export function registerServerCommands(program: Command): void {
   db.command('migrate')
     .description('apply pending migrations to IOMS_DATABASE_URL (the server also does this at start)')
     .action(async () => {
+      const { loadServerConfig, openDatabase, migrateDatabase, redactUrl } = await database();
       const config = loadServerConfig();
       const orm = await openDatabase(config.databaseUrl);
       try {
@@ -93,6 +96,9 @@ export function registerServerCommands(program: Command): void {
 
 /** The schema as committed in api/schema.graphql. */
 export async function schemaSdl(): Promise<string> {
+  const { printSchema } = await import('graphql');
+  const { buildIomsSchema } = await import('../../api/graphql/schema.js');
+  const { createPubSub } = await import('../../api/pubsub/pubsub.js');
   const pubsub = createPubSub();
   const schema = await buildIomsSchema(pubsub);
   await pubsub.close();
