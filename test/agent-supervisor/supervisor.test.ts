@@ -1,73 +1,19 @@
 /**
  * The supervisor with real processes (Linux): start, kill -9 and restart, policies, backoff to
- * FATAL, tree stop, log capture, and agent restarts on the same state dir.
+ * FATAL, tree stop, log capture.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Supervisor, type SupervisorOptions } from '../../agent/supervisor/supervisor.js';
 import { SupervisorError } from '../../agent/supervisor/supervisor-error.js';
 import { logPathsFor } from '../../agent/supervisor/log-files.js';
 import { isProcessAlive } from '../../agent/supervisor/process-identity.js';
-import type { ProcessSnapshot, ProcessSpec, RestartSpec, SupervisorEvent } from '../../agent/supervisor/types.js';
-import { killMarked, livePidsWithMarker, waitFor } from './process-helpers.js';
+import { livePidsWithMarker, waitFor } from './process-helpers.js';
+import { always, createHarness, shell, sleeper } from './supervisor-harness.js';
 
-const supervisors: Supervisor[] = [];
-const dirs: string[] = [];
-const markers: string[] = [];
-let seq = 0;
-
-/** A unique `sleep` duration that doubles as a marker in the command line. */
-function marker(): string {
-  seq += 1;
-  const value = `30.${String(process.pid).padStart(7, '0')}${String(seq).padStart(3, '0')}`;
-  markers.push(value);
-  return value;
-}
-
-function stateDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ioms-supervisor-'));
-  dirs.push(dir);
-  return dir;
-}
-
-function supervisor(dir: string, options: Partial<SupervisorOptions> = {}): { sup: Supervisor; events: SupervisorEvent[] } {
-  const sup = new Supervisor({ stateDir: dir, stopGraceMs: 500, adoptPollMs: 50, ...options });
-  const events: SupervisorEvent[] = [];
-  sup.onEvent((event) => events.push(event));
-  supervisors.push(sup);
-  return { sup, events };
-}
-
-const always: RestartSpec = { policy: 'always', backoffSeconds: 0.05, maxBackoffSeconds: 0.4, startLimit: 4 };
-
-function sleeper(name: string, mark: string, restart: RestartSpec = always): ProcessSpec {
-  return { name, command: 'sleep', args: [mark], restart };
-}
-
-function shell(name: string, script: string, restart: RestartSpec = always): ProcessSpec {
-  return { name, command: 'sh', args: ['-c', script], restart };
-}
-
-function only(sup: Supervisor): ProcessSnapshot {
-  const [snap] = sup.snapshot();
-  if (snap === undefined) throw new Error('no process in snapshot');
-  return snap;
-}
-
-afterEach(async () => {
-  for (const sup of supervisors.splice(0)) {
-    try {
-      await sup.stopAll();
-    } catch {
-      // detached supervisors refuse; their processes are killed below
-    }
-  }
-  for (const mark of markers.splice(0)) killMarked(mark);
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const { supervisor, marker, stateDir, only, cleanUp } = createHarness();
+afterEach(cleanUp);
 
 describe.runIf(process.platform === 'linux')('Supervisor with real processes', () => {
   it('starts a guarded process and captures its output to a log file', async () => {
@@ -82,6 +28,26 @@ describe.runIf(process.platform === 'linux')('Supervisor with real processes', (
     expect(events.filter((e) => e.type === 'started')).toHaveLength(1);
     const logs = logPathsFor(join(dir, 'logs'), 'echoer');
     await waitFor(() => readFileSync(logs.stdout, 'utf8').includes('hello-from-child'), 2000, 'log line');
+  });
+
+  it('keeps each log file under its size cap, the tail kept in .1', async () => {
+    const dir = stateDir();
+    const mark = marker();
+    const { sup } = supervisor(dir, { maxLogBytes: 1000, logCheckIntervalMs: 50 });
+    const script = `i=0; while [ $i -lt 2000 ]; do echo line-$i; i=$((i+1)); done; exec sleep ${mark}`;
+    await sup.apply([shell('chatty', script)]);
+    const logs = logPathsFor(join(dir, 'logs'), 'chatty');
+    const rotated = (): string => {
+      try {
+        return readFileSync(`${logs.stdout}.1`, 'utf8');
+      } catch {
+        return '';
+      }
+    };
+    await waitFor(() => rotated().endsWith('line-1999\n'), 3000, 'the rotated tail');
+    expect(Buffer.byteLength(rotated())).toBeLessThanOrEqual(1000);
+    expect(readFileSync(logs.stdout).length).toBeLessThanOrEqual(1000);
+    expect(only(sup).state).toBe('RUNNING');
   });
 
   it('replaces a kill -9ed instance within two seconds and records SIGKILL', async () => {
@@ -227,77 +193,5 @@ describe.runIf(process.platform === 'linux')('Supervisor with real processes', (
     expect(caught).toBeInstanceOf(SupervisorError);
     expect((caught as SupervisorError).code).toBe(code);
     expect(sup.snapshot()).toEqual([]);
-  });
-});
-
-describe.runIf(process.platform === 'linux')('Supervisor across agent restarts', () => {
-  it('a new supervisor adopts the running instance instead of starting a second one', async () => {
-    const dir = stateDir();
-    const mark = marker();
-    const spec = sleeper('game', mark);
-    const a = supervisor(dir);
-    await a.sup.apply([spec]);
-    await waitFor(() => only(a.sup).state === 'RUNNING', 2000, 'RUNNING');
-    const pid = only(a.sup).pid as number;
-    a.sup.detach();
-    await expect(a.sup.apply([spec])).rejects.toMatchObject({ code: 'SUPERVISOR_DETACHED' });
-
-    const b = supervisor(dir);
-    const result = await b.sup.apply([spec]);
-    expect(result).toMatchObject({ adopted: ['game'], started: [], unchanged: [] });
-    expect(only(b.sup)).toMatchObject({ pid, state: 'RUNNING', adopted: true });
-    expect(livePidsWithMarker(mark)).toEqual([pid]);
-
-    // The adopted instance is not our child: its death is noticed by polling and repaired.
-    process.kill(pid, 'SIGKILL');
-    await waitFor(() => only(b.sup).state === 'RUNNING' && only(b.sup).pid !== pid, 2000, 'replacement');
-    expect(only(b.sup)).toMatchObject({ adopted: false, restarts: 1 });
-    expect(b.events.find((e) => e.type === 'exited')).toMatchObject({ restart: { count: 1 } });
-    expect(livePidsWithMarker(mark)).toHaveLength(1);
-  });
-
-  it('a new supervisor with a changed spec kills the old instance before starting anew', async () => {
-    const dir = stateDir();
-    const mark = marker();
-    const a = supervisor(dir);
-    await a.sup.apply([sleeper('game', mark)]);
-    await waitFor(() => only(a.sup).state === 'RUNNING', 2000, 'RUNNING');
-    const old = only(a.sup).pid as number;
-    a.sup.detach();
-
-    const b = supervisor(dir);
-    const result = await b.sup.apply([{ ...sleeper('game', mark), env: { VERSION: '2' } }]);
-    expect(result.started).toEqual(['game']);
-    await waitFor(() => only(b.sup).state === 'RUNNING', 2000, 'RUNNING');
-    expect(isProcessAlive(old)).toBe(false);
-    expect(livePidsWithMarker(mark)).toEqual([only(b.sup).pid]);
-  });
-
-  it('stopAll on a fresh supervisor kills what an earlier agent left running', async () => {
-    const dir = stateDir();
-    const mark = marker();
-    const a = supervisor(dir);
-    await a.sup.apply([sleeper('game', mark)]);
-    await waitFor(() => livePidsWithMarker(mark).length === 1, 2000, 'RUNNING');
-    a.sup.detach();
-    const b = supervisor(dir);
-    await b.sup.stopAll();
-    expect(livePidsWithMarker(mark)).toEqual([]);
-  });
-
-  it('never kills a recorded pid that now belongs to another program', async () => {
-    const dir = stateDir();
-    const mark = marker();
-    const a = supervisor(dir);
-    await a.sup.apply([sleeper('game', mark)]);
-    await waitFor(() => only(a.sup).state === 'RUNNING', 2000, 'RUNNING');
-    const pid = only(a.sup).pid as number;
-    a.sup.detach();
-    // Simulate pid reuse: the new agent reads a different start time for the recorded pid.
-    const b = supervisor(dir, { readStartTime: (p) => (p === pid ? 'some-other-start' : undefined) });
-    const result = await b.sup.apply([sleeper('game', mark)]);
-    expect(result).toMatchObject({ adopted: [], started: ['game'] });
-    expect(isProcessAlive(pid)).toBe(true);
-    process.kill(pid, 'SIGKILL');
   });
 });
