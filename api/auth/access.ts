@@ -1,7 +1,7 @@
 import { Extensions, type MiddlewareFn } from 'type-graphql';
 import type { GraphQLField, GraphQLObjectType, GraphQLSchema } from 'graphql';
 import type { Role } from '../../db/entities/index.js';
-import { AppError, forbidden, unauthenticated } from '../errors.js';
+import { forbidden, unauthenticated, type AppError } from '../errors.js';
 import { actorOf, type GraphQLContext } from '../graphql/context.js';
 import { describeAuthFailure, roleAtLeast, type AuthResult } from './principal.js';
 
