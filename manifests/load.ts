@@ -78,9 +78,17 @@ function byteLength(content: string | Uint8Array): number {
   return typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.byteLength;
 }
 
-/** Step 5: key and quoting rules on the parsed node tree. Returns paths already reported. */
-function checkSource(doc: Document, at: (offset: number) => TextPosition, report: ErrorSink): Set<string> {
-  const reported = new Set<string>();
+interface SourceCheck {
+  /** Field paths already reported (the schema's complaint about them would repeat it). */
+  readonly reported: Set<string>;
+  /** A key that cannot become a JS property was found: the document cannot be validated. */
+  blocked: boolean;
+}
+
+/** Step 5: key and quoting rules on the parsed node tree. */
+function checkSource(doc: Document, at: (offset: number) => TextPosition, report: ErrorSink): SourceCheck {
+  const check: SourceCheck = { reported: new Set(), blocked: false };
+  const { reported } = check;
   const walk = (node: unknown, path: PropertyKey[]): void => {
     if (isMap(node)) {
       for (const pair of node.items) {
@@ -88,13 +96,14 @@ function checkSource(doc: Document, at: (offset: number) => TextPosition, report
         const offset = (key as { range?: [number] } | null)?.range?.[0] ?? 0;
         if (!isScalar(key) || (typeof key.value !== 'string' && typeof key.value !== 'number')) {
           report('INVALID_KEY', at(offset), 'mapping keys must be plain names', path);
+          check.blocked = true;
           continue;
         }
         const name = String(key.value);
         const childPath = [...path, name];
         if (FORBIDDEN_KEYS.has(name)) {
           report('INVALID_KEY', at(offset), `key "${name}" is not allowed`, childPath);
-          reported.add(formatFieldPath(childPath));
+          check.blocked = true;
           continue;
         }
         const value = pair.value;
@@ -118,7 +127,7 @@ function checkSource(doc: Document, at: (offset: number) => TextPosition, report
     }
   };
   walk(doc.contents, []);
-  return reported;
+  return check;
 }
 
 /** `spec.x.policy: policy must be …` reads better as `spec.x.policy must be …`. */
@@ -183,9 +192,11 @@ function loadText(file: string, text: string, maxDepth: number, report: ErrorSin
       }
       continue;
     }
-    if (doc.contents === null) continue; // an empty document, e.g. after a trailing `---`
-    const reported = checkSource(doc, at, report);
-    const result = manifestSchema.safeParse(doc.toJS({ maxAliasCount: 0 }));
+    const { reported, blocked } = checkSource(doc, at, report);
+    if (blocked) continue;
+    const value: unknown = doc.toJS({ maxAliasCount: 0 });
+    if (value === null || value === undefined) continue; // an empty document, e.g. after a trailing `---`
+    const result = manifestSchema.safeParse(value);
     if (!result.success) {
       for (const issue of (result.error as ZodError).issues) {
         if (!reported.has(formatFieldPath(issue.path as PropertyKey[]))) zodIssueToError(issue, doc, at, report);
@@ -195,7 +206,7 @@ function loadText(file: string, text: string, maxDepth: number, report: ErrorSin
     if (reported.size > 0) continue;
     const document: ManifestDocument = {
       manifest: result.data,
-      source: { file, line: at(doc.contents.range?.[0] ?? 0).line, index },
+      source: { file, line: at(doc.contents?.range?.[0] ?? 0).line, index },
     };
     parsed.documents.push(document);
     parsed.nameAt.set(document, at(locateNode(doc, ['metadata', 'name']).offset));

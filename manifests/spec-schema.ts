@@ -148,7 +148,9 @@ export const fileSchema = z
   })
   .superRefine((file, ctx) => {
     const { path, extractTo } = file as { path: unknown; extractTo: unknown };
-    if (typeof path === 'string' && typeof extractTo === 'string' && pathStyle(extractTo) !== pathStyle(path)) {
+    if (typeof path !== 'string' || typeof extractTo !== 'string') return;
+    const [fileStyle, dirStyle] = [pathStyle(path), pathStyle(extractTo)];
+    if (fileStyle !== undefined && dirStyle !== undefined && fileStyle !== dirStyle) {
       ctx.addIssue({ code: 'custom', message: 'extractTo must be the same kind of path (POSIX or Windows) as path', path: ['extractTo'] });
     }
   }, evenWithFieldErrors);
