@@ -99,8 +99,8 @@ export class GuardedProcess {
     this.instance = undefined;
     if (instance !== undefined) {
       instance.release();
-      await this.deps.terminateTree(instance.pid, { graceMs: this.deps.stopGraceMs });
-      this.deps.pidStore.remove(this.name);
+      await this.terminate(instance.pid);
+      this.forgetRecord();
     }
     const wasStopped = this.state === 'STOPPED';
     this.state = 'STOPPED';
@@ -137,7 +137,8 @@ export class GuardedProcess {
 
   private launch(generation: number): void {
     this.state = 'STARTING';
-    const launching = this.deps.spawn(this.spec).then(async (result) => {
+    const spawned = this.deps.spawn(this.spec).catch((error: unknown): SpawnResult => ({ ok: false, error: String(error) }));
+    const launching = spawned.then(async (result) => {
       if (this.launching === launching) this.launching = undefined;
       if (generation !== this.generation) {
         if (!result.ok) return;
@@ -148,7 +149,7 @@ export class GuardedProcess {
         }
         // Stopped while spawning: the new instance must not outlive the stop.
         result.instance.release();
-        await this.deps.terminateTree(result.instance.pid, { graceMs: this.deps.stopGraceMs });
+        await this.terminate(result.instance.pid);
         return;
       }
       if (!result.ok) {
@@ -161,7 +162,33 @@ export class GuardedProcess {
     this.launching = launching;
   }
 
+  /** Tree kill that never throws: a signal refused (EPERM) must not crash the agent. */
+  private async terminate(pid: number): Promise<void> {
+    try {
+      await this.deps.terminateTree(pid, { graceMs: this.deps.stopGraceMs });
+    } catch {
+      // Nothing more can be done from here; the next apply or agent start tries again.
+    }
+  }
+
+  /** Writes the pid record; if the state dir is unwritable the instance runs unrecorded. */
   private record(instance: RunningInstance): void {
+    try {
+      this.writeRecord(instance);
+    } catch {
+      // Supervision goes on; only adoption by a later agent is lost for this instance.
+    }
+  }
+
+  private forgetRecord(): void {
+    try {
+      this.deps.pidStore.remove(this.name);
+    } catch {
+      // A stale record is harmless: its identity check fails once the instance is gone.
+    }
+  }
+
+  private writeRecord(instance: RunningInstance): void {
     this.deps.pidStore.write({
       version: 1,
       name: this.name,
@@ -190,9 +217,9 @@ export class GuardedProcess {
     if (generation !== this.generation) return;
     instance.release();
     this.instance = undefined;
-    this.deps.pidStore.remove(this.name);
+    this.forgetRecord();
     // Descendants left behind by the ended leader would otherwise run beside the next instance.
-    await this.deps.terminateTree(instance.pid, { graceMs: this.deps.stopGraceMs });
+    await this.terminate(instance.pid);
     if (generation !== this.generation) return;
     this.decide(generation, exit, instance.startedAtMs, instance.pid);
   }

@@ -44,13 +44,13 @@ export interface SpawnDeps {
  * Resolves with the instance, or with the reason it could not start (missing executable, bad cwd).
  */
 export async function spawnInstance(spec: ProcessSpec, deps: SpawnDeps): Promise<SpawnResult> {
-  capLogFile(deps.logPaths.stdout, deps.maxLogBytes);
-  capLogFile(deps.logPaths.stderr, deps.maxLogBytes);
   let fds: { stdout: number; stderr: number };
   try {
+    capLogFile(deps.logPaths.stdout, deps.maxLogBytes);
+    capLogFile(deps.logPaths.stderr, deps.maxLogBytes);
     fds = openLogFiles(deps.logPaths);
   } catch (error) {
-    return { ok: false, error: `open log files: ${(error as Error).message}` };
+    return { ok: false, error: `prepare log files: ${(error as Error).message}` };
   }
   let child: ChildProcess;
   try {

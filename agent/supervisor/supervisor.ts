@@ -109,9 +109,9 @@ export class Supervisor {
   /**
    * Makes the running set match `specs`: starts new names, stops removed ones, restarts those
    * whose spec hash changed, leaves the rest alone (a FATAL or EXITED one stays so).
-   * @throws SupervisorError INVALID_SPEC / DUPLICATE_PROCESS, before anything is touched.
+   * Rejects with SupervisorError INVALID_SPEC / DUPLICATE_PROCESS before anything is touched.
    */
-  apply(specs: readonly unknown[]): Promise<ApplyResult> {
+  async apply(specs: readonly unknown[]): Promise<ApplyResult> {
     const desired = parseSpecs(specs);
     return this.serialise(async () => {
       const adopted = await this.recover(desired);
@@ -256,8 +256,12 @@ export class Supervisor {
     const check = (): void => {
       for (const name of this.processes.keys()) {
         const paths = logPathsFor(this.logDir, name);
-        capLogFile(paths.stdout, this.maxLogBytes);
-        capLogFile(paths.stderr, this.maxLogBytes);
+        try {
+          capLogFile(paths.stdout, this.maxLogBytes);
+          capLogFile(paths.stderr, this.maxLogBytes);
+        } catch {
+          // A log that cannot be rotated now (disk full, permissions) is retried next round.
+        }
       }
       this.logCheckHandle = this.timers.setTimeout(check, this.options.logCheckIntervalMs ?? DEFAULT_LOG_CHECK_INTERVAL_MS);
       unrefTimer(this.logCheckHandle);

@@ -184,14 +184,9 @@ describe.runIf(process.platform === 'linux')('Supervisor with real processes', (
   ];
   it.each(invalidCases)('refuses $name without touching anything', async ({ specs, code }) => {
     const { sup } = supervisor(stateDir());
-    let caught: unknown;
-    try {
-      await sup.apply(specs);
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(SupervisorError);
-    expect((caught as SupervisorError).code).toBe(code);
+    const applying = sup.apply(specs);
+    await expect(applying).rejects.toBeInstanceOf(SupervisorError);
+    await expect(applying).rejects.toMatchObject({ code });
     expect(sup.snapshot()).toEqual([]);
   });
 });
