@@ -13,11 +13,11 @@ import { MikroORM } from '@mikro-orm/core';
 import { ormOptions } from './orm.js';
 import type { DatabaseTarget } from './database-url.js';
 
-const name = process.argv[2];
+const name = process.argv[2]?.replace(/-/g, '_');
 const mysqlIdx = process.argv.indexOf('--mysql');
 const mysqlServer = (mysqlIdx > 0 ? process.argv[mysqlIdx + 1] : undefined) ?? 'mysql://root@127.0.0.1:3306';
-if (!name || !/^[a-z0-9-]+$/.test(name)) {
-  console.error('usage: npx tsx db/make-migration.ts NAME   (NAME in kebab-case)');
+if (!name || !/^[a-z0-9_]+$/.test(name)) {
+  console.error('usage: npx tsx db/make-migration.ts NAME   (NAME: lower-case words joined by - or _)');
   process.exit(2);
 }
 

@@ -1,10 +1,22 @@
+import { ArtifactSchema } from './artifact.entity.js';
 import { AuditEventSchema } from './audit-event.entity.js';
+import { EnrollmentTokenSchema } from './enrollment-token.entity.js';
+import { HostStatusEventSchema } from './host-status-event.entity.js';
+import { HostSchema } from './host.entity.js';
+import { MetricRollupSchema } from './metric-rollup.entity.js';
+import { MetricSampleSchema } from './metric-sample.entity.js';
 import { SessionSchema } from './session.entity.js';
 import { UserSchema } from './user.entity.js';
 
+export * from './artifact.entity.js';
 export * from './audit-event.entity.js';
+export * from './enrollment-token.entity.js';
+export * from './host-status-event.entity.js';
+export * from './host.entity.js';
+export * from './metric-rollup.entity.js';
+export * from './metric-sample.entity.js';
 export * from './session.entity.js';
 export * from './user.entity.js';
 
-/** Every entity the ORM knows; later features append theirs. */
-export const ENTITIES = [UserSchema, SessionSchema, AuditEventSchema];
+/** Every entity the ORM knows; a feature adds its own here (then `npx tsx db/make-migration.ts NAME`). */
+export const ENTITIES = [UserSchema, SessionSchema, AuditEventSchema, EnrollmentTokenSchema, HostSchema, HostStatusEventSchema, MetricSampleSchema, MetricRollupSchema, ArtifactSchema];
