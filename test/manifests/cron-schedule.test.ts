@@ -1,8 +1,9 @@
+import cron from 'node-cron';
 import { describe, expect, it } from 'vitest';
 import { cronScheduleProblem, timeZoneProblem } from '../../manifests/index.js';
 
 describe('cronScheduleProblem', () => {
-  it.each([
+  const accepted = [
     '0 4 * * *',
     '* * * * *',
     '*/15 * * * *',
@@ -12,8 +13,10 @@ describe('cronScheduleProblem', () => {
     '30 */5 * * * *',
     '0 0 * * 7',
     '  5   4  *  *  sun ',
-  ])('accepts %j', (schedule) => {
+  ];
+  it.each(accepted)('accepts %j, as the agent scheduler (node-cron) does', (schedule) => {
     expect(cronScheduleProblem(schedule)).toBeUndefined();
+    expect(cron.validate(schedule)).toBe(true);
   });
 
   it.each([
