@@ -6,10 +6,11 @@ import { actorOf, type GraphQLContext } from '../graphql/context.js';
 import { describeAuthFailure, roleAtLeast, type AuthResult } from './principal.js';
 
 /**
- * Who may call a root field: anyone (`PUBLIC`), or a signed-in user with at least this role.
- * Fields without a rule are refused: authorization is deny-by-default.
+ * Who may call a root field: anyone (`PUBLIC`), a signed-in user with at least this role, or an
+ * authenticated agent (`AGENT`, for its own host only). Fields without a rule are refused:
+ * authorization is deny-by-default.
  */
-export type AccessRule = 'PUBLIC' | Role;
+export type AccessRule = 'PUBLIC' | 'AGENT' | Role;
 
 export interface AccessExtension {
   readonly access: AccessRule;
@@ -33,11 +34,12 @@ export function refusal(rule: AccessExtension | undefined, auth: AuthResult): Ap
   if (rule.access === 'PUBLIC') return undefined;
   if (!auth.ok) {
     const f = auth.failure;
-    return f.code === 'DISABLED' || f.code === 'IP_NOT_ALLOWED' ? forbidden(describeAuthFailure(f)) : unauthenticated(describeAuthFailure(f));
+    return f.code === 'DISABLED' || f.code === 'IP_NOT_ALLOWED' || f.code === 'HOST_REVOKED' ? forbidden(describeAuthFailure(f)) : unauthenticated(describeAuthFailure(f));
   }
-  if (!roleAtLeast(auth.principal.role, rule.access)) {
-    return forbidden(`requires role ${rule.access} or higher; ${auth.principal.username} is ${auth.principal.role}`);
-  }
+  const p = auth.principal;
+  if (rule.access === 'AGENT') return p.kind === 'agent' ? undefined : forbidden('only agents may call this field');
+  if (p.kind !== 'user') return forbidden(`agents may not call this field (it needs role ${rule.access})`);
+  if (!roleAtLeast(p.role, rule.access)) return forbidden(`requires role ${rule.access} or higher; ${p.username} is ${p.role}`);
   return undefined;
 }
 

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { AppError, forbidden, unauthenticated } from '../errors.js';
-import { principalOf, type GraphQLContext } from '../graphql/context.js';
+import { userOf, type GraphQLContext } from '../graphql/context.js';
 import { DateTimeScalar } from '../graphql/scalars.js';
 import { UserType } from '../users/user.type.js';
 import { Allow } from './access.js';
@@ -54,7 +54,7 @@ export class AuthResolver {
   @Mutation(() => Boolean, { description: 'Ends the current session and closes its sockets' })
   @Allow('VIEWER')
   async logout(@Ctx() ctx: GraphQLContext): Promise<boolean> {
-    const p = principalOf(ctx)!;
+    const p = userOf(ctx);
     await ctx.services.sessions.revoke(ctx.em, p.sessionHash);
     ctx.services.connections.closeSession(p.sessionHash, 'signed out');
     return true;

@@ -1,7 +1,7 @@
 import type { Role } from '../../db/entities/index.js';
 
-/** Who is calling. Agents join this union when they authenticate (Agents issue). */
-export type Principal = {
+/** A signed-in person. */
+export type UserPrincipal = {
   readonly kind: 'user';
   readonly userId: number;
   readonly username: string;
@@ -9,13 +9,28 @@ export type Principal = {
   readonly sessionHash: string;
 };
 
+/**
+ * An agent, authenticated by its host id and per-host secret. Its identity comes from the
+ * connection, never from a field in a message: an agent acts only for this host.
+ */
+export type AgentPrincipal = {
+  readonly kind: 'agent';
+  readonly hostId: number;
+  readonly hostName: string;
+};
+
+/** Who is calling. */
+export type Principal = UserPrincipal | AgentPrincipal;
+
 /** Why a presented credential was not accepted, for the refusal message and the audit row. */
 export type AuthFailure =
   | { readonly code: 'NO_TOKEN' }
   | { readonly code: 'INVALID_TOKEN' }
   | { readonly code: 'EXPIRED' }
   | { readonly code: 'DISABLED'; readonly username: string }
-  | { readonly code: 'IP_NOT_ALLOWED'; readonly username: string; readonly ip: string };
+  | { readonly code: 'IP_NOT_ALLOWED'; readonly username: string; readonly ip: string }
+  | { readonly code: 'HOST_REVOKED'; readonly hostName: string }
+  | { readonly code: 'BAD_AGENT_CREDENTIAL' };
 
 export type AuthResult = { readonly ok: true; readonly principal: Principal } | { readonly ok: false; readonly failure: AuthFailure };
 
@@ -31,6 +46,10 @@ export function describeAuthFailure(f: AuthFailure): string {
       return `user ${f.username} is disabled`;
     case 'IP_NOT_ALLOWED':
       return `user ${f.username} may not connect from ${f.ip}`;
+    case 'HOST_REVOKED':
+      return `host ${f.hostName} has been revoked`;
+    case 'BAD_AGENT_CREDENTIAL':
+      return 'unknown host or wrong agent credential';
   }
 }
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { AuthResult, Principal } from '../auth/principal.js';
+import type { AgentPrincipal, AuthResult, Principal, UserPrincipal } from '../auth/principal.js';
 import type { Services } from '../services.js';
 
 /** Per operation: its own entity-manager fork, the caller, where the call came from. */
@@ -16,8 +16,23 @@ export function principalOf(ctx: GraphQLContext): Principal | undefined {
   return ctx.auth.ok ? ctx.auth.principal : undefined;
 }
 
-/** The actor columns of an audit row for this caller. */
-export function actorOf(ctx: GraphQLContext): { actorType: 'USER' | 'ANONYMOUS'; actor: string; ip: string } {
+/** The signed-in user; only for fields whose access rule admits users alone. */
+export function userOf(ctx: GraphQLContext): UserPrincipal {
   const p = principalOf(ctx);
-  return p ? { actorType: 'USER', actor: p.username, ip: ctx.ip } : { actorType: 'ANONYMOUS', actor: '-', ip: ctx.ip };
+  if (p?.kind !== 'user') throw new Error('userOf: the access rule should have admitted only users');
+  return p;
+}
+
+/** The calling agent; only for fields whose access rule is AGENT. */
+export function agentOf(ctx: GraphQLContext): AgentPrincipal {
+  const p = principalOf(ctx);
+  if (p?.kind !== 'agent') throw new Error('agentOf: the access rule should have admitted only agents');
+  return p;
+}
+
+/** The actor columns of an audit row for this caller. */
+export function actorOf(ctx: GraphQLContext): { actorType: 'USER' | 'AGENT' | 'ANONYMOUS'; actor: string; ip: string } {
+  const p = principalOf(ctx);
+  if (!p) return { actorType: 'ANONYMOUS', actor: '-', ip: ctx.ip };
+  return p.kind === 'user' ? { actorType: 'USER', actor: p.username, ip: ctx.ip } : { actorType: 'AGENT', actor: p.hostName, ip: ctx.ip };
 }

@@ -54,7 +54,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
   const now = opts.now ?? (() => new Date());
   const tls = config.tlsCert && config.tlsKey ? loadServerTlsOptions({ certFile: config.tlsCert, keyFile: config.tlsKey }) : undefined;
 
-  const orm: MikroORM = await openDatabase(config.databaseUrl);
+  const orm: MikroORM = await openDatabase(config.databaseUrl, { log: (message) => logger.debug({ orm: true }, message) });
   const applied = await migrateDatabase(orm);
   logger.info({ database: redactUrl(config.databaseUrl), migrationsApplied: applied }, 'database ready');
 

@@ -61,7 +61,7 @@ export function attachGraphqlWs(args: {
         }
         extra.auth = auth;
         extra.ip = ip;
-        services.connections.add(extra.socket, auth.principal.userId, auth.principal.sessionHash);
+        if (auth.principal.kind === 'user') services.connections.add(extra.socket, auth.principal.userId, auth.principal.sessionHash);
         return true;
       },
       onSubscribe: (ctx, _id, payload) => {

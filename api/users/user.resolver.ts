@@ -1,6 +1,6 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { Allow } from '../auth/access.js';
-import { principalOf, type GraphQLContext } from '../graphql/context.js';
+import { userOf, type GraphQLContext } from '../graphql/context.js';
 import { CreateUserInput, UpdateUserInput } from './user.input.js';
 import { UserType } from './user.type.js';
 
@@ -9,7 +9,7 @@ export class UserResolver {
   @Query(() => UserType, { description: 'The signed-in user' })
   @Allow('VIEWER')
   async me(@Ctx() ctx: GraphQLContext): Promise<UserType> {
-    const p = principalOf(ctx)!;
+    const p = userOf(ctx);
     return UserType.from(await ctx.services.users.get(ctx.em, p.username));
   }
 
