@@ -50,12 +50,12 @@ function itemProblem(item: string, rule: FieldRule): string | undefined {
   const [from = '', to, more] = range.split('-');
   if (more !== undefined) return `"${range}" is not a range a-b`;
   const start = valueOf(from, rule);
-  if (start === undefined) return `"${from}" is not a ${rule.name} (${rule.min}-${rule.max})`;
+  if (start === undefined) return `"${from}" is not a valid ${rule.name} (${rule.min}-${rule.max})`;
   if (to === undefined) {
     return step === undefined ? undefined : `step needs a range or "*": "${item}"`;
   }
   const end = valueOf(to, rule);
-  if (end === undefined) return `"${to}" is not a ${rule.name} (${rule.min}-${rule.max})`;
+  if (end === undefined) return `"${to}" is not a valid ${rule.name} (${rule.min}-${rule.max})`;
   if (end < start) return `range "${range}" runs backwards`;
   return undefined;
 }

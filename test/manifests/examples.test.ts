@@ -49,3 +49,15 @@ describe('manifests/examples', () => {
     }
   });
 });
+
+describe('docs/manifests.md', () => {
+  it('shows only complete examples that load without errors', () => {
+    const doc = readFileSync(new URL('../../docs/manifests.md', import.meta.url), 'utf8');
+    const blocks = [...doc.matchAll(/```yaml\n([\s\S]*?)```/g)]
+      .map((m) => m[1] as string)
+      .filter((yaml) => yaml.startsWith('apiVersion:') && !yaml.includes('[...]'));
+    expect(blocks.length).toBeGreaterThanOrEqual(2);
+    const result = loadManifests(blocks.map((content, i) => ({ path: `block-${i}.yaml`, content })));
+    expect(result.errors).toEqual([]);
+  });
+});
