@@ -12,8 +12,8 @@
  *
  * Depth = open flow collections (`[`, `{`, exact) + block nesting (an indentation
  * stack in which every `- `, `? `, `: ` indicator and the first node on a line
- * opens a level; a sequence written at its parent key's indentation is counted
- * once, so block depth is exact to within a factor of two).
+ * opens a level, and a sequence written at its parent key's indentation opens
+ * one more). Block depth is an estimate that errs on the high side.
  */
 import { CST, Lexer } from 'yaml';
 
@@ -58,9 +58,12 @@ export function guardYaml(text: string, maxDepth: number = DEFAULT_MAX_DEPTH): G
   let flowDepth = 0;
   let inLinePrefix = true;
   let rawScalarNext = false;
+  /** A `key:` whose value has not started yet: a `- ` at the key's column nests under it. */
+  let afterMapValue = false;
 
-  const openBlockLevel = (column: number): boolean => {
-    while (blockStack.length > 0 && (blockStack[blockStack.length - 1] as number) >= column) blockStack.pop();
+  const openBlockLevel = (column: number, nestsUnderKey = false): boolean => {
+    const top = (): number => blockStack[blockStack.length - 1] as number;
+    while (blockStack.length > 0 && (top() > column || (top() === column && !nestsUnderKey))) blockStack.pop();
     blockStack.push(column);
     return blockStack.length + flowDepth > maxDepth;
   };
@@ -73,6 +76,7 @@ export function guardYaml(text: string, maxDepth: number = DEFAULT_MAX_DEPTH): G
     if (MARKERS.has(token)) {
       if (token === CST.SCALAR) {
         rawScalarNext = true;
+        afterMapValue = false;
         if (inLinePrefix && flowDepth === 0) {
           inLinePrefix = false;
           if (openBlockLevel(offset - lineStart)) return tooDeep(offset);
@@ -106,11 +110,15 @@ export function guardYaml(text: string, maxDepth: number = DEFAULT_MAX_DEPTH): G
         break;
       case 'seq-item-ind':
       case 'explicit-key-ind':
-      case 'map-value-ind':
-        if (inLinePrefix && flowDepth === 0 && openBlockLevel(start - lineStart)) return tooDeep(start);
+      case 'map-value-ind': {
+        const nests = type === 'seq-item-ind' && afterMapValue;
+        afterMapValue = type === 'map-value-ind';
+        if (inLinePrefix && flowDepth === 0 && openBlockLevel(start - lineStart, nests)) return tooDeep(start);
         break;
+      }
       case 'flow-map-start':
       case 'flow-seq-start':
+        afterMapValue = false;
         if (inLinePrefix && flowDepth === 0 && openBlockLevel(start - lineStart)) return tooDeep(start);
         inLinePrefix = false;
         flowDepth += 1;
@@ -121,6 +129,7 @@ export function guardYaml(text: string, maxDepth: number = DEFAULT_MAX_DEPTH): G
         flowDepth = Math.max(0, flowDepth - 1);
         break;
       default: {
+        afterMapValue = false;
         const code = type == null ? undefined : ISSUE_BY_TOKEN[type];
         if (code !== undefined) issues.push({ code, offset: start, message: MESSAGES[code] });
         if (inLinePrefix && flowDepth === 0) {

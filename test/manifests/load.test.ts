@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type LoadOptions, type ManifestFile, formatManifestError, loadManifests } from '../../manifests/index.js';
+import { stringify } from 'yaml';
+import { type LoadOptions, type ManifestFile, formatManifestError, guardYaml, loadManifests } from '../../manifests/index.js';
 import { VALID_HOST, VALID_PROFILE, edit } from './load-fixtures.js';
 
 /** `file:line:column CODE` of every error, in reported order. */
@@ -127,5 +128,29 @@ describe('loadManifests refuses hostile and bad input with file:line:column', ()
   it('gives messages that name the field and say what to do', () => {
     const { errors } = loadManifests(one(edit(VALID_PROFILE, '"0644"', '0644')));
     expect(errors[0]).toMatchObject({ path: 'spec.files[0].mode', message: expect.stringMatching(/spec\.files\[0\]\.mode must be a quoted string such as "0644"/) });
+  });
+});
+
+describe('guardYaml depth scan agrees with real nesting', () => {
+  const nest = (depth: number, kind: 'map' | 'seq' | 'alternating'): unknown => {
+    let value: unknown = 'leaf';
+    for (let i = 0; i < depth; i += 1) {
+      const map = kind === 'map' || (kind === 'alternating' && i % 2 === 1);
+      value = map ? { k: value } : [value];
+    }
+    return value;
+  };
+  const styles = [
+    { name: 'block mappings', kind: 'map', flow: false },
+    { name: 'block sequences', kind: 'seq', flow: false },
+    { name: 'block sequences under keys at the same indentation', kind: 'alternating', flow: false },
+    { name: 'flow mappings', kind: 'map', flow: true },
+    { name: 'flow sequences', kind: 'seq', flow: true },
+    { name: 'flow mixed', kind: 'alternating', flow: true },
+  ] as const;
+  it.each(styles)('$name: 60 levels pass, 70 are refused', ({ kind, flow }) => {
+    const text = (depth: number) => stringify(nest(depth, kind), { collectionStyle: flow ? 'flow' : 'block', indentSeq: false });
+    expect(guardYaml(text(60))).toEqual([]);
+    expect(guardYaml(text(70)).map((issue) => issue.code)).toEqual(['TOO_DEEP']);
   });
 });
