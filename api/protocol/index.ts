@@ -7,3 +7,4 @@ export * from './inventory.schema.js';
 export * from './heartbeat.schema.js';
 export * from './metrics-sample.schema.js';
 export * from './agent-report.js';
+export * from './inventory-fingerprint.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Inventory } from '../../api/protocol/index.js';
-import { inventoryFingerprint } from '../../agent/observe/inventory-fingerprint.js';
+import { inventoryFingerprint } from '../../api/protocol/inventory-fingerprint.js';
 import { validInventory } from '../protocol/fixtures.js';
 
 const base = validInventory();

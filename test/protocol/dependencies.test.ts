@@ -14,8 +14,8 @@ function importsOf(dir: string): Array<{ file: string; specifier: string }> {
 }
 
 describe('dependency direction', () => {
-  it('api/protocol imports only zod and itself', () => {
-    const bad = importsOf('api/protocol').filter(({ specifier }) => specifier !== 'zod' && !/^\.\/[\w.-]+\.js$/.test(specifier));
+  it('api/protocol imports only zod, node built-ins and itself', () => {
+    const bad = importsOf('api/protocol').filter(({ specifier }) => specifier !== 'zod' && !specifier.startsWith('node:') && !/^\.\/[\w.-]+\.js$/.test(specifier));
     expect(bad).toEqual([]);
   });
 

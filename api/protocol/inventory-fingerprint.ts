@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type Inventory } from '../../api/protocol/index.js';
+import { type Inventory } from './inventory.schema.js';
 
 /**
  * Fields left out of the fingerprint because they change without the host changing:
