@@ -7,6 +7,10 @@ import type { SessionService } from './auth/session.service.js';
 import type { LoginThrottle } from './auth/login-throttle.js';
 import type { UserService } from './users/user.service.js';
 import type { ConnectionRegistry } from './server/connections.js';
+import type { AgentConnections } from './hosts/agent-connections.js';
+import type { EnrollmentService } from './hosts/enrollment.service.js';
+import type { HostService } from './hosts/host.service.js';
+import type { MetricsWriter } from './metrics/metrics-writer.service.js';
 
 /** The server's long-lived parts, built once in `startServer` and handed to every request. */
 export interface Services {
@@ -19,5 +23,9 @@ export interface Services {
   readonly throttle: LoginThrottle;
   readonly users: UserService;
   readonly connections: ConnectionRegistry;
+  readonly hosts: HostService;
+  readonly enrollment: EnrollmentService;
+  readonly agentConnections: AgentConnections;
+  readonly metrics: Pick<MetricsWriter, 'enqueue'>;
   readonly now: () => Date;
 }

@@ -1,6 +1,9 @@
 import { Command, CommanderError } from 'commander';
+import { registerAgentCommand } from '../agent/cli.js';
 import { registerAuditCommands } from './commands/audit.js';
 import { registerAuthCommands } from './commands/auth.js';
+import { registerHostCommands } from './commands/hosts.js';
+import { registerTokenCommands } from './commands/token.js';
 import { registerServerCommands } from './commands/server.js';
 import { registerTlsCommands } from './commands/tls.js';
 import { registerUserCommands } from './commands/user.js';
@@ -21,6 +24,9 @@ registerAuthCommands(program);
 registerUserCommands(program);
 registerAuditCommands(program);
 registerTlsCommands(program);
+registerAgentCommand(program);
+registerTokenCommands(program);
+registerHostCommands(program);
 
 try {
   await program.parseAsync(process.argv);

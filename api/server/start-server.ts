@@ -24,7 +24,13 @@ import { createLogger, type Logger } from '../logger.js';
 import { createPubSub } from '../pubsub/pubsub.js';
 import type { Services } from '../services.js';
 import { loadServerTlsOptions, plainListenWarning } from '../tls/server-options.js';
+import os from 'node:os';
 import { UserService } from '../users/user.service.js';
+import { AgentConnections } from '../hosts/agent-connections.js';
+import { EnrollmentService } from '../hosts/enrollment.service.js';
+import { HostService } from '../hosts/host.service.js';
+import { MetricsWriter } from '../metrics/metrics-writer.service.js';
+import { watchAgentClosures } from './agent-link.js';
 import { bearerToken, clientIp } from './client-ip.js';
 import { ConnectionRegistry } from './connections.js';
 import { ServerMetrics } from './metrics.js';
@@ -59,6 +65,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
   logger.info({ database: redactUrl(config.databaseUrl), migrationsApplied: applied }, 'database ready');
 
   const pubsub = createPubSub({ redisUrl: config.redisUrl, logger });
+  const metricsWriter = new MetricsWriter({ orm, logger, now });
   const audit = new AuditService(now, (row) => pubsub.publish(AUDIT_TOPIC, AuditEventType.from(row)));
   const services: Services = {
     config,
@@ -70,8 +77,14 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
     throttle: new LoginThrottle({ maxFailuresPerUser: config.loginMaxFailuresPerUser, maxFailuresPerIp: config.loginMaxFailuresPerIp, windowSeconds: config.loginWindowSeconds }, audit, now),
     users: new UserService(now),
     connections: new ConnectionRegistry(),
+    hosts: new HostService({ pubsub, aliveWindowMs: config.aliveWindowSeconds * 1000, replicaId: config.replicaId ?? `${os.hostname()}:${config.port}`, now }),
+    enrollment: new EnrollmentService(now),
+    agentConnections: new AgentConnections(),
+    metrics: metricsWriter,
     now,
   };
+  await services.hosts.releaseReplica(orm.em.fork());
+  const stopWatchingClosures = watchAgentClosures(services);
 
   const admin = await services.users.ensureAdmin(orm.em.fork(), config.adminPassword, generatePassword);
   if (admin.created) {
@@ -157,12 +170,19 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
     services.sessions.purgeExpired(orm.em.fork()).catch((err: unknown) => logger.warn({ err }, 'session purge failed'));
   }, SESSION_PURGE_INTERVAL_MS);
   purge.unref();
+  const sweep = setInterval(() => {
+    services.hosts.sweep(orm.em.fork()).catch((err: unknown) => logger.warn({ err }, 'liveness sweep failed'));
+  }, config.livenessSweepSeconds * 1000);
+  sweep.unref();
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= (async () => {
       clearInterval(purge);
+      clearInterval(sweep);
+      stopWatchingClosures();
       await apollo.stop();
+      await metricsWriter.close();
       await pubsub.close();
       await orm.close(true);
       logger.info('IOMS server stopped');

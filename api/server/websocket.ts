@@ -7,6 +7,7 @@ import type { GraphQLContext } from '../graphql/context.js';
 import { wsValidate } from '../graphql/limits.js';
 import type { Services } from '../services.js';
 import { clientIp } from './client-ip.js';
+import { attachAgentSocket, authenticateAgentSocket, isAgentParams } from './agent-link.js';
 import { CLOSE_FORBIDDEN, CLOSE_UNAUTHORIZED } from './connections.js';
 import type { ServerMetrics } from './metrics.js';
 
@@ -52,16 +53,20 @@ export function attachGraphqlWs(args: {
       onConnect: async (ctx) => {
         const extra = ctx.extra;
         const ip = clientIp(extra.request, services.config.trustProxyHops);
-        const auth = await services.sessions.authenticate(services.orm.em.fork(), tokenFromParams(ctx.connectionParams), ip);
+        const params = ctx.connectionParams;
+        const agent = isAgentParams(params);
+        const auth = agent ? await authenticateAgentSocket(services, params!, ip) : await services.sessions.authenticate(services.orm.em.fork(), tokenFromParams(params), ip);
         if (!auth.ok) {
           const f = auth.failure;
-          const code = f.code === 'DISABLED' || f.code === 'IP_NOT_ALLOWED' ? CLOSE_FORBIDDEN : CLOSE_UNAUTHORIZED;
+          const code = f.code === 'DISABLED' || f.code === 'IP_NOT_ALLOWED' || f.code === 'HOST_REVOKED' ? CLOSE_FORBIDDEN : CLOSE_UNAUTHORIZED;
           extra.socket.close(code, describeAuthFailure(f).slice(0, 120));
           return false;
         }
         extra.auth = auth;
         extra.ip = ip;
-        if (auth.principal.kind === 'user') services.connections.add(extra.socket, auth.principal.userId, auth.principal.sessionHash);
+        const p = auth.principal;
+        if (p.kind === 'user') services.connections.add(extra.socket, p.userId, p.sessionHash);
+        else await attachAgentSocket(services, extra.socket, p.hostId, ip, params?.agentVersion);
         return true;
       },
       onSubscribe: (ctx, _id, payload) => {

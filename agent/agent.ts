@@ -1,0 +1,142 @@
+import os from 'node:os';
+import { assertSecureUrl, clientTlsOptions } from '../api/tls/client-trust.js';
+import { inventoryFingerprint } from '../api/protocol/index.js';
+import { collectInventory, createMetricsCollector } from './observe/index.js';
+import { AgentLink, type Instruction, type LinkSession } from './link/agent-link.js';
+import { postGraphql } from './link/http-graphql.js';
+import type { AgentLogger } from './log.js';
+import { AgentState, type Credential } from './state/agent-state.js';
+import { AGENT_VERSION } from './version.js';
+
+export interface AgentOptions {
+  /** http(s):// base URL of the server; may be omitted once enrolled. */
+  readonly server?: string;
+  /** Enrollment token; needed only for the first start. */
+  readonly token?: string;
+  /** @default os.hostname() */
+  readonly name?: string;
+  readonly labels?: Record<string, string>;
+  readonly stateDir: string;
+  /** CA file to trust (copied into the state dir at enrollment). */
+  readonly caFile?: string;
+  /** Allow plain ws:// to a non-loopback server. @default false */
+  readonly insecure?: boolean;
+  /** @default 15000 */
+  readonly heartbeatIntervalMs?: number;
+  /** @default 60000, at least 5000 */
+  readonly metricsIntervalMs?: number;
+  readonly logger: AgentLogger;
+}
+
+export class AgentError extends Error {
+  constructor(
+    readonly code: 'NOT_ENROLLED' | 'ENROLL_FAILED' | 'BAD_OPTION',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const MIN_METRICS_INTERVAL_MS = 5_000;
+
+const ENROLL = `mutation($token: String!, $name: String!, $labels: JSON) {
+  enrollAgent(token: $token, name: $name, labels: $labels) { hostId hostName secret }
+}`;
+
+/** A running agent; `stop()` ends it. */
+export interface RunningAgent {
+  readonly credential: Credential;
+  readonly link: AgentLink;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the agent: enrolls once with the token (or loads the stored credential), then keeps one
+ * connection to the server, reporting inventory on connect and on change, heartbeats and metrics.
+ */
+export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
+  const state = new AgentState(opts.stateDir);
+  state.ensure();
+  if (opts.caFile) state.storeCa(opts.caFile);
+  const caFile = state.storedCa();
+  const tls = clientTlsOptions({ caFile });
+  let credential = state.readCredential();
+  if (!credential) credential = await enroll(opts, state, tls);
+  const serverUrl = opts.server ?? credential.server;
+  const checked = assertSecureUrl(serverUrl, { insecure: opts.insecure });
+  if (checked.warning) opts.logger.warn(checked.warning);
+  const wsUrl = new URL('/graphql', checked.url);
+  wsUrl.protocol = checked.url.protocol === 'https:' || checked.url.protocol === 'wss:' ? 'wss:' : 'ws:';
+
+  const heartbeatMs = opts.heartbeatIntervalMs ?? 15_000;
+  const metricsMs = opts.metricsIntervalMs ?? 60_000;
+  if (metricsMs < MIN_METRICS_INTERVAL_MS) throw new AgentError('BAD_OPTION', `the metrics interval must be at least ${MIN_METRICS_INTERVAL_MS / 1000} s`);
+  const log = opts.logger;
+  const metrics = createMetricsCollector();
+  let heartbeatSeq = 0;
+  let sentFingerprint: string | undefined;
+
+  const sendInventory = async (session: LinkSession, force: boolean) => {
+    const inventory = await collectInventory({ agentVersion: AGENT_VERSION });
+    const fingerprint = inventoryFingerprint(inventory);
+    if (!force && fingerprint === sentFingerprint) return;
+    await session.request('mutation($r: String!) { reportInventory(report: $r) }', { r: JSON.stringify(inventory) });
+    sentFingerprint = fingerprint;
+  };
+  const report = (what: string, work: () => Promise<unknown>) => {
+    work().catch((err: unknown) => log.warn(`could not send ${what}`, { err: err instanceof Error ? err.message : String(err) }));
+  };
+
+  const link = new AgentLink({
+    url: wsUrl.toString(),
+    tls,
+    connectionParams: { hostId: credential.hostId, secret: credential.secret, agentVersion: AGENT_VERSION },
+    logger: log,
+    onSession: (session) => {
+      report('the inventory', () => sendInventory(session, true));
+      const beat = setInterval(() => {
+        report('a heartbeat', () => session.request('mutation($r: String!) { reportHeartbeat(report: $r) }', { r: JSON.stringify({ seq: heartbeatSeq++, at: new Date().toISOString(), uptimeSeconds: Math.round(os.uptime()) }) }));
+      }, heartbeatMs);
+      const sample = setInterval(() => {
+        report('metrics', async () => {
+          await session.request('mutation($r: String!) { reportMetrics(report: $r) }', { r: JSON.stringify(await metrics.sample()) });
+          await sendInventory(session, false);
+        });
+      }, metricsMs);
+      return () => {
+        clearInterval(beat);
+        clearInterval(sample);
+      };
+    },
+    onInstruction: (instruction: Instruction, session) => {
+      switch (instruction.kind) {
+        case 'COLLECT_INVENTORY':
+          report('the inventory', () => sendInventory(session, true));
+          break;
+        default:
+          log.warn('ignored an instruction this agent does not know', { kind: instruction.kind, id: instruction.id });
+      }
+    },
+  });
+  link.start();
+  log.info('agent started', { host: credential.hostName, hostId: credential.hostId, server: serverUrl, stateDir: opts.stateDir, version: AGENT_VERSION });
+  return { credential, link, stop: () => link.stop() };
+}
+
+async function enroll(opts: AgentOptions, state: AgentState, tls: ReturnType<typeof clientTlsOptions>): Promise<Credential> {
+  if (!opts.server || !opts.token) {
+    throw new AgentError('NOT_ENROLLED', `not enrolled yet (no credential in ${state.dir}): start once with --server URL --token TOKEN`);
+  }
+  assertSecureUrl(opts.server, { insecure: opts.insecure });
+  const name = opts.name ?? os.hostname();
+  let result: { enrollAgent: { hostId: number; hostName: string; secret: string } };
+  try {
+    result = await postGraphql(opts.server, tls, ENROLL, { token: opts.token, name, labels: opts.labels ?? {} });
+  } catch (err) {
+    throw new AgentError('ENROLL_FAILED', `enrollment refused: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const credential: Credential = { server: opts.server, hostId: result.enrollAgent.hostId, hostName: result.enrollAgent.hostName, secret: result.enrollAgent.secret, enrolledAt: new Date().toISOString() };
+  state.writeCredential(credential);
+  opts.logger.info('enrolled', { host: credential.hostName, hostId: credential.hostId });
+  return credential;
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+/**
+ * The agent alone: the entry of the single-file bundle copied onto hosts
+ * (`npm run build:agent`). The full `ioms` CLI offers the same `ioms agent` command.
+ */
+import { Command, CommanderError } from 'commander';
+import { registerAgentCommand } from './cli.js';
+import { AGENT_VERSION } from './version.js';
+
+const program = new Command('ioms').version(AGENT_VERSION).exitOverride();
+registerAgentCommand(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) process.exit(err.exitCode);
+  process.stderr.write(`ioms agent: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+}

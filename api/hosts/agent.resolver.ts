@@ -1,0 +1,82 @@
+import { Arg, Ctx, Mutation, Resolver, Root, Subscription } from 'type-graphql';
+import { parseAgentReport, type AgentReportKind } from '../protocol/index.js';
+import { Allow } from '../auth/access.js';
+import { badInput } from '../errors.js';
+import { agentOf, type GraphQLContext } from '../graphql/context.js';
+import { JSONScalar } from '../graphql/scalars.js';
+import { AgentEnrollment, AgentInstructionType } from './host.type.js';
+import { EnrollmentRefused } from './enrollment.service.js';
+import { agentInstructionsTopic } from './topics.js';
+
+/**
+ * The agent's side of the API. Reports arrive as JSON text so their size is checked before they
+ * are parsed; the host they concern is the connection's, never a field of the report.
+ */
+@Resolver()
+export class AgentResolver {
+  @Mutation(() => AgentEnrollment, { description: 'Trades an enrollment token for a host credential (agents call this once)' })
+  @Allow('PUBLIC', { audit: false })
+  async enrollAgent(
+    @Arg('token', () => String) token: string,
+    @Arg('name', () => String) name: string,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('labels', () => JSONScalar, { nullable: true }) labels?: Record<string, string>,
+  ): Promise<AgentEnrollment> {
+    const { enrollment, audit, orm } = ctx.services;
+    const base = { actorType: 'AGENT' as const, actor: name.slice(0, 128), ip: ctx.ip, action: 'enrollAgent', target: name.slice(0, 255), args: { name, labels } };
+    try {
+      const { host, secret } = await enrollment.enroll(ctx.em, { token, name, labels }, ctx.ip);
+      await audit.record(orm.em.fork(), { ...base, outcome: 'SUCCESS' });
+      return Object.assign(new AgentEnrollment(), { hostId: host.id, hostName: host.name, secret });
+    } catch (err) {
+      const reason = err instanceof Error ? err.message : String(err);
+      await audit.record(orm.em.fork(), { ...base, outcome: err instanceof EnrollmentRefused ? 'DENIED' : 'FAILURE', reason });
+      throw err;
+    }
+  }
+
+  @Mutation(() => Boolean, { description: 'Liveness: every 15 s by default' })
+  @Allow('AGENT', { audit: false })
+  async reportHeartbeat(@Arg('report', () => String) report: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+    await parse(ctx, 'heartbeat', report);
+    await ctx.services.hosts.heartbeat(ctx.em, agentOf(ctx).hostId);
+    return true;
+  }
+
+  @Mutation(() => Boolean, { description: 'Sent on connect and whenever it changes; true when it was stored as a change' })
+  @Allow('AGENT', { audit: false })
+  async reportInventory(@Arg('report', () => String) report: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+    const inventory = await parse(ctx, 'inventory', report);
+    return ctx.services.hosts.reportInventory(ctx.em, agentOf(ctx).hostId, inventory);
+  }
+
+  @Mutation(() => Boolean, { description: 'One metrics sample; stored in batches' })
+  @Allow('AGENT', { audit: false })
+  async reportMetrics(@Arg('report', () => String) report: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+    const sample = await parse(ctx, 'metrics', report);
+    const hostId = agentOf(ctx).hostId;
+    ctx.services.metrics.enqueue(hostId, sample);
+    await ctx.services.hosts.heartbeat(ctx.em, hostId);
+    return true;
+  }
+
+  @Subscription(() => AgentInstructionType, {
+    description: 'What the server asks of this agent; one long subscription per agent',
+    topics: ({ context }) => agentInstructionsTopic(agentOf(context as GraphQLContext).hostId),
+  })
+  @Allow('AGENT')
+  agentInstructions(@Root() instruction: AgentInstructionType): AgentInstructionType {
+    return instruction;
+  }
+}
+
+/** Validates a report; a bad one is refused with an audit row and harms nothing else. */
+async function parse<K extends AgentReportKind>(ctx: GraphQLContext, kind: K, text: string) {
+  const result = parseAgentReport(kind, text);
+  if (result.ok) return result.value;
+  const agent = agentOf(ctx);
+  const reason = `${result.error.code}: ${result.error.message}`;
+  ctx.services.logger.warn({ host: agent.hostName, kind, code: result.error.code }, 'refused an agent report');
+  await ctx.services.audit.record(ctx.services.orm.em.fork(), { actorType: 'AGENT', actor: agent.hostName, ip: ctx.ip, action: `report:${kind}`, target: agent.hostName, outcome: 'FAILURE', reason });
+  throw badInput(`invalid ${kind} report: ${result.error.message}`, { reportError: result.error.code });
+}

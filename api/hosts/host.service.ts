@@ -1,0 +1,249 @@
+import crypto from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/core';
+import { compileTarget, type HostMatcher } from '../../manifests/index.js';
+import { HostRecord, HostStatusEventRecord, type HostStatusChange } from '../../db/entities/index.js';
+import type { Inventory } from '../protocol/index.js';
+import { inventoryFingerprint } from '../protocol/index.js';
+import { hashToken } from '../auth/tokens.js';
+import type { AuthResult } from '../auth/principal.js';
+import { badInput, notFound } from '../errors.js';
+import type { PubSub } from '../pubsub/pubsub.js';
+import { checkLabels } from './enrollment.service.js';
+import { hostView, effectiveLabels, type HostView } from './host-view.js';
+import { CLOSE_AGENT_TOPIC, HOST_UPDATED_TOPIC } from './topics.js';
+
+export type HostStatusFilter = 'ONLINE' | 'OFFLINE' | 'ALIVE' | 'DEAD' | 'REVOKED';
+
+export interface HostListFilter {
+  readonly selector?: string;
+  readonly hosts?: readonly string[];
+  readonly status?: HostStatusFilter;
+  /** Substring of the name, hostname or an address. */
+  readonly search?: string;
+}
+
+export interface FleetSummary {
+  total: number;
+  online: number;
+  alive: number;
+  dead: number;
+  revoked: number;
+}
+
+export interface HostServiceOptions {
+  readonly pubsub: PubSub;
+  /** @default 180 000 ms (IOMS_ALIVE_WINDOW_SECONDS) */
+  readonly aliveWindowMs: number;
+  /** This replica's name, stored on hosts whose socket it holds. */
+  readonly replicaId: string;
+  readonly now?: () => Date;
+}
+
+/**
+ * Hosts: identity, liveness, inventory, labels. Every change of online/alive state is written
+ * with a conditional UPDATE (so exactly one writer records it, cluster-wide), recorded as a status
+ * event and published as `hostUpdated`.
+ */
+export class HostService {
+  private readonly now: () => Date;
+
+  constructor(private readonly opts: HostServiceOptions) {
+    this.now = opts.now ?? (() => new Date());
+  }
+
+  get aliveWindowMs(): number {
+    return this.opts.aliveWindowMs;
+  }
+
+  view(h: HostRecord): HostView {
+    return hostView(h, this.now(), this.opts.aliveWindowMs);
+  }
+
+  /** Checks an agent's credential (host id + secret from the connection). */
+  async authenticateAgent(em: EntityManager, hostId: unknown, secret: unknown): Promise<AuthResult> {
+    if (typeof hostId !== 'number' || !Number.isSafeInteger(hostId) || typeof secret !== 'string' || secret.length > 200) {
+      return { ok: false, failure: { code: 'BAD_AGENT_CREDENTIAL' } };
+    }
+    const host = await em.findOne(HostRecord, { id: hostId });
+    const presented = Buffer.from(hashToken(secret), 'hex');
+    const stored = Buffer.from(host?.credentialHash ?? '0'.repeat(64), 'hex');
+    if (!host || !crypto.timingSafeEqual(presented, stored)) return { ok: false, failure: { code: 'BAD_AGENT_CREDENTIAL' } };
+    if (host.revokedAt) return { ok: false, failure: { code: 'HOST_REVOKED', hostName: host.name } };
+    return { ok: true, principal: { kind: 'agent', hostId: host.id, hostName: host.name } };
+  }
+
+  async connected(em: EntityManager, hostId: number, ip: string, agentVersion?: string): Promise<void> {
+    const now = this.now();
+    await em.nativeUpdate(HostRecord, { id: hostId }, { online: true, lastConnectedAt: now, lastSeenAt: now, connectedTo: this.opts.replicaId, lastAddress: ip.slice(0, 64), ...(agentVersion ? { agentVersion: agentVersion.slice(0, 64) } : {}) });
+    await this.record(em, hostId, 'CONNECTED', `from ${ip}`);
+    await this.markAlive(em, hostId, now);
+    await this.publish(em, hostId);
+  }
+
+  /** Only the replica that holds the host's socket marks it offline. */
+  async disconnected(em: EntityManager, hostId: number, reason: string): Promise<void> {
+    const changed = await em.nativeUpdate(HostRecord, { id: hostId, online: true, connectedTo: this.opts.replicaId }, { online: false, connectedTo: null });
+    if (changed === 1) {
+      await this.record(em, hostId, 'DISCONNECTED', reason);
+      await this.publish(em, hostId);
+    }
+  }
+
+  async heartbeat(em: EntityManager, hostId: number): Promise<void> {
+    const now = this.now();
+    await em.nativeUpdate(HostRecord, { id: hostId }, { lastSeenAt: now });
+    if (await this.markAlive(em, hostId, now)) await this.publish(em, hostId);
+  }
+
+  /** Stores the inventory when it changed; returns whether it did. */
+  async reportInventory(em: EntityManager, hostId: number, inventory: Inventory): Promise<boolean> {
+    const fingerprint = inventoryFingerprint(inventory);
+    const changed = await em.nativeUpdate(HostRecord, { id: hostId, $or: [{ inventoryFingerprint: null }, { inventoryFingerprint: { $ne: fingerprint } }] }, { inventory: inventory as unknown as Record<string, unknown>, inventoryFingerprint: fingerprint, agentVersion: inventory.agentVersion.slice(0, 64) });
+    if (changed === 1) await this.publish(em, hostId);
+    return changed === 1;
+  }
+
+  /**
+   * Records hosts whose heartbeat is older than the alive window as DEAD, and hosts still marked
+   * online whose heartbeats stopped (their replica died) as offline. Run periodically.
+   */
+  async sweep(em: EntityManager): Promise<number> {
+    const now = this.now();
+    const cutoff = new Date(now.getTime() - this.opts.aliveWindowMs);
+    const staleOnline = new Date(now.getTime() - Math.min(this.opts.aliveWindowMs, 90_000));
+    let changes = 0;
+    const dying = await em.find(HostRecord, { alive: true, $or: [{ lastSeenAt: null }, { lastSeenAt: { $lt: cutoff } }] }, { fields: ['id'] });
+    for (const { id } of dying) {
+      if ((await em.nativeUpdate(HostRecord, { id, alive: true, $or: [{ lastSeenAt: null }, { lastSeenAt: { $lt: cutoff } }] }, { alive: false })) === 1) {
+        await this.record(em, id, 'DEAD', `no heartbeat for ${Math.round(this.opts.aliveWindowMs / 1000)} s`);
+        await this.publish(em, id);
+        changes++;
+      }
+    }
+    const lost = await em.find(HostRecord, { online: true, lastSeenAt: { $lt: staleOnline } }, { fields: ['id'] });
+    for (const { id } of lost) {
+      if ((await em.nativeUpdate(HostRecord, { id, online: true, lastSeenAt: { $lt: staleOnline } }, { online: false, connectedTo: null })) === 1) {
+        await this.record(em, id, 'DISCONNECTED', 'heartbeats stopped (the connection was lost without a close)');
+        await this.publish(em, id);
+        changes++;
+      }
+    }
+    return changes;
+  }
+
+  /** At start: hosts this replica held before a crash or restart are not connected any more. */
+  async releaseReplica(em: EntityManager): Promise<void> {
+    const held = await em.find(HostRecord, { online: true, connectedTo: this.opts.replicaId }, { fields: ['id'] });
+    for (const { id } of held) await this.disconnected(em, id, 'server restarted');
+  }
+
+  async get(em: EntityManager, name: string): Promise<HostRecord> {
+    const host = await em.findOne(HostRecord, { name });
+    if (!host) throw notFound(`no host named "${name}"`);
+    return host;
+  }
+
+  /** Hosts matching the filter, ordered by name. Selectors are matched in memory (labels are JSON). */
+  async list(em: EntityManager, filter: HostListFilter): Promise<HostView[]> {
+    let matcher: HostMatcher | undefined;
+    if (filter.selector !== undefined || (filter.hosts?.length ?? 0) > 0) {
+      try {
+        matcher = compileTarget({ selector: filter.selector, hosts: filter.hosts });
+      } catch (err) {
+        throw badInput(err instanceof Error ? err.message : String(err));
+      }
+    }
+    const rows = await em.find(HostRecord, {}, { orderBy: { name: 'asc' } });
+    const search = filter.search?.toLowerCase();
+    return rows
+      .map((h) => this.view(h))
+      .filter((h) => !matcher || matcher({ name: h.name, labels: h.labels }))
+      .filter((h) => !filter.status || statusMatches(h, filter.status))
+      .filter((h) => !search || searchText(h).includes(search));
+  }
+
+  async summary(em: EntityManager): Promise<FleetSummary> {
+    const views = (await em.find(HostRecord, {})).map((h) => this.view(h));
+    const active = views.filter((h) => !h.revoked);
+    return {
+      total: active.length,
+      online: active.filter((h) => h.online).length,
+      alive: active.filter((h) => h.alive).length,
+      dead: active.filter((h) => !h.alive).length,
+      revoked: views.length - active.length,
+    };
+  }
+
+  async setLabels(em: EntityManager, name: string, set: Record<string, unknown>, remove: readonly string[]): Promise<HostRecord> {
+    const host = await this.get(em, name);
+    const labels = { ...host.serverLabels, ...checkLabels(set) };
+    for (const key of remove) delete labels[key];
+    host.serverLabels = labels;
+    await em.flush();
+    await this.publish(em, host.id);
+    return host;
+  }
+
+  /** Revokes the host's credential and asks every replica to close its socket. */
+  async revoke(em: EntityManager, name: string): Promise<HostRecord> {
+    const host = await this.get(em, name);
+    if (!host.revokedAt) {
+      host.revokedAt = this.now();
+      host.online = false;
+      host.alive = false;
+      await em.flush();
+      await this.record(em, host.id, 'REVOKED', null);
+    }
+    this.opts.pubsub.publish(CLOSE_AGENT_TOPIC, { hostId: host.id, reason: 'host revoked' });
+    await this.publish(em, host.id);
+    return host;
+  }
+
+  async remove(em: EntityManager, name: string): Promise<HostRecord> {
+    const host = await this.revoke(em, name);
+    await em.nativeDelete(HostStatusEventRecord, { hostId: host.id });
+    await em.nativeDelete(HostRecord, { id: host.id });
+    return host;
+  }
+
+  history(em: EntityManager, hostId: number, since: Date, until: Date): Promise<HostStatusEventRecord[]> {
+    return em.find(HostStatusEventRecord, { hostId, at: { $gte: since, $lt: until } }, { orderBy: { id: 'asc' }, limit: 10_000 });
+  }
+
+  private async markAlive(em: EntityManager, hostId: number, now: Date): Promise<boolean> {
+    if ((await em.nativeUpdate(HostRecord, { id: hostId, alive: false }, { alive: true })) !== 1) return false;
+    await this.record(em, hostId, 'ALIVE', null, now);
+    return true;
+  }
+
+  private async record(em: EntityManager, hostId: number, change: HostStatusChange, reason: string | null, at = this.now()): Promise<void> {
+    await em.insert(HostStatusEventRecord, { hostId, at, change, reason: reason?.slice(0, 255) ?? null });
+  }
+
+  private async publish(em: EntityManager, hostId: number): Promise<void> {
+    const host = await em.fork().findOne(HostRecord, { id: hostId });
+    if (host) this.opts.pubsub.publish(HOST_UPDATED_TOPIC, this.view(host));
+  }
+}
+
+function statusMatches(h: HostView, status: HostStatusFilter): boolean {
+  switch (status) {
+    case 'ONLINE':
+      return h.online;
+    case 'OFFLINE':
+      return !h.online && !h.revoked;
+    case 'ALIVE':
+      return h.alive;
+    case 'DEAD':
+      return !h.alive && !h.revoked;
+    case 'REVOKED':
+      return h.revoked;
+  }
+}
+
+function searchText(h: HostView): string {
+  const inv = h.inventory as { hostname?: string; ips?: { address?: string }[] } | null;
+  return [h.name, inv?.hostname ?? '', ...(inv?.ips ?? []).map((ip) => ip.address ?? ''), h.address ?? ''].join(' ').toLowerCase();
+}
+
+export { effectiveLabels };

@@ -1,0 +1,125 @@
+import type { Command } from 'commander';
+import { parseLabels } from '../../manifests/index.js';
+import { commandContext } from '../context.js';
+import { CliError } from '../errors.js';
+import { printData, renderTable, type Column } from '../output.js';
+import { hostSummary, type HostSummary, type HostWire } from './host-summary.js';
+
+const HOST_FIELDS = 'name labels online alive revoked lastSeenAt lastConnectedAt enrolledAt agentVersion address inventory';
+
+const COLUMNS: Column<HostSummary>[] = [
+  { header: 'name', value: (h) => h.name },
+  { header: 'status', value: (h) => (h.revoked ? 'revoked' : h.online ? 'online' : h.alive ? 'alive' : 'offline') },
+  { header: 'alive', value: (h) => h.alive },
+  { header: 'os', value: (h) => h.inventory.os },
+  { header: 'cpus', value: (h) => h.inventory.cpuCores },
+  { header: 'memory', value: (h) => (h.inventory.memoryBytes ? `${(h.inventory.memoryBytes / 2 ** 30).toFixed(1)}G` : null) },
+  { header: 'last seen', value: (h) => h.lastSeen },
+  { header: 'labels', value: (h) => Object.entries(h.labels).map(([k, v]) => `${k}=${v}`) },
+];
+
+async function fetchHosts(cmd: Command, selector: string | undefined, names: string[], status?: string): Promise<HostWire[]> {
+  const ctx = commandContext(cmd);
+  const client = ctx.client();
+  const out: HostWire[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const { hosts }: { hosts: { nodes: HostWire[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } } = await client.request(
+      `query($s: String, $n: [String!], $st: HostStatus, $after: String) { hosts(selector: $s, names: $n, status: $st, first: 100, after: $after) { nodes { ${HOST_FIELDS} } pageInfo { endCursor hasNextPage } } }`,
+      { s: selector, n: names.length ? names : undefined, st: status, after },
+    );
+    out.push(...hosts.nodes);
+    if (!hosts.pageInfo.hasNextPage) return out;
+    after = hosts.pageInfo.endCursor;
+  }
+}
+
+export function registerHostCommands(program: Command): void {
+  const get = program.command('get').description('list resources');
+  get
+    .command('hosts [names...]')
+    .description('list hosts: by label selector (-l role=web,env!=prod), names or globs, status')
+    .option('-l, --selector <selector>', 'label selector')
+    .option('--status <status>', 'online, offline, alive, dead or revoked')
+    .action(async (names: string[], o: { selector?: string; status?: string }, cmd: Command) => {
+      const ctx = commandContext(cmd);
+      const status = o.status?.toUpperCase();
+      if (status && !['ONLINE', 'OFFLINE', 'ALIVE', 'DEAD', 'REVOKED'].includes(status)) throw new CliError('--status must be online, offline, alive, dead or revoked', 2);
+      const hosts = (await fetchHosts(cmd, o.selector, names, status)).map(hostSummary);
+      printData(ctx.format, hosts, COLUMNS);
+    });
+
+  const describe = program.command('describe').description('show one resource in detail');
+  describe
+    .command('host <name>')
+    .description('a host: status, labels, inventory, recent availability')
+    .action(async (name: string, _o: unknown, cmd: Command) => {
+      const ctx = commandContext(cmd);
+      const { host } = await ctx.client().request<{ host: (HostWire & { statusHistory: { at: string; change: string; reason: string | null }[] }) | null }>(
+        `query($n: String!) { host(name: $n) { ${HOST_FIELDS} statusHistory { at change reason } } }`,
+        { n: name },
+      );
+      if (!host) throw new CliError(`no host named "${name}"`);
+      const summary = { ...hostSummary(host), history: host.statusHistory, fullInventory: host.inventory };
+      if (ctx.format !== 'table') return printData(ctx.format, summary, []);
+      const s = summary;
+      const lines = [
+        `Name:          ${s.name}`,
+        `Status:        ${s.revoked ? 'revoked' : s.online ? 'online' : 'offline'}, ${s.alive ? 'alive' : 'not alive'}`,
+        `Last seen:     ${s.lastSeen ?? 'never'}`,
+        `Address:       ${host.address ?? '-'}`,
+        `Agent:         ${host.agentVersion ?? '-'}`,
+        `Labels:        ${Object.entries(s.labels).map(([k, v]) => `${k}=${v}`).join(', ') || '-'}`,
+        `Hostname:      ${s.inventory.hostname ?? '-'}`,
+        `OS:            ${s.inventory.os ?? '-'}`,
+        `CPU:           ${s.inventory.cpuModel ?? '-'} (${s.inventory.cpuCores ?? '?'} cores)`,
+        `Memory:        ${s.inventory.memoryBytes ? `${(s.inventory.memoryBytes / 2 ** 30).toFixed(1)} GiB` : '-'}`,
+        `Addresses:     ${s.inventory.ips.join(', ') || '-'}`,
+        `MACs:          ${s.inventory.macs.join(', ') || '-'}`,
+        `Time zone:     ${s.inventory.timezone ?? '-'}`,
+        `Booted:        ${s.inventory.bootTime ?? '-'}`,
+        ``,
+        `History (last 7 days):`,
+        renderTable(host.statusHistory.slice(-20), [
+          { header: 'at', value: (e) => e.at },
+          { header: 'change', value: (e) => e.change },
+          { header: 'reason', value: (e) => e.reason },
+        ]),
+      ];
+      process.stdout.write(`${lines.join('\n')}`);
+    });
+
+  const host = program.command('host').description('change hosts');
+  host
+    .command('label <name> <labels...>')
+    .description('set server labels (k=v) or remove them (k-)')
+    .action(async (name: string, labels: string[], _o: unknown, cmd: Command) => {
+      const ctx = commandContext(cmd);
+      const remove = labels.filter((l) => l.endsWith('-') && !l.includes('=')).map((l) => l.slice(0, -1));
+      const setText = labels.filter((l) => l.includes('=')).join(',');
+      let set: Record<string, string> = {};
+      try {
+        set = setText ? parseLabels(setText) : {};
+      } catch (err) {
+        throw new CliError(err instanceof Error ? err.message : String(err), 2);
+      }
+      const { setHostLabels } = await ctx.client().request<{ setHostLabels: HostWire }>(`mutation($n: String!, $s: JSON, $r: [String!]) { setHostLabels(name: $n, set: $s, remove: $r) { ${HOST_FIELDS} } }`, { n: name, s: set, r: remove });
+      printData(ctx.format, hostSummary(setHostLabels), COLUMNS);
+    });
+  host
+    .command('revoke <name>')
+    .description('revoke the host’s credential: its agent is disconnected and refused from now on')
+    .action(async (name: string, _o: unknown, cmd: Command) => {
+      const ctx = commandContext(cmd);
+      await ctx.client().request(`mutation($n: String!) { revokeHost(name: $n) { name } }`, { n: name });
+      process.stdout.write(`Revoked ${name}.\n`);
+    });
+  host
+    .command('rm <name>')
+    .description('revoke and forget a host')
+    .action(async (name: string, _o: unknown, cmd: Command) => {
+      const ctx = commandContext(cmd);
+      await ctx.client().request(`mutation($n: String!) { deleteHost(name: $n) }`, { n: name });
+      process.stdout.write(`Deleted ${name}.\n`);
+    });
+}
