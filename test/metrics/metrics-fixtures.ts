@@ -1,0 +1,61 @@
+import { HostRecord } from '../../db/entities/index.js';
+import { migrateDatabase, openDatabase, type Orm } from '../../db/orm.js';
+import type { MetricsSample } from '../../api/protocol/index.js';
+import type { DatabaseKind } from '../helpers/databases.js';
+
+/** A migrated database with SQL statements recorded, for one test. */
+export interface MetricsDb {
+  readonly orm: Orm;
+  /** SQL of every statement run since the last `statements.length = 0`, ANSI colours removed. */
+  readonly statements: string[];
+  addHost(name: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function openMetricsDb(kind: DatabaseKind): Promise<MetricsDb> {
+  const db = await kind.create();
+  const statements: string[] = [];
+  // eslint-disable-next-line no-control-regex
+  const orm = await openDatabase(db.url, { debug: true, log: (m) => m.includes('[query]') && statements.push(m.replace(/\x1B\[[0-9;]*m/g, '')) });
+  await migrateDatabase(orm);
+  statements.length = 0;
+  return {
+    orm,
+    statements,
+    async addHost(name) {
+      const em = orm.em.fork();
+      const host = em.create(HostRecord, { name, credentialHash: 'x'.repeat(64), enrolledAt: new Date(0), agentLabels: {}, serverLabels: {}, online: false, alive: false });
+      await em.flush();
+      return host.id;
+    },
+    async close() {
+      await orm.close(true);
+      await db.drop();
+    },
+  };
+}
+
+/** INSERT statements into `table` among `statements`. */
+export function insertsInto(statements: readonly string[], table: string): string[] {
+  return statements.filter((s) => new RegExp(`insert into \`${table}\``, 'i').test(s));
+}
+
+export const T0 = Date.UTC(2026, 0, 1);
+
+/** A complete, valid sample at `atMs` with the given overrides. */
+export function sample(atMs: number, over: Partial<MetricsSample> = {}): MetricsSample {
+  return {
+    at: new Date(atMs).toISOString(),
+    cpuPercent: 10,
+    load: [0.5, 0.4, 0.3],
+    memory: { usedBytes: 1_000, totalBytes: 8_000 },
+    swap: { usedBytes: 0, totalBytes: 0 },
+    disks: [{ mount: '/', usedBytes: 10, totalBytes: 100 }],
+    network: { rxBytesPerSec: 100, txBytesPerSec: 50 },
+    processCount: 100,
+    ...over,
+  };
+}
+
+/** A logger that keeps nothing. */
+export const quietLogger = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };
