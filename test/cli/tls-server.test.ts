@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, spawnServer, type ServerProcess } from '../helpers/processes.js';
+import { runCli, spawnAgent, spawnServer, waitFor, type ServerProcess } from '../helpers/processes.js';
 
 describe('a server with certificates from `ioms tls init`', () => {
   let dir: string;
@@ -74,5 +74,29 @@ describe('a server with certificates from `ioms tls init`', () => {
     });
     expect(me).toEqual({ me: { username: 'admin' } });
     await client.dispose();
+  });
+
+  it('lets an agent with the right CA connect over WSS, and makes one with another CA refuse', async () => {
+    const created = await runCli(['token', 'create', '--uses', '2', '-o', 'json'], env());
+    expect(created.code, created.stderr).toBe(0);
+    const { token } = JSON.parse(created.stdout) as { token: string };
+    const good = spawnAgent(['--server', server.url, '--token', token, '--name', 'tls-good', '--state-dir', path.join(dir, 'agent-good'), '--ca', caFile]);
+    try {
+      await waitFor(async () => {
+        const r = await runCli(['get', 'hosts', 'tls-good', '-o', 'json'], env());
+        return (JSON.parse(r.stdout || '[]') as { online: boolean }[])[0]?.online;
+      }, 20_000, 'tls-good online');
+      expect(good.output()).toContain('wss://127.0.0.1');
+      expect(fs.readFileSync(path.join(dir, 'agent-good', 'ca.pem'), 'utf8')).toBe(fs.readFileSync(caFile, 'utf8'));
+    } finally {
+      await good.stop();
+    }
+    const otherCa = await runCli(['tls', 'init', '--dir', path.join(dir, 'other-tls')], {});
+    expect(otherCa.code).toBe(0);
+    const bad = spawnAgent(['--server', server.url, '--token', token, '--name', 'tls-bad', '--state-dir', path.join(dir, 'agent-bad'), '--ca', path.join(dir, 'other-tls', 'ca.pem')]);
+    const code = await new Promise<number | null>((resolve) => bad.proc.once('exit', resolve));
+    expect(code).not.toBe(0);
+    expect(bad.output()).toMatch(/enrollment refused: .*(certificate|self-signed|issuer)/i);
+    expect(fs.existsSync(path.join(dir, 'agent-bad', 'credential.json'))).toBe(false);
   });
 });
