@@ -142,7 +142,7 @@ export class ArtifactService {
   }
 
   /** What still references `version` (manifests, jobs): deletion is refused while non-empty. */
-  referencedBy(version: ArtifactRecord): Promise<readonly string[]> {
+  referencedBy(version: { readonly name: string; readonly version: string; readonly sha256: string }): Promise<readonly string[]> {
     return this.referencedByFn({ name: version.name, version: version.version, sha256: version.sha256 });
   }
 
