@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { type ServiceOptions } from '../../agent/service/service-plan.js';
+import { type RunResult, type ServiceOptions } from '../../agent/service/service-plan.js';
 import { installService, planInstall, uninstallService } from '../../agent/service/service.js';
 import { quoteWindowsArg } from '../../agent/service/windows-command-line.js';
 import { recordingRun, tempDirs } from './helpers.js';
@@ -64,7 +64,7 @@ describe('installService on windows', () => {
     expect(binPath?.endsWith(' agent C:\\dir\\ ""')).toBe(true);
   });
 
-  it.each([
+  it.each<{ name: string; results: Record<string, Partial<RunResult>>; code: string }>([
     { name: 'sc.exe access denied (not elevated)', results: { 'sc.exe create': { code: 5, stdout: '[SC] OpenSCManager FAILED 5:\n\nAccess is denied.' } }, code: 'NOT_PRIVILEGED' },
     { name: 'the service exists already', results: { 'sc.exe create': { code: 1073, stdout: '[SC] CreateService FAILED 1073:' } }, code: 'ALREADY_INSTALLED' },
     { name: 'sc.exe start fails', results: { 'sc.exe start': { code: 1053, stdout: '[SC] StartService FAILED 1053:' } }, code: 'COMMAND_FAILED' },
