@@ -33,7 +33,7 @@ function stopOnSignals(stop: () => Promise<void>): void {
 function adminBanner(url: string) {
   return (username: string, password: string | undefined): void => {
     const lines = password
-      ? [`First start: created user "${username}" with password`, ``, `    ${password}`, ``, `It is shown only this once. Sign in with:`, `    ioms login --server ${url} --user ${username}`]
+      ? [`First start: created user "${username}" with password`, ``, `    ${password}`, ``, `It is shown only this once. Sign in with:`, `    npx ioms login --server ${url} --user ${username}`]
       : [`First start: created user "${username}" with the password from IOMS_ADMIN_PASSWORD.`];
     process.stdout.write(`\n${'='.repeat(72)}\n${lines.join('\n')}\n${'='.repeat(72)}\n\n`);
   };
@@ -45,9 +45,7 @@ export async function runServer(): Promise<RunningServer> {
   const logger = createLogger(config.logLevel);
   const hostForUrl = config.host.includes(':') ? `[${config.host}]` : config.host;
   const expectedUrl = `${config.tlsCert ? 'https' : 'http'}://${hostForUrl}:${config.port}`;
-  const server = await startServer(config, { logger, onAdminCreated: adminBanner(expectedUrl) });
-  stopOnSignals(() => server.close());
-  return server;
+  return startServer(config, { logger, onAdminCreated: adminBanner(expectedUrl) });
 }
 
 export function registerServerCommands(program: Command): void {
@@ -55,15 +53,31 @@ export function registerServerCommands(program: Command): void {
     .command('server')
     .description('run the IOMS server (configured by IOMS_* variables or ioms.yaml)')
     .action(async () => {
-      await runServer();
+      const server = await runServer();
+      stopOnSignals(() => server.close());
     });
 
   program
     .command('start')
-    .description('run the whole system on the embedded defaults (what `npm start` runs)')
-    .action(async () => {
+    .description('run the whole system on the embedded defaults: the server and a local agent (what `npm start` runs)')
+    .option('--no-agent', 'do not run the local agent')
+    .action(async (o: { agent: boolean }) => {
       const server = await runServer();
-      process.stdout.write(`\nIOMS is running at ${server.url}\n  health:  ${server.url}/healthz\n  sign in: ioms login --server ${server.url} --user admin\n  stop:    Ctrl-C\n\n`);
+      const { startLocalAgent } = await import('../local-agent.js');
+      const agent = o.agent ? await startLocalAgent(server, path.join(import.meta.dirname, '..', '..', 'bin', 'ioms.js')) : undefined;
+      stopOnSignals(async () => {
+        await agent?.stop();
+        await server.close();
+      });
+      const lines = [
+        `IOMS is running at ${server.url}`,
+        `  health:      ${server.url}/healthz`,
+        ...(agent ? [`  local agent: host "${agent.name}" (log: ${path.relative(process.cwd(), agent.logFile)})`] : []),
+        `  sign in:     npx ioms login --server ${server.url} --user admin`,
+        `  then:        npx ioms get hosts`,
+        `  stop:        Ctrl-C`,
+      ];
+      process.stdout.write(`\n${lines.join('\n')}\n\n`);
     });
 
   const db = program.command('db').description('database maintenance');

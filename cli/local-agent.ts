@@ -1,0 +1,52 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { RunningServer } from '../api/server/start-server.js';
+
+/** Labels of the agent `ioms start` runs, so the example manifests (role=demo) apply to it. */
+export const LOCAL_AGENT_LABELS = { role: 'demo', env: 'dev' };
+
+export interface LocalAgent {
+  readonly name: string;
+  readonly logFile: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs one agent on this machine beside the server (what `npm start` shows a newcomer). The first
+ * start enrolls it with a one-use token made in-process; later starts reuse its credential in
+ * `<dataDir>/local-agent`. Its output goes to `<dataDir>/local-agent/agent.log`.
+ */
+export async function startLocalAgent(server: RunningServer, bin: string): Promise<LocalAgent> {
+  const { config, enrollment, orm } = server.services;
+  const stateDir = path.join(config.dataDir, 'local-agent');
+  fs.mkdirSync(stateDir, { recursive: true, mode: 0o700 });
+  const name = os.hostname().replace(/[^A-Za-z0-9._-]/g, '-').replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '') || 'localhost';
+  const args = [bin, 'agent', '--server', server.url, '--state-dir', stateDir, '--name', name, '--labels', Object.entries(LOCAL_AGENT_LABELS).map(([k, v]) => `${k}=${v}`).join(',')];
+  if (config.tlsCert) args.push('--ca', path.join(config.dataDir, 'tls', 'ca.pem'));
+  if (!fs.existsSync(path.join(stateDir, 'credential.json'))) {
+    const { token } = await enrollment.createToken(orm.em.fork(), { createdBy: 'system', maxUses: 1, ttlSeconds: 600, description: 'local agent of `ioms start`' });
+    args.push('--token', token);
+  }
+  const logFile = path.join(stateDir, 'agent.log');
+  const log = fs.openSync(logFile, 'a');
+  let child: ChildProcess | undefined = spawn(process.execPath, args, { stdio: ['ignore', log, log] });
+  fs.closeSync(log);
+  let stopping = false;
+  child.once('exit', (code, signal) => {
+    child = undefined;
+    if (!stopping) server.services.logger.warn({ code, signal, logFile }, 'the local agent stopped');
+  });
+  return {
+    name,
+    logFile,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        stopping = true;
+        if (!child) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
