@@ -98,7 +98,8 @@ export async function buildAgentBundle(options: BuildAgentOptions = {}): Promise
   const entry = resolve(REPO_ROOT, options.entry ?? DEFAULT_ENTRY);
   const outfile = resolve(REPO_ROOT, options.outfile ?? DEFAULT_OUTFILE);
   // esbuild keeps an entry's own hashbang; a second one would be a syntax error.
-  const hashbang = !(await readFile(entry, 'utf8')).startsWith('#!');
+  // (A missing entry is left for esbuild to report.)
+  const hashbang = !(await readFile(entry, 'utf8').catch(() => '')).startsWith('#!');
   let metafile: Metafile | undefined;
   try {
     const result = await build(agentBuildOptions(entry, outfile, options.sourcemap === true, hashbang));
