@@ -66,7 +66,8 @@ describe('an agent process against a server process', () => {
   it('stores the metrics it sends', async () => {
     const db = new Database(dbFile(), { readonly: true });
     try {
-      const rows = await waitFor(() => (db.prepare('select count(*) as n from metric_samples').get() as { n: number }).n >= 2 && db.prepare('select * from metric_samples order by id').all(), 20_000, 'two metrics samples');
+      await waitFor(() => (db.prepare('select count(*) as n from metric_samples').get() as { n: number }).n >= 2, 20_000, 'two metrics samples');
+      const rows = db.prepare('select * from metric_samples order by id').all();
       expect(rows.length).toBeGreaterThanOrEqual(2);
       expect(rows[0]).toMatchObject({ host_id: expect.any(Number), mem_total_bytes: os.totalmem() });
     } finally {
