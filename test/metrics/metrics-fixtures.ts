@@ -1,4 +1,5 @@
-import { HostRecord } from '../../db/entities/index.js';
+import { HostRecord, MetricSampleRecord } from '../../db/entities/index.js';
+import type { SampleRow } from '../../api/metrics/sample-row.js';
 import { migrateDatabase, openDatabase, type Orm } from '../../db/orm.js';
 import type { MetricsSample } from '../../api/protocol/index.js';
 import type { DatabaseKind } from '../helpers/databases.js';
@@ -6,6 +7,7 @@ import type { DatabaseKind } from '../helpers/databases.js';
 /** A migrated database with SQL statements recorded, for one test. */
 export interface MetricsDb {
   readonly orm: Orm;
+  readonly url: string;
   /** SQL of every statement run since the last `statements.length = 0`, ANSI colours removed. */
   readonly statements: string[];
   addHost(name: string): Promise<number>;
@@ -21,6 +23,7 @@ export async function openMetricsDb(kind: DatabaseKind): Promise<MetricsDb> {
   statements.length = 0;
   return {
     orm,
+    url: db.url,
     statements,
     async addHost(name) {
       const em = orm.em.fork();
@@ -59,3 +62,12 @@ export function sample(atMs: number, over: Partial<MetricsSample> = {}): Metrics
 
 /** A logger that keeps nothing. */
 export const quietLogger = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };
+
+/** A raw `metric_samples` row with the given overrides, for inserting directly. */
+export function rawRow(hostId: number, atMs: number, over: Partial<SampleRow> = {}): SampleRow {
+  return { hostId, atMs, cpuPercent: 10, load1: 1, load5: 1, load15: 1, memUsedBytes: 100, memTotalBytes: 1000, swapUsedBytes: 0, swapTotalBytes: 0, netRxBytesPerSec: 10, netTxBytesPerSec: 1, processCount: 5, disks: [], ...over };
+}
+
+export async function insertRows(orm: Orm, rows: readonly SampleRow[]): Promise<void> {
+  await orm.em.fork().insertMany(MetricSampleRecord, [...rows]);
+}
