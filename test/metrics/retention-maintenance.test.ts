@@ -41,16 +41,18 @@ describe.each(databaseKinds())('retention and maintenance on $name', (kind) => {
     expect(await rollupTimes()).toEqual([-400 * DAY, -DAY]);
   });
 
-  it('runs rollups, then retention, in one pass', async () => {
+  it('rolls up before deleting, so samples past retention still reach the rollups', async () => {
     const maintenance = new MetricsMaintenance({ orm: db.orm, logger: quietLogger, config, now: () => new Date(T0 + 10 * 60_000) });
     const run = await maintenance.runOnce();
     expect(run.ran).toBe(true);
     if (!run.ran) return;
     // the cutoff is 7 days before now (T0 + 10 min), so the rows at exactly T0 - 7 d and T0 - 400 d go too
     expect(run.retention).toEqual({ samplesDeleted: 6, rollupsDeleted: 3 });
-    expect(run.rollups.find((r) => r.step === 300)).toMatchObject({ fromMs: T0 - 5 * 60_000, toMs: T0 + 5 * 60_000, rows: 1 });
+    // the first pass starts catching up at the oldest sample (72 buckets per run)
+    expect(run.rollups.find((r) => r.step === 300)).toEqual({ step: 300, fromMs: T0 - 9 * DAY, toMs: T0 - 9 * DAY + 72 * 300_000, rows: 1 });
     const fiveMinute = await db.orm.em.fork().find(MetricRollupRecord, { stepSeconds: 300 });
-    expect(fiveMinute.map((r) => r.bucketStartMs - T0)).toEqual([0]);
+    expect(fiveMinute.map((r) => [r.bucketStartMs - T0, r.samples])).toEqual([[-9 * DAY, 1]]);
+    expect(await sampleTimes()).toEqual([0]);
   });
 
   it('loops on its own once started, and stop() ends it', async () => {
