@@ -5,6 +5,7 @@ import type { MetricsConfig } from './metrics-config.js';
 import { MetricsError } from './metrics-error.js';
 import { RetentionService, type RetentionRun } from './retention.service.js';
 import { RollupService, type RollupRun } from './rollup.service.js';
+import { ROLLUP_STEPS } from './rollup-window.js';
 
 export interface MetricsMaintenanceOptions {
   readonly orm: MikroORM;
@@ -29,7 +30,9 @@ export type MaintenanceRun =
   | { readonly ran: true; readonly rollups: readonly RollupRun[]; readonly retention: RetentionRun };
 
 /**
- * Runs rollups and then retention every `intervalMs`, one replica at a time.
+ * Runs rollups and then retention every `intervalMs`, one replica at a time. Retention never
+ * deletes raw samples newer than the rolled-up range, so after downtime nothing is lost while
+ * the rollups catch up.
  *
  *   stopped ──start()──▶ waiting ──timer──▶ running ──done/failed──▶ waiting
  *      ▲                    │                  │
@@ -100,7 +103,8 @@ export class MetricsMaintenance {
     try {
       const nowMs = this.now().getTime();
       const rollups = await this.rollups.rollUp(nowMs);
-      const retention = await this.retention.apply(nowMs);
+      // never delete a raw sample that no rollup has counted yet (e.g. while catching up)
+      const retention = await this.retention.apply(nowMs, (await this.rollups.rolledUntil(ROLLUP_STEPS[0])) ?? 0);
       return { ran: true, rollups, retention };
     } finally {
       await release();

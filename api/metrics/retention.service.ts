@@ -39,12 +39,17 @@ export class RetentionService {
     this.maxChunksPerRun = wholeAtLeastOne('maxChunksPerRun', opts.maxChunksPerRun ?? 100);
   }
 
-  /** @throws MetricsError `METRICS_RETENTION_FAILED` */
-  async apply(nowMs: number): Promise<RetentionRun> {
+  /**
+   * @param keepSamplesFromMs raw samples at or after this are kept even when past retention
+   *   (the maintenance loop passes the end of the rolled-up range, so no sample is deleted
+   *   before it has reached a rollup). @default no limit
+   * @throws MetricsError `METRICS_RETENTION_FAILED`
+   */
+  async apply(nowMs: number, keepSamplesFromMs = Number.POSITIVE_INFINITY): Promise<RetentionRun> {
     const s = sqlNames(this.orm, MetricSampleRecord);
     const r = sqlNames(this.orm, MetricRollupRecord);
     return {
-      samplesDeleted: await this.deleteOlderThan(s.table, s.col('id'), s.col('atMs'), nowMs - this.config.rawRetentionDays * DAY_MS),
+      samplesDeleted: await this.deleteOlderThan(s.table, s.col('id'), s.col('atMs'), Math.min(nowMs - this.config.rawRetentionDays * DAY_MS, keepSamplesFromMs)),
       rollupsDeleted: await this.deleteOlderThan(r.table, r.col('id'), r.col('bucketStartMs'), nowMs - this.config.rollupRetentionDays * DAY_MS),
     };
   }

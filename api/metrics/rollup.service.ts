@@ -108,12 +108,19 @@ export class RollupService {
     return runs;
   }
 
+  /**
+   * End of the newest rolled-up bucket of `step` (its start + step), or null when nothing is
+   * rolled up yet. Source rows before it have been counted in a rollup.
+   */
+  async rolledUntil(step: RollupStep): Promise<number | null> {
+    const last = await this.lastRolledMs(step);
+    return last === null ? null : last + step * 1000;
+  }
+
   /** One step: plans the window from what is already rolled up, then replaces it. */
   async rollUpStep(step: RollupStep, nowMs: number): Promise<RollupRun | undefined> {
     const stepMs = step * 1000;
-    const { r } = this;
-    const [last] = await this.conn().execute<{ last: number | string | null }[]>(`SELECT MAX(${r.col('bucketStartMs')}) AS last FROM ${r.table} WHERE ${r.col('stepSeconds')} = ?`, [step]);
-    const lastRolledMs = toNumber(last?.last);
+    const lastRolledMs = await this.lastRolledMs(step);
     const nextSourceMs = await this.nextSourceMs(step, resumeFrom(lastRolledMs, stepMs));
     const window = planRollupWindow({ stepMs, nowMs, graceMs: this.graceMs, lookbackMs: this.lookbackMs, maxBuckets: this.maxBucketsPerRun, lastRolledMs, nextSourceMs });
     if (!window) return undefined;
@@ -154,6 +161,12 @@ export class RollupService {
     }
     const bucket = `${r.col('bucketStartMs')} - (${r.col('bucketStartMs')} % ${stepMs})`;
     return `${target} SELECT ${r.col('hostId')}, ${step}, ${bucket}, ${MEASURES.map((m) => FROM_ROLLUPS[m](r.col)).join(', ')} FROM ${r.table} WHERE ${r.col('stepSeconds')} = ${finerStep(step)} AND ${r.col('bucketStartMs')} >= ? AND ${r.col('bucketStartMs')} < ? GROUP BY ${r.col('hostId')}, ${bucket}`;
+  }
+
+  private async lastRolledMs(step: RollupStep): Promise<number | null> {
+    const { r } = this;
+    const [row] = await this.conn().execute<{ last: number | string | null }[]>(`SELECT MAX(${r.col('bucketStartMs')}) AS last FROM ${r.table} WHERE ${r.col('stepSeconds')} = ?`, [step]);
+    return toNumber(row?.last);
   }
 
   /** Earliest source time at or after `fromMs` (raw samples for 5 min, 5-minute rows for 1 h). */
