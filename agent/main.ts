@@ -4,11 +4,12 @@
  * (`npm run build:agent`). The full `ioms` CLI offers the same `ioms agent` command.
  */
 import { Command, CommanderError } from 'commander';
+import { registerAgentServiceCommands } from '../cli/commands/agent-service.js';
 import { registerAgentCommand } from './cli.js';
 import { AGENT_VERSION } from './version.js';
 
 const program = new Command('ioms').version(AGENT_VERSION).exitOverride();
-registerAgentCommand(program);
+registerAgentServiceCommands(registerAgentCommand(program));
 
 try {
   await program.parseAsync(process.argv);

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerAgentCommand } from '../agent/cli.js';
+import { registerAgentServiceCommands } from './commands/agent-service.js';
 import { registerAuditCommands } from './commands/audit.js';
 import { registerAuthCommands } from './commands/auth.js';
 import { registerHostCommands } from './commands/hosts.js';
@@ -24,7 +25,7 @@ registerAuthCommands(program);
 registerUserCommands(program);
 registerAuditCommands(program);
 registerTlsCommands(program);
-registerAgentCommand(program);
+registerAgentServiceCommands(registerAgentCommand(program));
 registerTokenCommands(program);
 registerHostCommands(program);
 

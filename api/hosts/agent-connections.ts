@@ -11,6 +11,18 @@ export const CLOSE_REPLACED = 4409;
  */
 export class AgentConnections {
   private readonly sockets = new Map<number, WebSocket>();
+  private readonly pending = new Set<Promise<unknown>>();
+
+  /** Keeps track of work started by a socket event (recording a disconnect), so shutdown can wait for it. */
+  track(work: Promise<unknown>): void {
+    this.pending.add(work);
+    void work.finally(() => this.pending.delete(work)).catch(() => undefined);
+  }
+
+  /** Resolves when every tracked piece of work has ended. */
+  async settled(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  }
 
   /** Registers `socket` for `hostId`, closing any previous one; `onClose` runs only if it is still current. */
   add(hostId: number, socket: WebSocket, onClose: () => void): void {

@@ -40,7 +40,7 @@ export async function authenticateAgentSocket(services: Services, params: Readon
 /** Registers an authenticated agent's socket and marks the host online; offline again when it closes. */
 export async function attachAgentSocket(services: Services, socket: WebSocket, hostId: number, ip: string, agentVersion: unknown): Promise<void> {
   services.agentConnections.add(hostId, socket, () => {
-    services.hosts.disconnected(services.orm.em.fork(), hostId, 'connection closed').catch((err: unknown) => services.logger.warn({ err, hostId }, 'could not record a disconnect'));
+    services.agentConnections.track(services.hosts.disconnected(services.orm.em.fork(), hostId, 'connection closed').catch((err: unknown) => services.logger.warn({ err, hostId }, 'could not record a disconnect')));
   });
   await services.hosts.connected(services.orm.em.fork(), hostId, ip, typeof agentVersion === 'string' ? agentVersion : undefined);
 }

@@ -182,6 +182,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
       clearInterval(sweep);
       stopWatchingClosures();
       await apollo.stop();
+      await services.agentConnections.settled();
       await metricsWriter.close();
       await pubsub.close();
       await orm.close(true);

@@ -102,9 +102,14 @@ describe('an agent process against a server process', () => {
     }, 3_000, 'alpha offline');
     expect(offline.online).toBe(false);
     await waitFor(async () => (await host('alpha'))?.alive === false, 8_000, 'alpha not alive');
-    const history = await gql<{ host: { statusHistory: { change: string }[] } }>(server.url, 'query { host(name: "alpha") { statusHistory { change } } }', {}, admin);
-    const changes = history.data!.host.statusHistory.map((e) => e.change);
-    expect(changes).toEqual(expect.arrayContaining(['ENROLLED', 'CONNECTED', 'ALIVE', 'DISCONNECTED', 'DEAD']));
+    // The sweeper records the change within a sweep (1 s here) of the window passing.
+    const history = await waitFor(async () => {
+      const r = await gql<{ host: { statusHistory: { change: string; reason: string | null }[] } }>(server.url, 'query { host(name: "alpha") { statusHistory { change reason } } }', {}, admin);
+      const events = r.data!.host.statusHistory;
+      return events.some((e) => e.change === 'DEAD') ? events : null;
+    }, 5_000, 'a DEAD record');
+    expect(history.map((e) => e.change)).toEqual(['ENROLLED', 'CONNECTED', 'ALIVE', 'DISCONNECTED', 'CONNECTED', 'DISCONNECTED', 'DEAD']);
+    expect(history[3]?.reason).toBe('connection closed');
     const summary = await gql<{ fleetSummary: { total: number; online: number; dead: number } }>(server.url, '{ fleetSummary { total online dead } }', {}, admin);
     expect(summary.data?.fleetSummary).toMatchObject({ total: 1, online: 0, dead: 1 });
   });
