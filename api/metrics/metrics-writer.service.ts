@@ -1,10 +1,13 @@
 import type { MikroORM } from '@mikro-orm/core';
+import type { AbstractSqlConnection } from '@mikro-orm/knex';
 import { MetricSampleRecord } from '../../db/entities/index.js';
 import type { Logger } from '../logger.js';
 import type { MetricsSample } from '../protocol/index.js';
 import { BoundedQueue } from './bounded-queue.js';
 import { MetricsError } from './metrics-error.js';
+import { buildSampleInsert } from './sample-insert.js';
 import { DEFAULT_MAX_CLOCK_SKEW_MS, toSampleRow, type SampleRow } from './sample-row.js';
+import { sqlNames, type SqlNames } from './sql-columns.js';
 
 export interface MetricsWriterOptions {
   readonly orm: MikroORM;
@@ -59,6 +62,7 @@ export class MetricsWriter {
   private readonly maxBatchRows: number;
   private readonly maxClockSkewMs: number;
   private readonly buffer: BoundedQueue<SampleRow>;
+  private readonly names: SqlNames<SampleRow>;
   private readonly timer: NodeJS.Timeout;
   /** The flush in progress; the next one chains onto it. */
   private flushing: Promise<number> = Promise.resolve(0);
@@ -70,6 +74,7 @@ export class MetricsWriter {
     this.orm = opts.orm;
     this.logger = opts.logger;
     this.now = opts.now ?? (() => new Date());
+    this.names = sqlNames<SampleRow>(opts.orm, MetricSampleRecord);
     this.maxBatchRows = positive('maxBatchRows', opts.maxBatchRows ?? 500);
     this.maxClockSkewMs = opts.maxClockSkewMs ?? DEFAULT_MAX_CLOCK_SKEW_MS;
     this.buffer = new BoundedQueue(positive('maxBufferedRows', opts.maxBufferedRows ?? 50_000));
@@ -150,7 +155,8 @@ export class MetricsWriter {
     while (written < target && this.buffer.size > 0) {
       const rows = this.buffer.take(this.maxBatchRows);
       try {
-        await this.orm.em.fork().insertMany(MetricSampleRecord, rows);
+        const { sql, bindings } = buildSampleInsert(this.names, rows);
+        await (this.orm.em.getConnection() as AbstractSqlConnection).getKnex().raw(sql, bindings);
       } catch (cause) {
         this.buffer.unshift(rows);
         this.counts.failedFlushes++;

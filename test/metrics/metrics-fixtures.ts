@@ -1,3 +1,4 @@
+import type { AbstractSqlConnection } from '@mikro-orm/knex';
 import { HostRecord, MetricSampleRecord } from '../../db/entities/index.js';
 import type { SampleRow } from '../../api/metrics/sample-row.js';
 import { migrateDatabase, openDatabase, type Orm } from '../../db/orm.js';
@@ -8,7 +9,7 @@ import type { DatabaseKind } from '../helpers/databases.js';
 export interface MetricsDb {
   readonly orm: Orm;
   readonly url: string;
-  /** SQL of every statement run since the last `statements.length = 0`, ANSI colours removed. */
+  /** SQL of every statement run since the last `statements.length = 0`. */
   readonly statements: string[];
   addHost(name: string): Promise<number>;
   close(): Promise<void>;
@@ -17,8 +18,9 @@ export interface MetricsDb {
 export async function openMetricsDb(kind: DatabaseKind): Promise<MetricsDb> {
   const db = await kind.create();
   const statements: string[] = [];
-  // eslint-disable-next-line no-control-regex
-  const orm = await openDatabase(db.url, { debug: true, log: (m) => m.includes('[query]') && statements.push(m.replace(/\x1B\[[0-9;]*m/g, '')) });
+  const orm = await openDatabase(db.url);
+  // every statement, the ORM's and hand-written ones alike, goes through this knex instance
+  (orm.em.getConnection() as AbstractSqlConnection).getKnex().on('query', (q: { sql: string }) => statements.push(q.sql));
   await migrateDatabase(orm);
   statements.length = 0;
   return {
