@@ -1,5 +1,5 @@
 /**
- * Metrics insert throughput: MetricsWriter (MikroORM insertMany, 500 rows per INSERT) against
+ * Metrics insert throughput: MetricsWriter (its own multi-row INSERT through knex, 500 rows each) against
  * raw mysql2 multi-row INSERTs of the same rows, on a scratch database that is dropped after.
  *
  *   npx tsx test/bench/metrics-insert.bench.ts [--rows 50000] [--batch 500]
