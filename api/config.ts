@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { DEFAULT_DATABASE_URL } from '../db/database-url.js';
+import { loadMetricsConfig, type MetricsConfig } from './metrics/metrics-config.js';
 
 /** Everything the server reads from its environment. Every field documents its default. */
 export interface ServerConfig {
@@ -42,6 +43,8 @@ export interface ServerConfig {
   readonly livenessSweepSeconds: number;
   /** This replica's name on the hosts it holds. @default `<hostname>:<port>` (IOMS_REPLICA_ID) */
   readonly replicaId?: string;
+  /** Raw and rollup retention (IOMS_METRICS_RAW_RETENTION_DAYS = 7, IOMS_METRICS_ROLLUP_RETENTION_DAYS = 400). */
+  readonly metrics: MetricsConfig;
 }
 
 export class ConfigError extends Error {
@@ -88,6 +91,7 @@ export function loadServerConfig(env: Env = process.env, cwd = process.cwd()): S
     aliveWindowSeconds: int('IOMS_ALIVE_WINDOW_SECONDS', 180, 1),
     livenessSweepSeconds: int('IOMS_LIVENESS_SWEEP_SECONDS', 5, 1),
     replicaId: str('IOMS_REPLICA_ID'),
+    metrics: loadMetricsConfig(merged),
   };
 }
 

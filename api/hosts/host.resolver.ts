@@ -7,6 +7,8 @@ import { DateTimeScalar, JSONScalar } from '../graphql/scalars.js';
 import { FleetSummary, HostConnection, HostStatusEnum, HostStatusEventType, HostType } from './host.type.js';
 import type { HostView } from './host-view.js';
 import { HOST_UPDATED_TOPIC } from './topics.js';
+import { latestMetrics } from '../metrics/metrics-query.js';
+import { MetricsPointType } from '../metrics/host-metrics.type.js';
 
 @Resolver(() => HostType)
 export class HostResolver {
@@ -40,6 +42,11 @@ export class HostResolver {
   @Allow('VIEWER')
   async fleetSummary(@Ctx() ctx: GraphQLContext): Promise<FleetSummary> {
     return ctx.services.hosts.summary(ctx.em);
+  }
+
+  @FieldResolver(() => MetricsPointType, { nullable: true, description: 'The newest metrics sample' })
+  async latestMetrics(@Root() host: HostType, @Ctx() ctx: GraphQLContext): Promise<MetricsPointType | null> {
+    return latestMetrics(ctx.em, host.hostId);
   }
 
   @FieldResolver(() => [HostStatusEventType], { description: 'Availability history: connects, disconnects, alive/dead changes' })

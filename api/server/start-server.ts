@@ -30,6 +30,7 @@ import { AgentConnections } from '../hosts/agent-connections.js';
 import { EnrollmentService } from '../hosts/enrollment.service.js';
 import { HostService } from '../hosts/host.service.js';
 import { MetricsWriter } from '../metrics/metrics-writer.service.js';
+import { MetricsMaintenance } from '../metrics/metrics-maintenance.service.js';
 import { watchAgentClosures } from './agent-link.js';
 import { bearerToken, clientIp } from './client-ip.js';
 import { ConnectionRegistry } from './connections.js';
@@ -84,6 +85,8 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
     now,
   };
   await services.hosts.releaseReplica(orm.em.fork());
+  const metricsMaintenance = new MetricsMaintenance({ orm, logger, config: config.metrics, now });
+  metricsMaintenance.start();
   const stopWatchingClosures = watchAgentClosures(services);
 
   const admin = await services.users.ensureAdmin(orm.em.fork(), config.adminPassword, generatePassword);
@@ -183,6 +186,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
       stopWatchingClosures();
       await apollo.stop();
       await services.agentConnections.settled();
+      await metricsMaintenance.stop();
       await metricsWriter.close();
       await pubsub.close();
       await orm.close(true);

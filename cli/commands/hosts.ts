@@ -34,6 +34,51 @@ async function fetchHosts(cmd: Command, selector: string | undefined, names: str
   }
 }
 
+interface TopRow {
+  name: string;
+  online: boolean;
+  cpuPercent: number | null;
+  memoryPercent: number | null;
+  load1: number | null;
+  processCount: number | null;
+  netRxBytesPerSec: number | null;
+  netTxBytesPerSec: number | null;
+  sampledAt: string | null;
+}
+
+interface LatestWire {
+  at: string;
+  cpuPercent: number;
+  memUsedBytes: number;
+  memTotalBytes: number;
+  load1: number;
+  processCount: number;
+  netRxBytesPerSec: number;
+  netTxBytesPerSec: number;
+}
+
+async function topHosts(cmd: Command, selector: string | undefined, names: string[]): Promise<TopRow[]> {
+  const client = commandContext(cmd).client();
+  const { hosts } = await client.request<{ hosts: { nodes: { name: string; online: boolean; latestMetrics: LatestWire | null }[] } }>(
+    `query($s: String, $n: [String!]) { hosts(selector: $s, names: $n, first: 100) { nodes { name online latestMetrics { at cpuPercent memUsedBytes memTotalBytes load1 processCount netRxBytesPerSec netTxBytesPerSec } } } }`,
+    { s: selector ?? (names.length ? undefined : ''), n: names.length ? names : undefined },
+  );
+  return hosts.nodes.map((h) => {
+    const m = h.latestMetrics;
+    return {
+      name: h.name,
+      online: h.online,
+      cpuPercent: m?.cpuPercent ?? null,
+      memoryPercent: m && m.memTotalBytes > 0 ? (100 * m.memUsedBytes) / m.memTotalBytes : null,
+      load1: m?.load1 ?? null,
+      processCount: m?.processCount ?? null,
+      netRxBytesPerSec: m?.netRxBytesPerSec ?? null,
+      netTxBytesPerSec: m?.netTxBytesPerSec ?? null,
+      sampledAt: m?.at ?? null,
+    };
+  });
+}
+
 export function registerHostCommands(program: Command): void {
   const get = program.command('get').description('list resources');
   get
@@ -87,6 +132,31 @@ export function registerHostCommands(program: Command): void {
         ]),
       ];
       process.stdout.write(`${lines.join('\n')}`);
+    });
+
+  const top = program.command('top').description('resource usage');
+  top
+    .command('hosts [names...]')
+    .description('hosts by CPU use, from their newest metrics sample')
+    .option('-l, --selector <selector>', 'label selector')
+    .option('--sort <column>', 'cpu, memory, load or name', 'cpu')
+    .action(async (names: string[], o: { selector?: string; sort: string }, cmd: Command) => {
+      const ctx = commandContext(cmd);
+      const rows = await topHosts(cmd, o.selector, names);
+      const key: Record<string, (r: TopRow) => number | string> = { cpu: (r) => -(r.cpuPercent ?? -1), memory: (r) => -(r.memoryPercent ?? -1), load: (r) => -(r.load1 ?? -1), name: (r) => r.name };
+      const sortBy = key[o.sort];
+      if (!sortBy) throw new CliError('--sort must be cpu, memory, load or name', 2);
+      rows.sort((a, b) => (sortBy(a) < sortBy(b) ? -1 : sortBy(a) > sortBy(b) ? 1 : 0));
+      printData(ctx.format, rows, [
+        { header: 'name', value: (r) => r.name },
+        { header: 'cpu%', value: (r) => r.cpuPercent?.toFixed(1) },
+        { header: 'mem%', value: (r) => r.memoryPercent?.toFixed(1) },
+        { header: 'load1', value: (r) => r.load1?.toFixed(2) },
+        { header: 'procs', value: (r) => r.processCount },
+        { header: 'rx kB/s', value: (r) => (r.netRxBytesPerSec === null ? null : (r.netRxBytesPerSec / 1000).toFixed(1)) },
+        { header: 'tx kB/s', value: (r) => (r.netTxBytesPerSec === null ? null : (r.netTxBytesPerSec / 1000).toFixed(1)) },
+        { header: 'sampled', value: (r) => r.sampledAt },
+      ]);
     });
 
   const host = program.command('host').description('change hosts');
