@@ -1,0 +1,78 @@
+/**
+ * What the CLI knows about a running job, folded from the job as submitted and its progress
+ * events. Pure: `applyJobEvent` returns a new state.
+ *
+ *   job RUNNING ⇄ PAUSED ──▶ COMPLETED | STOPPED | CANCELLED   (final: nothing more dispatched)
+ *   target QUEUED → SENT → RUNNING → SUCCEEDED | FAILED | TIMED_OUT | UNREACHABLE | CANCELLED
+ *
+ * Watching ends when the job is final and no target is still in flight: a STOPPED or
+ * CANCELLED job may still see RUNNING targets finish, and may leave QUEUED ones undispatched.
+ */
+import {
+  FINAL_JOB_STATUSES,
+  FINAL_TARGET_STATUSES,
+  IN_FLIGHT_TARGET_STATUSES,
+  JOB_STATUSES,
+  TARGET_STATUSES,
+  type JobEventWire,
+  type JobStatus,
+  type TargetStatus,
+} from './job-wire.js';
+
+export interface JobProgress {
+  readonly jobId: string;
+  readonly jobStatus: JobStatus;
+  /** Every target host with its latest known status. */
+  readonly targets: ReadonlyMap<string, TargetStatus>;
+  /** The latest event applied; resume the subscription after it. */
+  readonly lastSeq: number;
+}
+
+export interface ProgressCounts {
+  readonly total: number;
+  readonly done: number;
+  /** FAILED, TIMED_OUT and UNREACHABLE targets. */
+  readonly failed: number;
+  readonly running: number;
+}
+
+export function initialProgress(job: { id: string; status: JobStatus; lastSeq: number; targets: readonly { host: string; status: TargetStatus }[] }): JobProgress {
+  return { jobId: job.id, jobStatus: job.status, targets: new Map(job.targets.map((t) => [t.host, t.status])), lastSeq: job.lastSeq };
+}
+
+const isFinalTarget = (s: TargetStatus) => FINAL_TARGET_STATUSES.includes(s);
+
+/**
+ * Applies one event. Events at or before `lastSeq` are ignored (a resumed stream may repeat
+ * one); a final target status is never taken back; unknown statuses are ignored.
+ */
+export function applyJobEvent(progress: JobProgress, event: JobEventWire): JobProgress {
+  if (event.seq <= progress.lastSeq) return progress;
+  const next = { ...progress, lastSeq: event.seq };
+  if (event.type === 'JOB') {
+    return (JOB_STATUSES as readonly string[]).includes(event.status) ? { ...next, jobStatus: event.status as JobStatus } : next;
+  }
+  if (event.type !== 'TARGET' || !event.host || !(TARGET_STATUSES as readonly string[]).includes(event.status)) return next;
+  const before = progress.targets.get(event.host);
+  if (before && isFinalTarget(before)) return next;
+  const targets = new Map(progress.targets);
+  targets.set(event.host, event.status as TargetStatus);
+  return { ...next, targets };
+}
+
+export function progressCounts(progress: JobProgress): ProgressCounts {
+  const statuses = [...progress.targets.values()];
+  return {
+    total: statuses.length,
+    done: statuses.filter(isFinalTarget).length,
+    failed: statuses.filter((s) => s === 'FAILED' || s === 'TIMED_OUT' || s === 'UNREACHABLE').length,
+    running: statuses.filter((s) => IN_FLIGHT_TARGET_STATUSES.includes(s)).length,
+  };
+}
+
+/** True once nothing more will change: the job is final and no target is in flight. */
+export function isJobSettled(progress: JobProgress): boolean {
+  if (!FINAL_JOB_STATUSES.includes(progress.jobStatus)) return false;
+  const counts = progressCounts(progress);
+  return counts.running === 0 && (progress.jobStatus !== 'COMPLETED' || counts.done === counts.total);
+}
