@@ -260,3 +260,22 @@ function buildAction(kind: ExecAction['kind'], args: readonly string[]): ExecAct
 function optional<K extends string, T>(key: K, raw: string | undefined, parse: (v: string) => T): Partial<Record<K, T>> {
   return raw === undefined ? {} : ({ [key]: parse(raw) } as Record<K, T>);
 }
+
+/** The GraphQL `RunCommandInput` for a parsed request; `password` only for set-password. */
+export function toRunCommandInput(req: ExecRequest, password?: string): Record<string, unknown> {
+  const action = req.action ? { ...req.action, ...(req.action.kind === 'SET_PASSWORD' ? { password } : {}) } : undefined;
+  const input: Record<string, unknown> = {
+    selector: req.selector,
+    hosts: req.hosts.length ? [...req.hosts] : undefined,
+    command: req.command,
+    action,
+    interpreter: req.interpreter,
+    cwd: req.cwd,
+    env: req.env,
+    timeoutSeconds: req.timeoutSeconds,
+    batch: req.batch,
+    maxFailures: req.maxFailures,
+    queueForSeconds: req.queueForSeconds,
+  };
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+}

@@ -83,7 +83,8 @@ export const JOB_FIELDS = `id kind command status selector hosts batchSize maxFa
 export const TARGET_FIELDS = 'host status exitCode signal stdout stderr stdoutTruncated stderrTruncated startedAt finishedAt durationMs error';
 export const EVENT_FIELDS = 'seq at type host status data jobId';
 
-export const RUN_COMMAND = `mutation($input: RunCommandInput!) { runCommand(input: $input) { ${JOB_FIELDS} } }`;
+/** The submitted job with each target's status, to seed the progress before following events. */
+export const RUN_COMMAND = `mutation($input: RunCommandInput!) { runCommand(input: $input) { ${JOB_FIELDS} targets { host status } } }`;
 export const JOB_WITH_TARGETS = `query($id: ID!) { job(id: $id) { ${JOB_FIELDS} targets { ${TARGET_FIELDS} } } }`;
 export const JOB_ONLY = `query($id: ID!) { job(id: $id) { ${JOB_FIELDS} } }`;
 export const JOBS_PAGE = `query($status: JobStatus, $first: Int, $after: String) { jobs(status: $status, first: $first, after: $after) { nodes { ${JOB_FIELDS} } pageInfo { endCursor hasNextPage } } }`;

@@ -36,6 +36,7 @@ export async function watchJob(o: WatchJobOptions): Promise<JobWithTargets> {
       },
     });
     const abort = () => follower.stop();
+    if (o.signal?.aborted) abort();
     o.signal?.addEventListener('abort', abort, { once: true });
     try {
       await follower.done;
