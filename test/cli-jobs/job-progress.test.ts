@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { applyJobEvent, initialProgress, isJobSettled, progressCounts, type JobProgress } from '../../cli/jobs/job-progress.js';
+import type { JobEventWire, JobStatus, TargetStatus } from '../../cli/jobs/job-wire.js';
+import { createProgressBar, renderProgressLine } from '../../cli/jobs/progress-bar.js';
+
+const start = (statuses: Record<string, TargetStatus>, status: JobStatus = 'RUNNING', lastSeq = 3): JobProgress =>
+  initialProgress({ id: '9', status, lastSeq, targets: Object.entries(statuses).map(([host, s]) => ({ host, status: s })) });
+let seq = 3;
+const target = (host: string, status: string, at = ++seq): JobEventWire => ({ seq: at, at: '2025-01-01T00:00:00Z', type: 'TARGET', host, status, data: {}, jobId: '9' });
+const job = (status: string, at = ++seq): JobEventWire => ({ seq: at, at: '2025-01-01T00:00:00Z', type: 'JOB', host: null, status, data: {}, jobId: '9' });
+
+describe('applyJobEvent', () => {
+  const cases: { name: string; from: JobProgress; events: JobEventWire[]; want: { targets?: Record<string, string>; jobStatus?: string; lastSeq: number } }[] = [
+    { name: 'a target moves on', from: start({ a: 'QUEUED' }), events: [target('a', 'SENT', 4), target('a', 'RUNNING', 5)], want: { targets: { a: 'RUNNING' }, lastSeq: 5 } },
+    { name: 'an event at or before lastSeq is dropped', from: start({ a: 'RUNNING' }), events: [target('a', 'FAILED', 3)], want: { targets: { a: 'RUNNING' }, lastSeq: 3 } },
+    { name: 'a final status is never taken back', from: start({ a: 'SUCCEEDED' }), events: [target('a', 'RUNNING', 4)], want: { targets: { a: 'SUCCEEDED' }, lastSeq: 4 } },
+    { name: 'the job status follows JOB events', from: start({ a: 'RUNNING' }), events: [job('PAUSED', 4), job('RUNNING', 5), job('STOPPED', 6)], want: { jobStatus: 'STOPPED', lastSeq: 6 } },
+    { name: 'unknown statuses and types only advance the seq', from: start({ a: 'RUNNING' }), events: [target('a', 'EXPLODED', 4), { ...job('X', 5), type: 'OTHER' }, job('WEIRD', 6)], want: { targets: { a: 'RUNNING' }, jobStatus: 'RUNNING', lastSeq: 6 } },
+    { name: 'a host first seen in an event is added', from: start({}), events: [target('late', 'QUEUED', 4)], want: { targets: { late: 'QUEUED' }, lastSeq: 4 } },
+  ];
+  it.each(cases)('$name', ({ from, events, want }) => {
+    const before = new Map(from.targets);
+    const after = events.reduce(applyJobEvent, from);
+    if (want.targets) expect(Object.fromEntries(after.targets)).toEqual(want.targets);
+    if (want.jobStatus) expect(after.jobStatus).toBe(want.jobStatus);
+    expect(after.lastSeq).toBe(want.lastSeq);
+    expect(from.targets).toEqual(before);
+  });
+});
+
+describe('isJobSettled and progressCounts', () => {
+  const cases: { name: string; progress: JobProgress; settled: boolean; counts: { total: number; done: number; failed: number; running: number } }[] = [
+    { name: 'running job', progress: start({ a: 'SUCCEEDED', b: 'RUNNING' }), settled: false, counts: { total: 2, done: 1, failed: 0, running: 1 } },
+    { name: 'completed, every target final', progress: start({ a: 'SUCCEEDED', b: 'TIMED_OUT', c: 'UNREACHABLE' }, 'COMPLETED'), settled: true, counts: { total: 3, done: 3, failed: 2, running: 0 } },
+    { name: 'completed but a target not final yet (its event has not come)', progress: start({ a: 'SUCCEEDED', b: 'QUEUED' }, 'COMPLETED'), settled: false, counts: { total: 2, done: 1, failed: 0, running: 0 } },
+    { name: 'stopped with a target still running', progress: start({ a: 'FAILED', b: 'RUNNING', c: 'QUEUED' }, 'STOPPED'), settled: false, counts: { total: 3, done: 1, failed: 1, running: 1 } },
+    { name: 'stopped, nothing in flight, queued left undispatched', progress: start({ a: 'FAILED', b: 'FAILED', c: 'QUEUED' }, 'STOPPED'), settled: true, counts: { total: 3, done: 2, failed: 2, running: 0 } },
+    { name: 'cancelled with a target sent', progress: start({ a: 'SENT', b: 'CANCELLED' }, 'CANCELLED'), settled: false, counts: { total: 2, done: 1, failed: 0, running: 1 } },
+    { name: 'paused is never settled', progress: start({ a: 'SUCCEEDED', b: 'QUEUED' }, 'PAUSED'), settled: false, counts: { total: 2, done: 1, failed: 0, running: 0 } },
+  ];
+  it.each(cases)('$name', ({ progress, settled, counts }) => {
+    expect(isJobSettled(progress)).toBe(settled);
+    expect(progressCounts(progress)).toEqual(counts);
+  });
+});
+
+describe('renderProgressLine', () => {
+  const cases: { name: string; view: Parameters<typeof renderProgressLine>[0]; width?: number; want: string }[] = [
+    { name: 'half done, no failures', view: { done: 5, total: 10, failed: 0, elapsedMs: 7_400 }, want: `[${'#'.repeat(15)}${'.'.repeat(15)}]  5/10 done · 7s` },
+    { name: 'with failures and a paused job', view: { done: 3, total: 12, failed: 2, elapsedMs: 65_000, jobStatus: 'PAUSED' }, want: `[${'#'.repeat(7)}${'.'.repeat(23)}]  3/12 done · 2 failed · paused · 1m05s` },
+    { name: 'everything done', view: { done: 4, total: 4, failed: 0, elapsedMs: 0, jobStatus: 'RUNNING' }, want: `[${'#'.repeat(30)}]  4/4 done · 0s` },
+    { name: 'a narrow terminal shrinks the bar', view: { done: 1, total: 2, failed: 0, elapsedMs: 0 }, width: 30, want: '[######......]  1/2 done · 0s' },
+    { name: 'too narrow for a bar', view: { done: 1, total: 2, failed: 1, elapsedMs: 0 }, width: 20, want: '1/2 done · 1 failed' },
+  ];
+  it.each(cases)('$name', ({ view, width, want }) => {
+    expect(renderProgressLine(view, width)).toBe(want);
+  });
+});
+
+describe('createProgressBar', () => {
+  it('redraws in place on change at most every interval, and erases itself', () => {
+    let t = 1_000;
+    const out: string[] = [];
+    const bar = createProgressBar({ write: (s) => out.push(s), now: () => t, width: () => 60, minIntervalMs: 100 });
+    bar.update({ done: 0, total: 2, failed: 0 });
+    bar.update({ done: 0, total: 2, failed: 0 });
+    t += 50;
+    bar.update({ done: 1, total: 2, failed: 0 });
+    t += 100;
+    bar.update({ done: 1, total: 2, failed: 0 });
+    bar.clear();
+    bar.clear();
+    expect(out).toHaveLength(3);
+    const ERASE_TO_END = '\x1b[K';
+    expect(out[0]).toBe(`\r[${'.'.repeat(30)}]  0/2 done · 0s${ERASE_TO_END}`);
+    expect(out[1]).toBe(`\r[${'#'.repeat(15)}${'.'.repeat(15)}]  1/2 done · 0s${ERASE_TO_END}`);
+    expect(out[2]).toBe('\r\x1b[K');
+  });
+});
