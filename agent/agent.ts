@@ -7,6 +7,11 @@ import { postGraphql } from './link/http-graphql.js';
 import type { AgentLogger } from './log.js';
 import { AgentState, type Credential } from './state/agent-state.js';
 import { AGENT_VERSION } from './version.js';
+import path from 'node:path';
+import { ResultSpool } from './exec/index.js';
+import { downloadArtifact } from './files/download-artifact.js';
+import { CommandHandler } from './jobs/command-handler.js';
+import { Supervisor } from './supervisor/index.js';
 
 export interface AgentOptions {
   /** http(s):// base URL of the server; may be omitted once enrolled. */
@@ -87,13 +92,38 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
     work().catch((err: unknown) => log.warn(`could not send ${what}`, { err: err instanceof Error ? err.message : String(err) }));
   };
 
+  const supervisor = new Supervisor({ stateDir: path.join(opts.stateDir, 'supervisor') });
+  const spool = await ResultSpool.open(path.join(opts.stateDir, 'results'));
+  let currentSession: LinkSession | undefined;
+  const agentAuth = `IomsAgent ${credential.hostId}:${credential.secret}`;
+  const commands = new CommandHandler(spool, {
+    restartProcess: (name) => supervisor.restart(name),
+    collectInventory: async () => {
+      if (!currentSession) throw new Error('not connected');
+      await sendInventory(currentSession, true);
+    },
+    download: async (i) => {
+      if (!i.artifact || !i.path) throw new Error('download needs an artifact and a path');
+      const result = await downloadArtifact({ url: i.artifact.url, sha256: i.artifact.sha256, md5: i.artifact.md5, dest: i.path, mode: i.mode ? parseInt(i.mode, 8) : undefined, headers: { authorization: agentAuth }, tls });
+      return `${result.path}: ${result.changed ? "written" : "already up to date"} (${result.sizeBytes} bytes, md5 ${result.md5})`;
+    },
+  }, log);
+  await commands.recover();
+
   const link = new AgentLink({
     url: wsUrl.toString(),
     tls,
     connectionParams: { hostId: credential.hostId, secret: credential.secret, agentVersion: AGENT_VERSION },
     logger: log,
     onSession: (session) => {
+      currentSession = session;
       report('the inventory', () => sendInventory(session, true));
+      report('unacknowledged command results', () =>
+        commands.connected({
+          started: async (id) => void (await session.request('mutation($id: String!) { reportCommandStarted(id: $id) }', { id })),
+          send: async (result) => (await session.request<{ reportCommandResult: boolean }>('mutation($r: String!) { reportCommandResult(report: $r) }', { r: JSON.stringify(result) })).reportCommandResult,
+        }),
+      );
       const beat = setInterval(() => {
         report('a heartbeat', () => session.request('mutation($r: String!) { reportHeartbeat(report: $r) }', { r: JSON.stringify({ seq: heartbeatSeq++, at: new Date().toISOString(), uptimeSeconds: Math.round(os.uptime()) }) }));
       }, heartbeatMs);
@@ -104,6 +134,8 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
         });
       }, metricsMs);
       return () => {
+        currentSession = undefined;
+        commands.disconnected();
         clearInterval(beat);
         clearInterval(sample);
       };
@@ -113,6 +145,9 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
         case 'COLLECT_INVENTORY':
           report('the inventory', () => sendInventory(session, true));
           break;
+        case 'RUN_COMMAND':
+          report(`the result of ${instruction.id}`, () => commands.handle(instruction.payload));
+          break;
         default:
           log.warn('ignored an instruction this agent does not know', { kind: instruction.kind, id: instruction.id });
       }
@@ -120,7 +155,14 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
   });
   link.start();
   log.info('agent started', { host: credential.hostName, hostId: credential.hostId, server: serverUrl, stateDir: opts.stateDir, version: AGENT_VERSION });
-  return { credential, link, stop: () => link.stop() };
+  return {
+    credential,
+    link,
+    stop: async () => {
+      await link.stop();
+      supervisor.detach();
+    },
+  };
 }
 
 async function enroll(opts: AgentOptions, state: AgentState, tls: ReturnType<typeof clientTlsOptions>): Promise<Credential> {

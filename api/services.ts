@@ -11,6 +11,8 @@ import type { AgentConnections } from './hosts/agent-connections.js';
 import type { EnrollmentService } from './hosts/enrollment.service.js';
 import type { HostService } from './hosts/host.service.js';
 import type { MetricsWriter } from './metrics/metrics-writer.service.js';
+import type { JobDispatcher } from './jobs/job-dispatcher.js';
+import type { JobService } from './jobs/job.service.js';
 
 /** The server's long-lived parts, built once in `startServer` and handed to every request. */
 export interface Services {
@@ -27,5 +29,7 @@ export interface Services {
   readonly enrollment: EnrollmentService;
   readonly agentConnections: AgentConnections;
   readonly metrics: Pick<MetricsWriter, 'enqueue'>;
+  readonly jobs: JobService;
+  readonly dispatcher: JobDispatcher;
   readonly now: () => Date;
 }

@@ -9,8 +9,10 @@ export const MAX_QUERY_DEPTH = 15;
 export const MAX_ALIASES = 15;
 /** @default 5000 (graphql-armor cost units) */
 export const MAX_QUERY_COST = 5000;
-/** @default 1 MiB for a request body or a WebSocket message */
+/** @default 1 MiB for an HTTP request body */
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** @default 4 MiB for a WebSocket message (agents report command results with up to 1 MiB of stdout and of stderr) */
+export const MAX_WS_MESSAGE_BYTES = 4 * 1024 * 1024;
 
 /** Extra validation rules, applied alike on HTTP (Apollo) and WebSocket (graphql-ws). */
 export function hardeningRules(production: boolean): ValidationRule[] {

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver, Root, Subscription } from 'type-graphql';
-import { parseAgentReport, type AgentReportKind } from '../protocol/index.js';
+import { commandIdSchema, commandResultReportSchema, MAX_COMMAND_REPORT_BYTES, parseAgentReport, type AgentReportKind, type CommandResultReport } from '../protocol/index.js';
 import { Allow } from '../auth/access.js';
 import { badInput } from '../errors.js';
 import { agentOf, type GraphQLContext } from '../graphql/context.js';
@@ -60,14 +60,56 @@ export class AgentResolver {
     return true;
   }
 
+  @Mutation(() => Boolean, { description: 'The agent began running a command (`id` = t<target id>)' })
+  @Allow('AGENT', { audit: false })
+  async reportCommandStarted(@Arg('id', () => String) id: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+    if (!commandIdSchema.safeParse(id).success) throw badInput('id must be t<number>');
+    await ctx.services.jobs.started(ctx.em, agentOf(ctx).hostId, id, ctx.services.now());
+    return true;
+  }
+
+  @Mutation(() => Boolean, { description: 'A command’s result; true once stored (also when it was already stored): the agent may then forget it' })
+  @Allow('AGENT', { audit: false })
+  async reportCommandResult(@Arg('report', () => String) report: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+    const result = await parseCommandResult(ctx, report);
+    await ctx.services.jobs.result(ctx.em, agentOf(ctx).hostId, result);
+    return true;
+  }
+
   @Subscription(() => AgentInstructionType, {
     description: 'What the server asks of this agent; one long subscription per agent',
-    topics: ({ context }) => agentInstructionsTopic(agentOf(context as GraphQLContext).hostId),
+    subscribe: ({ context }) => {
+      const { services } = context as GraphQLContext;
+      const hostId = agentOf(context as GraphQLContext).hostId;
+      const stream = services.pubsub.subscribe(agentInstructionsTopic(hostId));
+      // Once the listener is attached, offer what was sent while the agent was away.
+      setTimeout(() => void services.dispatcher.hostReady(hostId), 100);
+      return stream;
+    },
   })
   @Allow('AGENT')
   agentInstructions(@Root() instruction: AgentInstructionType): AgentInstructionType {
     return instruction;
   }
+}
+
+async function parseCommandResult(ctx: GraphQLContext, text: string): Promise<CommandResultReport> {
+  let problem: string | undefined;
+  let value: CommandResultReport | undefined;
+  if (Buffer.byteLength(text) > MAX_COMMAND_REPORT_BYTES) problem = `over ${MAX_COMMAND_REPORT_BYTES} bytes`;
+  else {
+    try {
+      const parsed = commandResultReportSchema.safeParse(JSON.parse(text));
+      if (parsed.success) value = parsed.data;
+      else problem = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    } catch {
+      problem = 'not JSON';
+    }
+  }
+  if (value) return value;
+  const agent = agentOf(ctx);
+  await ctx.services.audit.record(ctx.services.orm.em.fork(), { actorType: 'AGENT', actor: agent.hostName, ip: ctx.ip, action: 'report:commandResult', target: agent.hostName, outcome: 'FAILURE', reason: problem });
+  throw badInput(`invalid command result: ${problem}`);
 }
 
 /** Validates a report; a bad one is refused with an audit row and harms nothing else. */

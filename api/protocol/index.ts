@@ -8,3 +8,4 @@ export * from './heartbeat.schema.js';
 export * from './metrics-sample.schema.js';
 export * from './agent-report.js';
 export * from './inventory-fingerprint.js';
+export * from './command.schema.js';

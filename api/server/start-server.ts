@@ -18,7 +18,7 @@ import { SessionService } from '../auth/session.service.js';
 import { generatePassword } from '../auth/tokens.js';
 import type { ServerConfig } from '../config.js';
 import { maskError } from '../errors.js';
-import { hardeningRules, MAX_BODY_BYTES } from '../graphql/limits.js';
+import { hardeningRules, MAX_BODY_BYTES, MAX_WS_MESSAGE_BYTES } from '../graphql/limits.js';
 import { buildIomsSchema } from '../graphql/schema.js';
 import { createLogger, type Logger } from '../logger.js';
 import { createPubSub } from '../pubsub/pubsub.js';
@@ -31,6 +31,8 @@ import { EnrollmentService } from '../hosts/enrollment.service.js';
 import { HostService } from '../hosts/host.service.js';
 import { MetricsWriter } from '../metrics/metrics-writer.service.js';
 import { MetricsMaintenance } from '../metrics/metrics-maintenance.service.js';
+import { JobDispatcher } from '../jobs/job-dispatcher.js';
+import { JobService } from '../jobs/job.service.js';
 import { watchAgentClosures } from './agent-link.js';
 import { bearerToken, clientIp } from './client-ip.js';
 import { ConnectionRegistry } from './connections.js';
@@ -68,6 +70,11 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
   const pubsub = createPubSub({ redisUrl: config.redisUrl, logger });
   const metricsWriter = new MetricsWriter({ orm, logger, now });
   const audit = new AuditService(now, (row) => pubsub.publish(AUDIT_TOPIC, AuditEventType.from(row)));
+  const hosts = new HostService({ pubsub, aliveWindowMs: config.aliveWindowSeconds * 1000, replicaId: config.replicaId ?? `${os.hostname()}:${config.port}`, now });
+  let publicUrl = '';
+  // The service tells the dispatcher about changes; the dispatcher reads through the service.
+  const jobs: JobService = new JobService({ pubsub, audit, hosts, now, onChange: (jobId) => void dispatcher.pump(jobId) });
+  const dispatcher: JobDispatcher = new JobDispatcher({ orm, pubsub, jobs, logger, now, serverUrl: () => publicUrl });
   const services: Services = {
     config,
     orm,
@@ -78,7 +85,9 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
     throttle: new LoginThrottle({ maxFailuresPerUser: config.loginMaxFailuresPerUser, maxFailuresPerIp: config.loginMaxFailuresPerIp, windowSeconds: config.loginWindowSeconds }, audit, now),
     users: new UserService(now),
     connections: new ConnectionRegistry(),
-    hosts: new HostService({ pubsub, aliveWindowMs: config.aliveWindowSeconds * 1000, replicaId: config.replicaId ?? `${os.hostname()}:${config.port}`, now }),
+    hosts,
+    jobs,
+    dispatcher,
     enrollment: new EnrollmentService(now),
     agentConnections: new AgentConnections(),
     metrics: metricsWriter,
@@ -101,7 +110,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
   const app = express();
   app.disable('x-powered-by');
   const server = tls ? https.createServer(tls, app) : http.createServer(app);
-  const wsServer = new WebSocketServer({ server, path: '/graphql', maxPayload: MAX_BODY_BYTES });
+  const wsServer = new WebSocketServer({ server, path: '/graphql', maxPayload: MAX_WS_MESSAGE_BYTES });
   const ws = attachGraphqlWs({ wsServer, schema, services, metrics, useServer });
 
   const apollo = new ApolloServer<GraphQLContext>({
@@ -165,6 +174,8 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
   const { port } = server.address() as AddressInfo;
   const hostForUrl = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `${tls ? 'https' : 'http'}://${hostForUrl}:${port}`;
+  publicUrl = url;
+  dispatcher.start();
   const plainWarning = tls ? undefined : plainListenWarning(config.host, port);
   if (plainWarning) logger.warn(plainWarning);
   logger.info({ url, tls: Boolean(tls) }, 'IOMS server listening');
@@ -183,6 +194,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
     closing ??= (async () => {
       clearInterval(purge);
       clearInterval(sweep);
+      dispatcher.stop();
       stopWatchingClosures();
       await apollo.stop();
       await services.agentConnections.settled();

@@ -86,7 +86,7 @@ describe.each(databaseKinds())('agents that must be refused, on $name', (kind) =
     }
     expect((await audit({ action: 'report:inventory', outcome: 'FAILURE' })).filter((a) => a.actor === 'noisy').length).toBe(3);
     // A message over the socket limit closes that socket only.
-    noisy.client.subscribe({ query: 'mutation($r: String!) { reportInventory(report: $r) }', variables: { r: 'x'.repeat(2 * 1024 * 1024) } }, { next: () => undefined, error: () => undefined, complete: () => undefined });
+    noisy.client.subscribe({ query: 'mutation($r: String!) { reportInventory(report: $r) }', variables: { r: 'x'.repeat(5 * 1024 * 1024) } }, { next: () => undefined, error: () => undefined, complete: () => undefined });
     expect((await noisy.closed).code).toBe(1009);
     const beat = await wsOnce(quiet.client, 'mutation($r: String!) { reportHeartbeat(report: $r) }', { r: JSON.stringify({ seq: 1, at: new Date().toISOString() }) });
     expect(beat.data).toEqual({ reportHeartbeat: true });

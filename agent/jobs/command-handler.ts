@@ -1,0 +1,145 @@
+import { runCommandInstructionSchema, MAX_COMMAND_REPORT_BYTES, type RunCommandInstruction } from '../../api/protocol/index.js';
+import { createExecutor, runCommand, type CommandResult, type Executor, type ResultSpool } from '../exec/index.js';
+import type { RunCommandOptions } from '../exec/run-command.js';
+import type { CommandRequest } from '../exec/command-request.schema.js';
+import type { AgentLogger } from '../log.js';
+import { setOsPassword } from './set-password.js';
+
+/** What the handler needs from the rest of the agent for built-in actions. */
+export interface BuiltinActions {
+  restartProcess(name: string): Promise<void>;
+  collectInventory(): Promise<void>;
+  download(instruction: RunCommandInstruction): Promise<string>;
+}
+
+/** Where results go; `send` resolves true once the server stored it. */
+export interface ResultSink {
+  started(id: string): Promise<void>;
+  send(result: CommandResult): Promise<boolean>;
+}
+
+type Builtin = Exclude<RunCommandInstruction['kind'], 'SHELL'>;
+
+/**
+ * Runs RUN_COMMAND instructions at most once each (the executor's spool remembers every id),
+ * reports them started and finished, and re-sends results the server has not acknowledged
+ * (after a reconnect or an agent restart). Built-in actions go through the same executor, so
+ * they too run once per id.
+ */
+export class CommandHandler {
+  private readonly executor: Executor;
+  /** Built-in instructions waiting for the executor to call `run` for their id. */
+  private readonly pendingBuiltins = new Map<string, RunCommandInstruction>();
+
+  constructor(
+    private readonly spool: ResultSpool,
+    private readonly actions: BuiltinActions,
+    private readonly logger: AgentLogger,
+    private sink: ResultSink | undefined = undefined,
+  ) {
+    this.executor = createExecutor({
+      spool,
+      onStarted: (id) => void this.sink?.started(id).catch(() => undefined),
+      run: (request, options) => this.run(request, options),
+    });
+  }
+
+  /** Call once at start: turns runs cut off by an agent crash into FAILED results to report. */
+  async recover(): Promise<void> {
+    const lost = await this.executor.recoverInterrupted();
+    if (lost.length) this.logger.warn('commands were cut off by the last agent stop; reporting them failed', { ids: lost.map((r) => r.id) });
+  }
+
+  /** The link is up: results go to `sink`; anything not yet acknowledged is sent now. */
+  async connected(sink: ResultSink): Promise<void> {
+    this.sink = sink;
+    for (const result of await this.spool.unacked()) await this.deliver(result);
+  }
+
+  disconnected(): void {
+    this.sink = undefined;
+  }
+
+  /** Handles one instruction payload from the server. */
+  async handle(payload: unknown): Promise<void> {
+    const parsed = runCommandInstructionSchema.safeParse(payload);
+    if (!parsed.success) {
+      this.logger.warn('ignored a malformed command instruction', { issues: parsed.error.issues.slice(0, 3).map((i) => i.message) });
+      return;
+    }
+    const i = parsed.data;
+    if (i.kind !== 'SHELL') this.pendingBuiltins.set(i.id, i);
+    const request = i.kind === 'SHELL' ? { id: i.id, command: i.command ?? '', interpreter: i.interpreter, cwd: i.cwd, env: i.env, timeoutMs: i.timeoutMs } : { id: i.id, command: `builtin:${i.kind}`, timeoutMs: i.timeoutMs };
+    const result = await this.executor.execute(request);
+    this.pendingBuiltins.delete(i.id);
+    await this.deliver(result);
+  }
+
+  private async deliver(result: CommandResult): Promise<void> {
+    const sink = this.sink;
+    if (!sink) return; // stays unacked; sent on the next connect
+    try {
+      if (await sink.send(fitReport(result))) await this.spool.ack(result.id);
+    } catch (err) {
+      this.logger.warn('could not report a command result; it will be sent again', { id: result.id, err: err instanceof Error ? err.message : String(err) });
+    }
+  }
+
+  private async run(request: CommandRequest, options: RunCommandOptions): Promise<CommandResult> {
+    const builtin = this.pendingBuiltins.get(request.id);
+    if (!builtin) return runCommand(request, options);
+    const startedAt = new Date();
+    options.onStarted?.({ pid: process.pid, startedAt: startedAt.toISOString() });
+    let exitCode = 0;
+    let stdout = '';
+    let stderr = '';
+    let error: string | undefined;
+    try {
+      const out = await this.runBuiltin(builtin.kind as Builtin, builtin);
+      exitCode = out.exitCode;
+      stdout = out.stdout;
+      stderr = out.stderr;
+    } catch (err) {
+      exitCode = -1;
+      error = err instanceof Error ? err.message : String(err);
+    }
+    const finishedAt = new Date();
+    return {
+      id: request.id,
+      status: exitCode === 0 ? 'SUCCEEDED' : 'FAILED',
+      exitCode,
+      stdout,
+      stderr,
+      stdoutTruncated: false,
+      stderrTruncated: false,
+      startedAt: startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      durationMs: finishedAt.getTime() - startedAt.getTime(),
+      ...(error ? { error } : {}),
+    };
+  }
+
+  private async runBuiltin(kind: Builtin, i: RunCommandInstruction): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+    switch (kind) {
+      case 'RESTART_PROCESS':
+        await this.actions.restartProcess(i.processName ?? '');
+        return { exitCode: 0, stdout: `restarted ${i.processName}\n`, stderr: '' };
+      case 'COLLECT_INVENTORY':
+        await this.actions.collectInventory();
+        return { exitCode: 0, stdout: 'inventory sent\n', stderr: '' };
+      case 'SET_PASSWORD':
+        return setOsPassword(i.username ?? '', i.password ?? '', process.platform, i.timeoutMs);
+      case 'DOWNLOAD':
+        return { exitCode: 0, stdout: `${await this.actions.download(i)}\n`, stderr: '' };
+    }
+  }
+}
+
+/** Shrinks a result whose JSON would pass the server's report limit (escaping can grow text 6×). */
+export function fitReport(result: CommandResult): CommandResult {
+  let r = result;
+  for (let keep = 512 * 1024; Buffer.byteLength(JSON.stringify(r)) > MAX_COMMAND_REPORT_BYTES - 1024 && keep >= 1024; keep = Math.floor(keep / 2)) {
+    r = { ...r, stdout: r.stdout.slice(0, keep), stderr: r.stderr.slice(0, keep), stdoutTruncated: r.stdoutTruncated || r.stdout.length > keep, stderrTruncated: r.stderrTruncated || r.stderr.length > keep };
+  }
+  return r;
+}

@@ -1,0 +1,295 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { JobRecord, JobTargetRecord, type JobKind, type JobStatus, type TargetStatus } from '../../db/entities/index.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { badInput, conflict, forbidden, notFound } from '../errors.js';
+import type { HostService } from '../hosts/host.service.js';
+import type { CommandResultReport } from '../protocol/index.js';
+import type { PubSub } from '../pubsub/pubsub.js';
+import { parseBatch } from './batch.js';
+import { appendJobEvent } from './job-events.js';
+import type { JobCounts, RunCommandInput } from './job.type.js';
+
+/** @default 60 s */
+export const DEFAULT_TIMEOUT_SECONDS = 60;
+export const MAX_TIMEOUT_SECONDS = 86_400;
+/** @default 600 s (10 minutes) */
+export const DEFAULT_QUEUE_FOR_SECONDS = 600;
+export const MAX_QUEUE_FOR_SECONDS = 7 * 86_400;
+export const MAX_COMMAND_CHARS = 65_536;
+
+const IN_FLIGHT: TargetStatus[] = ['SENT', 'RUNNING'];
+const FAILURES: TargetStatus[] = ['FAILED', 'TIMED_OUT', 'UNREACHABLE'];
+const FINAL_JOB: JobStatus[] = ['COMPLETED', 'CANCELLED'];
+
+export interface JobServiceDeps {
+  readonly pubsub: PubSub;
+  readonly audit: AuditService;
+  readonly hosts: HostService;
+  readonly now: () => Date;
+  /** Called after a change that may allow more dispatching (the dispatcher's `pump`). */
+  readonly onChange: (jobId: number) => void;
+}
+
+export interface Actor {
+  readonly username: string;
+  readonly ip: string;
+}
+
+/** Secrets of SET_PASSWORD jobs live only here, in memory, until delivered; never in a row or log. */
+export class JobSecrets {
+  private readonly byJob = new Map<number, string>();
+  set(jobId: number, secret: string): void {
+    this.byJob.set(jobId, secret);
+  }
+  get(jobId: number): string | undefined {
+    return this.byJob.get(jobId);
+  }
+  forget(jobId: number): void {
+    this.byJob.delete(jobId);
+  }
+}
+
+/**
+ * Jobs: submission (job, targets and audit row in one transaction, before anything is sent),
+ * control (cancel, pause, resume), results from agents (stored once), and queries.
+ */
+export class JobService {
+  readonly secrets = new JobSecrets();
+
+  constructor(private readonly deps: JobServiceDeps) {}
+
+  async submit(em: EntityManager, input: RunCommandInput, actor: Actor): Promise<JobRecord> {
+    const { kind, command, args } = describeAction(input);
+    const timeoutSeconds = bounded(input.timeoutSeconds, DEFAULT_TIMEOUT_SECONDS, 1, MAX_TIMEOUT_SECONDS, 'timeoutSeconds');
+    const queueForSeconds = bounded(input.queueForSeconds, DEFAULT_QUEUE_FOR_SECONDS, 0, MAX_QUEUE_FOR_SECONDS, 'queueForSeconds');
+    if (input.maxFailures !== undefined && input.maxFailures !== null && (!Number.isInteger(input.maxFailures) || input.maxFailures < 0)) throw badInput('maxFailures must be 0 or more');
+    const env = checkEnv(input.env);
+    if (input.selector === undefined && !(input.hosts?.length ?? 0)) throw badInput('no target: give a selector ("" means every host) or host names');
+    const hosts = (await this.deps.hosts.list(em, { selector: input.selector ?? undefined, hosts: input.hosts ?? undefined })).filter((h) => !h.revoked);
+    if (hosts.length === 0) throw badInput('no enrolled host matches the target');
+    const batch = parseBatch(input.batch, hosts.length);
+    if (typeof batch !== 'number') throw badInput(batch.error);
+    const now = this.deps.now();
+    const deadline = new Date(now.getTime() + queueForSeconds * 1000);
+    const job = await em.transactional(async (tx) => {
+      const record = tx.create(JobRecord, {
+        kind,
+        command,
+        interpreter: input.interpreter ?? null,
+        cwd: input.cwd ?? null,
+        env,
+        args,
+        timeoutSeconds,
+        selector: input.selector ?? null,
+        hostPatterns: input.hosts ?? [],
+        batchSize: batch,
+        maxFailures: input.maxFailures ?? null,
+        queueForSeconds,
+        status: 'RUNNING',
+        createdBy: actor.username,
+        createdAt: now,
+        finishedAt: null,
+        lastSeq: 0,
+      });
+      await tx.flush();
+      for (const h of hosts) tx.create(JobTargetRecord, { jobId: record.id, hostId: h.id, hostName: h.name, status: 'QUEUED', attempts: 0, queueDeadline: deadline, stdoutTruncated: false, stderrTruncated: false });
+      // The audit row commits with the job: if it cannot be written, nothing is sent.
+      this.deps.audit.build(tx, { actorType: 'USER', actor: actor.username, ip: actor.ip, action: 'runCommand', target: `job ${record.id}`, args: { kind, command, ...args, selector: input.selector, hosts: input.hosts, targets: hosts.length, batch: input.batch, maxFailures: input.maxFailures, timeoutSeconds, queueForSeconds }, outcome: 'SUCCESS' });
+      await tx.flush();
+      return record;
+    });
+    if (kind === 'SET_PASSWORD') this.secrets.set(job.id, input.action!.password!);
+    await appendJobEvent(em.fork(), this.deps.pubsub, { jobId: job.id, at: now, type: 'JOB', hostName: null, status: 'RUNNING', data: { targets: hosts.length, batchSize: batch } });
+    this.deps.onChange(job.id);
+    return job;
+  }
+
+  async get(em: EntityManager, id: number): Promise<JobRecord> {
+    const job = await em.findOne(JobRecord, { id });
+    if (!job) throw notFound(`no job ${id}`);
+    return job;
+  }
+
+  find(em: EntityManager, id: number): Promise<JobRecord | null> {
+    return em.findOne(JobRecord, { id });
+  }
+
+  async exists(em: EntityManager, id: number): Promise<boolean> {
+    return (await em.count(JobRecord, { id })) > 0;
+  }
+
+  list(em: EntityManager, status: JobStatus | undefined, first: number, after?: number): Promise<JobRecord[]> {
+    return em.find(JobRecord, { ...(status ? { status } : {}), ...(after ? { id: { $lt: after } } : {}) }, { orderBy: { id: 'desc' }, limit: first });
+  }
+
+  targets(em: EntityManager, jobId: number, status?: TargetStatus): Promise<JobTargetRecord[]> {
+    return em.find(JobTargetRecord, { jobId, ...(status ? { status } : {}) }, { orderBy: { hostName: 'asc' } });
+  }
+
+  async counts(em: EntityManager, jobId: number): Promise<JobCounts> {
+    const rows = (await em.getConnection().execute('select status, count(*) as n from job_targets where job_id = ? group by status', [jobId])) as { status: TargetStatus; n: number | string }[];
+    const by = (s: TargetStatus) => Number(rows.find((r) => r.status === s)?.n ?? 0);
+    const c = { queued: by('QUEUED'), sent: by('SENT'), running: by('RUNNING'), succeeded: by('SUCCEEDED'), failed: by('FAILED'), timedOut: by('TIMED_OUT'), unreachable: by('UNREACHABLE'), cancelled: by('CANCELLED') };
+    const done = c.succeeded + c.failed + c.timedOut + c.unreachable + c.cancelled;
+    return { ...c, total: done + c.queued + c.sent + c.running, done };
+  }
+
+  /** Cancels: targets not yet sent end CANCELLED; those already running finish and are recorded. */
+  async cancel(em: EntityManager, id: number, actor: Actor): Promise<JobRecord> {
+    const job = await this.get(em, id);
+    if (FINAL_JOB.includes(job.status)) throw conflict(`job ${id} is already ${job.status.toLowerCase()}`);
+    await this.setStatus(em, job, 'CANCELLED', `cancelled by ${actor.username}`);
+    await this.endQueued(em, job.id, `cancelled by ${actor.username} before it was sent`);
+    this.deps.onChange(job.id);
+    return job;
+  }
+
+  async pause(em: EntityManager, id: number, actor: Actor): Promise<JobRecord> {
+    const job = await this.get(em, id);
+    if (job.status !== 'RUNNING') throw conflict(`job ${id} is ${job.status.toLowerCase()}, not running`);
+    await this.setStatus(em, job, 'PAUSED', `paused by ${actor.username}`);
+    return job;
+  }
+
+  async resume(em: EntityManager, id: number, actor: Actor): Promise<JobRecord> {
+    const job = await this.get(em, id);
+    if (job.status !== 'PAUSED') throw conflict(`job ${id} is ${job.status.toLowerCase()}, not paused`);
+    await this.setStatus(em, job, 'RUNNING', `resumed by ${actor.username}`);
+    this.deps.onChange(job.id);
+    return job;
+  }
+
+  /** The agent began running a target (a redelivered command's stored result may come instead). */
+  async started(em: EntityManager, hostId: number, commandId: string, startedAt: Date): Promise<void> {
+    const target = await this.ownTarget(em, hostId, commandId);
+    if ((await em.nativeUpdate(JobTargetRecord, { id: target.id, status: 'SENT' }, { status: 'RUNNING', startedAt })) === 1) {
+      await appendJobEvent(em, this.deps.pubsub, { jobId: target.jobId, at: this.deps.now(), type: 'TARGET', hostName: target.hostName, status: 'RUNNING', data: {} });
+    }
+  }
+
+  /**
+   * Stores a target's result exactly once; a repeated report of a stored result is acknowledged
+   * without change (the agent retries until acknowledged). Returns whether it was new.
+   */
+  async result(em: EntityManager, hostId: number, report: CommandResultReport): Promise<boolean> {
+    const target = await this.ownTarget(em, hostId, report.id);
+    const status: TargetStatus = report.status === 'CANCELLED' ? 'CANCELLED' : report.status;
+    const changed = await em.nativeUpdate(
+      JobTargetRecord,
+      { id: target.id, status: { $in: ['QUEUED', 'SENT', 'RUNNING', 'UNREACHABLE'] } },
+      {
+        status,
+        exitCode: report.exitCode,
+        signal: report.signal ?? null,
+        stdout: report.stdout,
+        stderr: report.stderr,
+        stdoutTruncated: report.stdoutTruncated,
+        stderrTruncated: report.stderrTruncated,
+        startedAt: validDate(report.startedAt) ?? target.startedAt ?? null,
+        finishedAt: validDate(report.finishedAt) ?? this.deps.now(),
+        durationMs: report.durationMs,
+        error: report.error?.slice(0, 1024) ?? null,
+      },
+    );
+    if (changed !== 1) return false;
+    await appendJobEvent(em, this.deps.pubsub, {
+      jobId: target.jobId,
+      at: this.deps.now(),
+      type: 'TARGET',
+      hostName: target.hostName,
+      status,
+      data: { exitCode: report.exitCode, durationMs: report.durationMs, error: report.error ?? null, stdout: report.stdout.slice(0, 4096), stderr: report.stderr.slice(0, 4096), stdoutTruncated: report.stdoutTruncated || report.stdout.length > 4096, stderrTruncated: report.stderrTruncated || report.stderr.length > 4096 },
+    });
+    this.deps.onChange(target.jobId);
+    return true;
+  }
+
+  /** Ends the job with `status` (COMPLETED or STOPPED …) once, with an event. */
+  async setStatus(em: EntityManager, job: JobRecord, status: JobStatus, reason: string): Promise<boolean> {
+    const final = FINAL_JOB.includes(status);
+    const changed = await em.nativeUpdate(JobRecord, { id: job.id, status: job.status }, { status, ...(final ? { finishedAt: this.deps.now() } : {}) });
+    if (changed !== 1) return false;
+    job.status = status;
+    if (final) this.secrets.forget(job.id);
+    await appendJobEvent(em, this.deps.pubsub, { jobId: job.id, at: this.deps.now(), type: 'JOB', hostName: null, status, data: { reason, counts: await this.counts(em, job.id) } });
+    return true;
+  }
+
+  /** Targets never sent end CANCELLED with `reason`. */
+  async endQueued(em: EntityManager, jobId: number, reason: string): Promise<void> {
+    const queued = await em.find(JobTargetRecord, { jobId, status: 'QUEUED' });
+    for (const t of queued) {
+      if ((await em.nativeUpdate(JobTargetRecord, { id: t.id, status: 'QUEUED' }, { status: 'CANCELLED', error: reason, finishedAt: this.deps.now() })) === 1) {
+        await appendJobEvent(em, this.deps.pubsub, { jobId, at: this.deps.now(), type: 'TARGET', hostName: t.hostName, status: 'CANCELLED', data: { error: reason } });
+      }
+    }
+  }
+
+  failureCount(c: JobCounts): number {
+    return c.failed + c.timedOut + c.unreachable;
+  }
+
+  inFlight(c: JobCounts): number {
+    return c.sent + c.running;
+  }
+
+  private async ownTarget(em: EntityManager, hostId: number, commandId: string): Promise<JobTargetRecord> {
+    const id = Number(commandId.replace(/^t/, ''));
+    const target = Number.isSafeInteger(id) ? await em.findOne(JobTargetRecord, { id }) : null;
+    if (!target) throw notFound(`no command ${commandId}`);
+    if (target.hostId !== hostId) throw forbidden(`command ${commandId} is not for this host`);
+    return target;
+  }
+}
+
+export { IN_FLIGHT, FAILURES };
+
+/** The job's kind, its command text (never a secret) and the built-in's arguments. */
+function describeAction(input: RunCommandInput): { kind: JobKind; command: string; args: Record<string, unknown> } {
+  const action = input.action;
+  if (input.command !== undefined && input.command !== null && action) throw badInput('give a command or an action, not both');
+  if (!action) {
+    const command = input.command?.trim() ?? '';
+    if (!command) throw badInput('the command is empty');
+    if (command.length > MAX_COMMAND_CHARS) throw badInput(`the command is longer than ${MAX_COMMAND_CHARS} characters`);
+    return { kind: 'SHELL', command, args: {} };
+  }
+  switch (action.kind) {
+    case 'RESTART_PROCESS':
+      if (!action.processName) throw badInput('RESTART_PROCESS needs processName');
+      return { kind: action.kind, command: `restart process ${action.processName}`, args: { processName: action.processName } };
+    case 'COLLECT_INVENTORY':
+      return { kind: action.kind, command: 'collect inventory', args: {} };
+    case 'SET_PASSWORD':
+      if (!action.username || !/^[A-Za-z0-9._$-]{1,64}$/.test(action.username)) throw badInput('SET_PASSWORD needs a valid username');
+      if (!action.password || action.password.length < 8 || action.password.length > 1024) throw badInput('SET_PASSWORD needs a password of 8 to 1024 characters');
+      if (/[\r\n:]/.test(action.password)) throw badInput('the password may not contain line breaks or ":"');
+      return { kind: action.kind, command: `set password of ${action.username}`, args: { username: action.username } };
+    case 'DOWNLOAD':
+      if (!action.artifact || !action.path) throw badInput('DOWNLOAD needs artifact and path');
+      return { kind: action.kind, command: `download ${action.artifact} to ${action.path}`, args: { artifact: action.artifact, path: action.path, ...(action.mode ? { mode: action.mode } : {}) } };
+    default:
+      throw badInput(`a ${String(action.kind)} action cannot be run as a job; use command for SHELL`);
+  }
+}
+
+function bounded(value: number | undefined | null, fallback: number, min: number, max: number, name: string): number {
+  const v = value ?? fallback;
+  if (!Number.isInteger(v) || v < min || v > max) throw badInput(`${name} must be between ${min} and ${max}`);
+  return v;
+}
+
+function checkEnv(env: Record<string, unknown> | undefined | null): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env ?? {})) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]{0,127}$/.test(k)) throw badInput(`environment variable name "${k}" is not valid`);
+    if (typeof v !== 'string' || v.length > 32_768) throw badInput(`environment variable ${k} must be a string of at most 32 KiB`);
+    out[k] = v;
+  }
+  return out;
+}
+
+function validDate(text: string): Date | undefined {
+  const d = new Date(text);
+  return Number.isNaN(d.getTime()) ? undefined : d;
+}
