@@ -17,6 +17,7 @@ import fs from 'node:fs';
 import { mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { ArtifactError } from './artifact-error.js';
 import { isSha256 } from './artifact-names.js';
 
@@ -122,16 +123,20 @@ export class ArtifactStore {
     const md5 = crypto.createHash('md5');
     let size = 0;
     try {
-      const handle = await open(temp, 'wx', 0o600);
-      try {
-        for await (const chunk of source) {
-          const buf = chunk as Uint8Array;
-          size += buf.byteLength;
-          if (size > this.maxBlobBytes) throw new ArtifactError('TOO_LARGE', `the upload passed the limit of ${this.maxBlobBytes} bytes`);
-          sha.update(buf);
-          md5.update(buf);
-          await writeAll(handle, buf);
+      // A write stream keeps disk writes going while the next chunks are read and hashed.
+      const hashing = async function* (chunks: AsyncIterable<Uint8Array>, maxBlobBytes: number) {
+        for await (const chunk of chunks) {
+          size += chunk.byteLength;
+          if (size > maxBlobBytes) throw new ArtifactError('TOO_LARGE', `the upload passed the limit of ${maxBlobBytes} bytes`);
+          sha.update(chunk);
+          md5.update(chunk);
+          yield chunk;
         }
+      };
+      await pipeline(source, (chunks: AsyncIterable<Uint8Array>) => hashing(chunks, this.maxBlobBytes), fs.createWriteStream(temp, { flags: 'wx', mode: 0o600, highWaterMark: 1024 * 1024 }));
+      // fsync through a second descriptor: it flushes the file's data, whichever fd wrote it.
+      const handle = await open(temp, 'r+');
+      try {
         await handle.sync();
       } finally {
         await handle.close();
@@ -267,14 +272,6 @@ function checkExpected(actual: BlobDigest, expected: ExpectedDigest): void {
   }
   if (expected.md5 !== undefined && expected.md5 !== actual.md5) {
     throw new ArtifactError('CHECKSUM_MISMATCH', `md5 mismatch: expected ${expected.md5}, the upload hashes to ${actual.md5}`);
-  }
-}
-
-async function writeAll(handle: fs.promises.FileHandle, buf: Uint8Array): Promise<void> {
-  let offset = 0;
-  while (offset < buf.byteLength) {
-    const { bytesWritten } = await handle.write(buf, offset, buf.byteLength - offset);
-    offset += bytesWritten;
   }
 }
 
