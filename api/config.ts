@@ -43,6 +43,8 @@ export interface ServerConfig {
   readonly livenessSweepSeconds: number;
   /** This replica's name on the hosts it holds. @default `<hostname>:<port>` (IOMS_REPLICA_ID) */
   readonly replicaId?: string;
+  /** Finished jobs older than this are deleted. @default 90 (IOMS_JOB_RETENTION_DAYS) */
+  readonly jobRetentionDays: number;
   /** Raw and rollup retention (IOMS_METRICS_RAW_RETENTION_DAYS = 7, IOMS_METRICS_ROLLUP_RETENTION_DAYS = 400). */
   readonly metrics: MetricsConfig;
 }
@@ -91,6 +93,7 @@ export function loadServerConfig(env: Env = process.env, cwd = process.cwd()): S
     aliveWindowSeconds: int('IOMS_ALIVE_WINDOW_SECONDS', 180, 1),
     livenessSweepSeconds: int('IOMS_LIVENESS_SWEEP_SECONDS', 5, 1),
     replicaId: str('IOMS_REPLICA_ID'),
+    jobRetentionDays: int('IOMS_JOB_RETENTION_DAYS', 90, 1),
     metrics: loadMetricsConfig(merged),
   };
 }

@@ -33,6 +33,7 @@ import { MetricsWriter } from '../metrics/metrics-writer.service.js';
 import { MetricsMaintenance } from '../metrics/metrics-maintenance.service.js';
 import { JobDispatcher } from '../jobs/job-dispatcher.js';
 import { JobService } from '../jobs/job.service.js';
+import { JobRetention } from '../jobs/job-retention.js';
 import { watchAgentClosures } from './agent-link.js';
 import { bearerToken, clientIp } from './client-ip.js';
 import { ConnectionRegistry } from './connections.js';
@@ -176,6 +177,8 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
   const url = `${tls ? 'https' : 'http'}://${hostForUrl}:${port}`;
   publicUrl = url;
   dispatcher.start();
+  const jobRetention = new JobRetention(orm, config.jobRetentionDays, logger, now);
+  jobRetention.start();
   const plainWarning = tls ? undefined : plainListenWarning(config.host, port);
   if (plainWarning) logger.warn(plainWarning);
   logger.info({ url, tls: Boolean(tls) }, 'IOMS server listening');
@@ -195,6 +198,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
       clearInterval(purge);
       clearInterval(sweep);
       dispatcher.stop();
+      jobRetention.stop();
       stopWatchingClosures();
       await apollo.stop();
       await services.agentConnections.settled();

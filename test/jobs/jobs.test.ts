@@ -84,7 +84,7 @@ describe('running commands across agents', () => {
             next: (v) => {
               const e = v.data!.jobProgressed;
               seqs.push(e.seq);
-              if (e.type === 'JOB' && e.status === 'COMPLETED') void client.dispose().then(() => resolve(seqs));
+              if (e.type === 'JOB' && e.status === 'COMPLETED') void Promise.resolve(client.dispose()).then(() => resolve(seqs));
             },
             error: () => resolve(seqs),
             complete: () => resolve(seqs),
