@@ -62,8 +62,9 @@ export function describeJob(job: JobWithTargets): string {
 }
 
 async function controlJob(action: JobControl, id: string, cmd: Command): Promise<void> {
+  const jobId = parseJobId(id);
   const ctx = commandContext(cmd);
-  const data = await ctx.client().request<Record<string, JobWire>>(JOB_CONTROL[action], { id: parseJobId(id) });
+  const data = await ctx.client().request<Record<string, JobWire>>(JOB_CONTROL[action], { id: jobId });
   const job = Object.values(data)[0]!;
   if (ctx.format !== 'table') return printData(ctx.format, job, []);
   process.stdout.write(`Job ${job.id} ${job.status}: ${job.counts.done}/${job.counts.total} hosts done.\n`);
@@ -94,9 +95,10 @@ export function registerJobCommands(program: Command): void {
     .argument('<id>', 'the job id')
     .option('-w, --wait', 'follow the job until it settles (progress on a terminal), then show it; exit 1 unless every host succeeded')
     .action(async (id: string, o: { wait?: boolean }, cmd: Command) => {
+      const jobId = parseJobId(id);
       const ctx = commandContext(cmd);
       const client = ctx.client();
-      let found = await fetchJobWithTargets(client, parseJobId(id));
+      let found = await fetchJobWithTargets(client, jobId);
       if (!found) throw new CliError(`no job ${id}`);
       let interrupted = false;
       if (o.wait) ({ job: found, interrupted } = await followJob(cmd, client, found));

@@ -269,7 +269,8 @@ export function toRunCommandInput(req: ExecRequest, password?: string): Record<s
     hosts: req.hosts.length ? [...req.hosts] : undefined,
     command: req.command,
     action,
-    interpreter: req.interpreter,
+    // GraphQL enums travel by name (SH, BASH, CMD, POWERSHELL).
+    interpreter: req.interpreter?.toUpperCase(),
     cwd: req.cwd,
     env: req.env,
     timeoutSeconds: req.timeoutSeconds,

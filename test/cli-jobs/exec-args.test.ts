@@ -121,7 +121,7 @@ describe('toRunCommandInput', () => {
       maxFailures: 1,
       timeoutSeconds: 5,
       queueForSeconds: 60,
-      interpreter: 'sh',
+      interpreter: 'SH',
       cwd: '/',
       env: { K: 'V' },
     });
