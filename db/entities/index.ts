@@ -1,4 +1,8 @@
 import { ArtifactSchema } from './artifact.entity.js';
+import { CronRunSchema } from './cron-run.entity.js';
+import { ProcessRestartSchema } from './process-restart.entity.js';
+import { HostStateSchema } from './host-state.entity.js';
+import { ManifestRevisionSchema } from './manifest-revision.entity.js';
 import { AuditEventSchema } from './audit-event.entity.js';
 import { EnrollmentTokenSchema } from './enrollment-token.entity.js';
 import { HostStatusEventSchema } from './host-status-event.entity.js';
@@ -12,6 +16,10 @@ import { SessionSchema } from './session.entity.js';
 import { UserSchema } from './user.entity.js';
 
 export * from './artifact.entity.js';
+export * from './cron-run.entity.js';
+export * from './process-restart.entity.js';
+export * from './host-state.entity.js';
+export * from './manifest-revision.entity.js';
 export * from './audit-event.entity.js';
 export * from './enrollment-token.entity.js';
 export * from './host-status-event.entity.js';
@@ -25,4 +33,4 @@ export * from './session.entity.js';
 export * from './user.entity.js';
 
 /** Every entity the ORM knows; a feature adds its own here (then `npx tsx db/make-migration.ts NAME`). */
-export const ENTITIES = [UserSchema, SessionSchema, AuditEventSchema, EnrollmentTokenSchema, HostSchema, HostStatusEventSchema, MetricSampleSchema, MetricRollupSchema, ArtifactSchema, JobSchema, JobTargetSchema, JobEventSchema];
+export const ENTITIES = [UserSchema, SessionSchema, AuditEventSchema, EnrollmentTokenSchema, HostSchema, HostStatusEventSchema, MetricSampleSchema, MetricRollupSchema, ArtifactSchema, JobSchema, JobTargetSchema, JobEventSchema, ManifestRevisionSchema, HostStateSchema, ProcessRestartSchema, CronRunSchema];

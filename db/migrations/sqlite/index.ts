@@ -3,10 +3,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import * as m0 from './Migration20261126115453_initial.js';
 import * as m1 from './Migration20261126115954_hosts_metrics_artifacts.js';
 import * as m2 from './Migration20261126121456_jobs.js';
+import * as m3 from './Migration20261126122607_desired_state.js';
 
 /** SQLite migrations in order. */
 export const SQLITE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126115453_initial', class: Object.values(m0)[0] as MigrationObject['class'] },
   { name: 'Migration20261126115954_hosts_metrics_artifacts', class: Object.values(m1)[0] as MigrationObject['class'] },
   { name: 'Migration20261126121456_jobs', class: Object.values(m2)[0] as MigrationObject['class'] },
+  { name: 'Migration20261126122607_desired_state', class: Object.values(m3)[0] as MigrationObject['class'] },
 ];
