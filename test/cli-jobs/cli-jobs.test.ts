@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, login } from '../helpers/graphql.js';
-import { IOMS_BIN, runCli, spawnAgent, spawnServer, waitFor, type AgentProcess, type CliRun, type ServerProcess } from '../helpers/processes.js';
+import { freePort, IOMS_BIN, runCli, spawnAgent, spawnServer, waitFor, type AgentProcess, type CliRun, type ServerProcess } from '../helpers/processes.js';
 
 /**
  * `ioms exec`, `ioms jobs`, `ioms job` as real processes against a real server and three real
@@ -13,6 +13,7 @@ import { IOMS_BIN, runCli, spawnAgent, spawnServer, waitFor, type AgentProcess, 
  */
 describe('ioms exec and ioms job against a server and three agents', () => {
   let dir: string;
+  let port: number;
   let server: ServerProcess;
   let admin: string;
   let env: Record<string, string>;
@@ -29,6 +30,12 @@ describe('ioms exec and ioms job against a server and three agents', () => {
       proc.once('exit', (code) => resolve({ code, stdout, stderr }));
       proc.stdin.end('');
     });
+  const serverEnv = () => ({ IOMS_PORT: String(port), IOMS_ADMIN_PASSWORD: 'jobs-admin-password', IOMS_DATA_DIR: path.join(dir, 'data'), IOMS_DATABASE_URL: `sqlite:${path.join(dir, 'ioms.db')}` });
+  const allOnline = () =>
+    waitFor(async () => {
+      const r = await gql<{ hosts: { nodes: { name: string; online: boolean }[] } }>(server.url, '{ hosts { nodes { name online } } }', {}, admin);
+      return r.data?.hosts.nodes.filter((h) => h.online).length === 3;
+    }, 30_000, 'three agents online');
   const json = <T>(r: CliRun): T => {
     expect(r.stderr, r.stderr).toBe('');
     return JSON.parse(r.stdout) as T;
@@ -36,7 +43,8 @@ describe('ioms exec and ioms job against a server and three agents', () => {
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ioms-cli-jobs-'));
-    server = await spawnServer({ IOMS_ADMIN_PASSWORD: 'jobs-admin-password', IOMS_DATA_DIR: path.join(dir, 'data'), IOMS_DATABASE_URL: `sqlite:${path.join(dir, 'ioms.db')}` }, dir);
+    port = await freePort();
+    server = await spawnServer(serverEnv(), dir);
     env = { IOMS_CONFIG: path.join(dir, 'config.json') };
     const loggedIn = await runCli(['--server', server.url, 'login', '--user', 'admin'], { ...env, IOMS_PASSWORD: 'jobs-admin-password' });
     expect(loggedIn.code, loggedIn.stderr).toBe(0);
@@ -46,10 +54,7 @@ describe('ioms exec and ioms job against a server and three agents', () => {
     for (const name of HOSTS) {
       agents.push(spawnAgent(['--server', server.url, '--token', token, '--name', name, '--state-dir', path.join(dir, name), '--heartbeat-interval', '1s'], { ROLE: name === 'cli-c' ? 'bad' : 'good' }));
     }
-    await waitFor(async () => {
-      const r = await gql<{ hosts: { nodes: { name: string; online: boolean }[] } }>(server.url, '{ hosts { nodes { name online } } }', {}, admin);
-      return r.data?.hosts.nodes.filter((h) => h.online).length === 3;
-    }, 30_000, 'three agents online');
+    await allOnline();
   });
   afterAll(async () => {
     for (const a of agents) await a.stop('SIGKILL');
@@ -158,4 +163,28 @@ describe('ioms exec and ioms job against a server and three agents', () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/no job 999999|not found/);
   });
+
+  it('refuses a viewer, with the server\'s reason on stderr', async () => {
+    const added = await ioms(['user', 'add', 'vera', '--role', 'viewer'], { IOMS_NEW_PASSWORD: 'vera-password-1' });
+    expect(added.code, added.stderr).toBe(0);
+    const viewerEnv = { IOMS_CONFIG: path.join(dir, 'viewer.json') };
+    expect((await ioms(['login', '--user', 'vera'], { ...viewerEnv, IOMS_PASSWORD: 'vera-password-1' })).code).toBe(0);
+    const r = await ioms(['exec', '-l', '', '--', 'true'], viewerEnv);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^ioms: .+\n$/);
+  });
+
+  it('keeps following a job across a server SIGKILL and restart, and reports every result once', async () => {
+    const running = ioms(['exec', '-l', 'suite=cli-jobs', '-o', 'json', '--', 'sleep 4; echo survived']);
+    await new Promise((r) => setTimeout(r, 2_500));
+    await server.stop('SIGKILL');
+    server = await spawnServer(serverEnv(), dir);
+    await allOnline();
+    const r = await running;
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/progress stream interrupted .*reconnecting/);
+    const out = JSON.parse(r.stdout) as { results: { host: string; status: string; stdout: string }[] };
+    expect(out.results).toEqual(HOSTS.map((host) => expect.objectContaining({ host, status: 'SUCCEEDED', stdout: 'survived\n' })));
+  }, 90_000);
 });
