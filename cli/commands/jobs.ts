@@ -111,7 +111,7 @@ export function registerJobCommands(program: Command): void {
       else if (o.wait && !found.targets.every((t) => t.status === 'SUCCEEDED')) process.exitCode = 1;
     });
   for (const [name, what] of [
-    ['cancel', 'cancel a job: nothing more is dispatched'],
+    ['cancel', 'cancel a job: nothing more is dispatched (hosts not yet sent end CANCELLED; running commands finish)'],
     ['pause', 'pause a rolling job: nothing more is dispatched until resume (running commands finish)'],
     ['resume', 'resume a paused job'],
   ] as const) {
