@@ -13,6 +13,7 @@ import type { HostService } from './hosts/host.service.js';
 import type { MetricsWriter } from './metrics/metrics-writer.service.js';
 import type { JobDispatcher } from './jobs/job-dispatcher.js';
 import type { JobService } from './jobs/job.service.js';
+import type { ArtifactService } from './artifacts/artifact.service.js';
 
 /** The server's long-lived parts, built once in `startServer` and handed to every request. */
 export interface Services {
@@ -30,6 +31,7 @@ export interface Services {
   readonly agentConnections: AgentConnections;
   readonly metrics: Pick<MetricsWriter, 'enqueue'>;
   readonly jobs: JobService;
+  readonly artifacts: ArtifactService;
   readonly dispatcher: JobDispatcher;
   readonly now: () => Date;
 }

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAgentCommand } from '../agent/cli.js';
 import { registerAgentServiceCommands } from './commands/agent-service.js';
 import { registerAuditCommands } from './commands/audit.js';
+import { registerArtifactCommands } from './commands/artifact.js';
 import { registerAuthCommands } from './commands/auth.js';
 import { registerHostCommands } from './commands/hosts.js';
 import { registerTokenCommands } from './commands/token.js';
@@ -28,6 +29,7 @@ registerTlsCommands(program);
 registerAgentServiceCommands(registerAgentCommand(program));
 registerTokenCommands(program);
 registerHostCommands(program);
+registerArtifactCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -10,11 +10,12 @@ import { EnrollmentResolver } from '../hosts/enrollment.resolver.js';
 import { HostResolver } from '../hosts/host.resolver.js';
 import { HostMetricsResolver } from '../metrics/host-metrics.resolver.js';
 import { JobResolver } from '../jobs/job.resolver.js';
+import { ArtifactResolver } from '../artifacts/artifact.resolver.js';
 import type { PubSub } from '../pubsub/pubsub.js';
 import { DateTimeScalar } from './scalars.js';
 
 /** Every resolver class; a feature adds its own here. */
-export const RESOLVERS = [AuthResolver, UserResolver, AuditResolver, HostResolver, EnrollmentResolver, AgentResolver, HostMetricsResolver, JobResolver] as const;
+export const RESOLVERS = [AuthResolver, UserResolver, AuditResolver, HostResolver, EnrollmentResolver, AgentResolver, HostMetricsResolver, JobResolver, ArtifactResolver] as const;
 
 export function buildIomsSchema(pubSub: PubSub): Promise<GraphQLSchema> {
   return buildSchema({

@@ -35,6 +35,7 @@ import { JobDispatcher } from '../jobs/job-dispatcher.js';
 import { JobService } from '../jobs/job.service.js';
 import { JobRetention } from '../jobs/job-retention.js';
 import { watchAgentClosures } from './agent-link.js';
+import { wireArtifacts } from './artifact-wiring.js';
 import { bearerToken, clientIp } from './client-ip.js';
 import { ConnectionRegistry } from './connections.js';
 import { ServerMetrics } from './metrics.js';
@@ -76,13 +77,16 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
   // The service tells the dispatcher about changes; the dispatcher reads through the service.
   const jobs: JobService = new JobService({ pubsub, audit, hosts, now, onChange: (jobId) => void dispatcher.pump(jobId) });
   const dispatcher: JobDispatcher = new JobDispatcher({ orm, pubsub, jobs, logger, now, serverUrl: () => publicUrl });
+  const sessions = new SessionService({ idleSeconds: config.sessionIdleSeconds, maxSeconds: config.sessionMaxSeconds }, now);
+  const artifacts = await wireArtifacts({ orm, dataDir: config.dataDir, audit, sessions, hosts, logger, trustProxyHops: config.trustProxyHops, now });
   const services: Services = {
     config,
     orm,
     logger,
     pubsub,
     audit,
-    sessions: new SessionService({ idleSeconds: config.sessionIdleSeconds, maxSeconds: config.sessionMaxSeconds }, now),
+    sessions,
+    artifacts: artifacts.service,
     throttle: new LoginThrottle({ maxFailuresPerUser: config.loginMaxFailuresPerUser, maxFailuresPerIp: config.loginMaxFailuresPerIp, windowSeconds: config.loginWindowSeconds }, audit, now),
     users: new UserService(now),
     connections: new ConnectionRegistry(),
@@ -143,6 +147,8 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
     metrics.openSockets.set(wsServer.clients.size);
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
+  // Artifact uploads and downloads stream raw bodies: mounted before (never behind) express.json.
+  app.use(artifacts.routes.router);
   app.use(
     '/graphql',
     express.json({ limit: MAX_BODY_BYTES }),
@@ -165,6 +171,8 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
     res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' } }] });
   });
 
+  // Node's default 300 s request timeout would cut large uploads on slow links.
+  server.requestTimeout = 0;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => {

@@ -1,0 +1,82 @@
+import path from 'node:path';
+import type { Request } from 'express';
+import type { MikroORM } from '@mikro-orm/core';
+import { ArtifactRecord, HostStateRecord, JobRecord, JobTargetRecord, ManifestRevisionRecord } from '../../db/entities/index.js';
+import { createArtifactAccess } from '../artifacts/artifact-access.js';
+import { createArtifactRouter, type ArtifactRouter } from '../artifacts/artifact-routes.js';
+import { ArtifactService } from '../artifacts/artifact.service.js';
+import { ArtifactStore } from '../artifacts/artifact-store.js';
+import type { AuthResult } from '../auth/principal.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { HostService } from '../hosts/host.service.js';
+import type { SessionService } from '../auth/session.service.js';
+import type { Logger } from '../logger.js';
+import { bearerToken, clientIp } from './client-ip.js';
+
+/** `Authorization: IomsAgent <hostId>:<secret>` — how agents authenticate plain HTTP requests (downloads). */
+export function agentHeader(value: string | undefined): { hostId: number; secret: string } | undefined {
+  const m = /^IomsAgent\s+(\d{1,9}):(\S+)$/.exec(value ?? '');
+  return m ? { hostId: Number(m[1]), secret: m[2]! } : undefined;
+}
+
+/** Artifact names@versions a revision's files reference (`name` alone means its newest version). */
+function artifactRefs(documents: unknown[]): string[] {
+  const refs: string[] = [];
+  for (const d of documents as { manifest: { kind: string; spec?: { files?: { artifact: string }[] } } }[]) {
+    if (d.manifest.kind === 'Profile') for (const f of d.manifest.spec?.files ?? []) refs.push(f.artifact);
+  }
+  return refs;
+}
+
+async function resolveRef(em: ReturnType<MikroORM['em']['fork']>, ref: string): Promise<ArtifactRecord | null> {
+  const [name, version] = ref.split('@');
+  return em.findOne(ArtifactRecord, version ? { name, version } : { name }, { orderBy: { createdAt: 'desc' } });
+}
+
+/**
+ * The artifact store, its service and HTTP routes, with the two questions only the server can
+ * answer: what a manifest references (deletion is refused while it does), and what one agent
+ * may download (its desired state's files and its own DOWNLOAD jobs).
+ */
+export async function wireArtifacts(deps: { orm: MikroORM; dataDir: string; audit: AuditService; sessions: SessionService; hosts: HostService; logger: Logger; trustProxyHops: number; now: () => Date }): Promise<{ service: ArtifactService; routes: ArtifactRouter }> {
+  const { orm } = deps;
+  const store = await ArtifactStore.open({ dir: path.join(deps.dataDir, 'artifacts') });
+  const service = new ArtifactService({
+    store,
+    now: deps.now,
+    referencedBy: async (v) => {
+      const em = orm.em.fork();
+      const current = await em.findOne(ManifestRevisionRecord, {}, { orderBy: { id: 'desc' } });
+      return artifactRefs(current?.documents ?? [])
+        .filter((ref) => ref === `${v.name}@${v.version}` || ref === v.name)
+        .map((ref) => `manifest revision ${current!.id} (${ref})`);
+    },
+  });
+  const access = createArtifactAccess({
+    referencedBy: async (hostId) => {
+      const em = orm.em.fork();
+      const allowed = new Set<string>();
+      const state = await em.findOne(HostStateRecord, { hostId });
+      for (const f of ((state?.desired as { files?: { artifact: string }[] } | null)?.files ?? [])) {
+        const a = await resolveRef(em, f.artifact);
+        if (a) allowed.add(a.sha256);
+      }
+      const targets = await em.find(JobTargetRecord, { hostId, status: { $in: ['SENT', 'RUNNING'] } }, { fields: ['jobId'] });
+      for (const jobId of new Set(targets.map((t) => t.jobId))) {
+        const job = await em.findOne(JobRecord, { id: jobId, kind: 'DOWNLOAD' });
+        const ref = (job?.args as { artifact?: string } | undefined)?.artifact;
+        const a = ref ? await resolveRef(em, ref) : null;
+        if (a) allowed.add(a.sha256);
+      }
+      return allowed;
+    },
+  });
+  const authenticate = async (req: Request): Promise<AuthResult> => {
+    const ip = clientIp(req, deps.trustProxyHops);
+    const agent = agentHeader(req.headers.authorization);
+    if (agent) return deps.hosts.authenticateAgent(orm.em.fork(), agent.hostId, agent.secret);
+    return deps.sessions.authenticate(orm.em.fork(), bearerToken(req.headers.authorization), ip);
+  };
+  const routes = createArtifactRouter({ service, access, authenticate, em: () => orm.em.fork(), audit: deps.audit, clientIp: (req) => clientIp(req, deps.trustProxyHops), logger: deps.logger });
+  return { service, routes };
+}
