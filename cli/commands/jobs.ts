@@ -53,7 +53,7 @@ export function describeJob(job: JobWithTargets): string {
     ['Targets', targets || '-'],
     ['Status', job.status],
     ['Hosts', countLine(job.targets)],
-    ['Batch', `${job.batchSize} at once${job.maxFailures !== null ? `, stop after ${job.maxFailures} failure(s)` : ''}`],
+    ['Batch', `${job.batchSize} at once${job.maxFailures !== null ? `, stop when more than ${job.maxFailures} failed` : ''}`],
     ['Timeout', `${job.timeoutSeconds}s (queue for ${job.queueForSeconds}s)`],
     ['Created', `${job.createdAt} by ${job.createdBy}`],
     ['Finished', job.finishedAt ?? '-'],

@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import type { ApiClient } from '../api-client.js';
 import { commandContext, type GlobalOptions } from '../context.js';
-import { describeStreamError } from './job-event-stream.js';
+import { describeStreamError, JobStreamError } from './job-event-stream.js';
 import { createJobEventsClient } from './job-events-client.js';
 import { progressCounts, type JobProgress } from './job-progress.js';
 import { JOB_WITH_TARGETS, type JobWire, type TargetStatus } from './job-wire.js';
@@ -63,6 +63,9 @@ export async function followJob(cmd: Command, client: ApiClient, job: JobWire & 
       signal: aborter.signal,
     });
     return { job: settled, interrupted: aborter.signal.aborted };
+  } catch (err) {
+    if (err instanceof JobStreamError) throw new JobStreamError(err.code, `${err.message} (job ${job.id} goes on on the server: \`ioms job ${job.id}\`)`, { cause: err });
+    throw err;
   } finally {
     process.removeListener('SIGINT', onSigint);
     clearInterval(ticker);
