@@ -1,0 +1,160 @@
+/**
+ * What `ioms apply`, `ioms diff` and `ioms rollback` print, as pure functions of the server's
+ * answer: validation errors in the compiler form, the fleet-wide plan, the applied summary.
+ *
+ * Hosts with the same plan are printed once with their names folded (`web-[01-50]`), so a
+ * change to 5,000 identical hosts is a few lines, not 5,000 blocks.
+ */
+import { foldHostNames } from '../jobs/host-ranges.js';
+import { renderTable } from '../output.js';
+import type { ApplyResultWire, HostPlanWire, ManifestErrorWire, PlanItemWire, RevisionSourceWire, RevisionWire } from './manifest-wire.js';
+
+/** `file:line:column: message [CODE]`; the position is left out when the server has none (0). */
+export function formatApplyError(e: ManifestErrorWire): string {
+  const where = e.line > 0 ? `${e.file}:${e.line}:${e.column > 0 ? e.column : 1}` : e.file;
+  return `${where}: ${e.message} [${e.code}]`;
+}
+
+export type ChangeSign = '+' | '~' | '-';
+
+/** `+` creates, `~` changes in place, `-` removes. */
+export function changeSign(item: Pick<PlanItemWire, 'type' | 'reason'>): ChangeSign {
+  switch (item.type) {
+    case 'StopProcess':
+    case 'RemoveFile':
+    case 'RemoveCron':
+      return '-';
+    case 'UpdateProcess':
+      return '~';
+    case 'StartProcess':
+      return '+';
+    default:
+      return item.reason === 'MISSING' ? '+' : '~';
+  }
+}
+
+/** `+ StartProcess process:web (MISSING: process web is not running)` */
+export function formatPlanItem(item: PlanItemWire): string {
+  return `${changeSign(item)} ${item.type} ${item.key} (${item.reason}: ${item.message})`;
+}
+
+/** The hosts an apply changes: desired state changes, or the agent has work to do. */
+export function changedHosts(hosts: readonly HostPlanWire[]): HostPlanWire[] {
+  return hosts.filter((h) => h.changed || h.actions.length > 0);
+}
+
+export interface PlanGroup {
+  readonly hosts: readonly string[];
+  readonly profiles: readonly string[];
+  readonly actions: readonly PlanItemWire[];
+}
+
+/** Hosts with the same profiles and the same actions, in the order first seen (the server sorts hosts). */
+export function groupPlans(hosts: readonly HostPlanWire[]): PlanGroup[] {
+  const groups = new Map<string, { hosts: string[]; profiles: readonly string[]; actions: readonly PlanItemWire[] }>();
+  for (const h of hosts) {
+    const key = JSON.stringify([h.profiles, h.actions.map((a) => [a.type, a.key, a.reason, a.message])]);
+    const g = groups.get(key);
+    if (g) g.hosts.push(h.host);
+    else groups.set(key, { hosts: [h.host], profiles: h.profiles, actions: h.actions });
+  }
+  return [...groups.values()];
+}
+
+export interface SignCounts {
+  readonly add: number;
+  readonly change: number;
+  readonly remove: number;
+}
+
+export function countSigns(actions: readonly PlanItemWire[]): SignCounts {
+  const signs = actions.map(changeSign);
+  return { add: signs.filter((s) => s === '+').length, change: signs.filter((s) => s === '~').length, remove: signs.filter((s) => s === '-').length };
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function groupHeader(g: PlanGroup): string {
+  const who = g.hosts.length === 1 ? g.hosts[0]! : `${foldHostNames(g.hosts)} (${g.hosts.length} hosts)`;
+  const profiles = g.profiles.length ? ` · ${g.profiles.length === 1 ? 'profile' : 'profiles'} ${g.profiles.join(', ')}` : ' · no profile';
+  return `${who}${profiles}`;
+}
+
+/**
+ * The plan, host group by host group, then a totals line; `No host changes.` when nothing
+ * changes. Every line ends with a newline.
+ */
+export function renderPlan(hosts: readonly HostPlanWire[]): string {
+  const changed = changedHosts(hosts);
+  if (changed.length === 0) return 'No host changes.\n';
+  const lines: string[] = [];
+  for (const g of groupPlans(changed)) {
+    lines.push(groupHeader(g));
+    if (g.actions.length === 0) lines.push('  (desired state changes; nothing to do on the host)');
+    for (const a of g.actions) lines.push(`  ${formatPlanItem(a)}`);
+  }
+  lines.push('', totalsLine(changed));
+  return `${lines.join('\n')}\n`;
+}
+
+/** `2 hosts change: 4 to add, 1 to change, 0 to remove` (actions summed over hosts). */
+export function totalsLine(changed: readonly HostPlanWire[]): string {
+  const sum = countSigns(changed.flatMap((h) => h.actions));
+  return `${plural(changed.length, 'host')} ${changed.length === 1 ? 'changes' : 'change'}: ${sum.add} to add, ${sum.change} to change, ${sum.remove} to remove`;
+}
+
+const MAX_ACTIONS_CELL = 60;
+
+/** One row per host group: who, profiles, `+2 ~1 -0`, the action keys (clipped). */
+export function renderHostSummary(hosts: readonly HostPlanWire[]): string {
+  const groups = groupPlans(changedHosts(hosts));
+  if (groups.length === 0) return 'No host changes.\n';
+  return renderTable(groups, [
+    { header: 'hosts', value: (g) => (g.hosts.length === 1 ? g.hosts[0] : `${foldHostNames(g.hosts)} (${g.hosts.length})`) },
+    { header: 'profiles', value: (g) => g.profiles },
+    {
+      header: 'changes',
+      value: (g) => {
+        const c = countSigns(g.actions);
+        return `+${c.add} ~${c.change} -${c.remove}`;
+      },
+    },
+    { header: 'actions', value: (g) => clip(g.actions.map((a) => `${changeSign(a)}${a.key}`).join(' '), MAX_ACTIONS_CELL) },
+  ]);
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** `1a2b3c4d5e6f on main, dirty, git@example.com:ops/fleet.git` — what a revision was applied from. */
+export function describeSource(source: RevisionSourceWire | null | undefined): string {
+  if (!source) return '';
+  const parts = [
+    source.commit ? `commit ${source.commit.slice(0, 12)}${source.branch ? ` on ${source.branch}` : ''}` : source.branch ? `branch ${source.branch}` : '',
+    source.dirty ? 'dirty' : '',
+    source.repository ?? '',
+  ].filter(Boolean);
+  return parts.join(', ');
+}
+
+/** The first line after a successful apply or rollback. */
+export function appliedLine(revision: RevisionWire): string {
+  const from = describeSource(revision.source);
+  const rollback = revision.rollbackOf !== null ? ` (rollback to revision ${revision.rollbackOf})` : '';
+  return `Revision ${revision.id} applied${rollback}${from ? ` from ${from}` : ''}.`;
+}
+
+/**
+ * The table form of an apply or rollback that stored a revision or found nothing to store:
+ * the revision line, then the per-host summary. (Errors are printed by the caller.)
+ */
+export function renderApplied(result: ApplyResultWire): string {
+  if (result.unchanged || !result.revision) {
+    const current = result.revision ? ` (revision ${result.revision.id} is current)` : '';
+    return `unchanged${current}: the documents equal the current revision.\n`;
+  }
+  return `${appliedLine(result.revision)}\n${renderHostSummary(result.hosts)}`;
+}
