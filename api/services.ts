@@ -14,6 +14,8 @@ import type { MetricsWriter } from './metrics/metrics-writer.service.js';
 import type { JobDispatcher } from './jobs/job-dispatcher.js';
 import type { JobService } from './jobs/job.service.js';
 import type { ArtifactService } from './artifacts/artifact.service.js';
+import type { ManifestService } from './manifests/manifest.service.js';
+import type { Reconciler } from './manifests/reconciler.js';
 
 /** The server's long-lived parts, built once in `startServer` and handed to every request. */
 export interface Services {
@@ -32,6 +34,8 @@ export interface Services {
   readonly metrics: Pick<MetricsWriter, 'enqueue'>;
   readonly jobs: JobService;
   readonly artifacts: ArtifactService;
+  readonly manifests: ManifestService;
+  readonly reconciler: Reconciler;
   readonly dispatcher: JobDispatcher;
   readonly now: () => Date;
 }

@@ -3,6 +3,7 @@ import { registerAgentCommand } from '../agent/cli.js';
 import { registerAgentServiceCommands } from './commands/agent-service.js';
 import { registerAuditCommands } from './commands/audit.js';
 import { registerArtifactCommands } from './commands/artifact.js';
+import { registerJobCommands } from './commands/jobs.js';
 import { registerAuthCommands } from './commands/auth.js';
 import { registerHostCommands } from './commands/hosts.js';
 import { registerTokenCommands } from './commands/token.js';
@@ -30,6 +31,7 @@ registerAgentServiceCommands(registerAgentCommand(program));
 registerTokenCommands(program);
 registerHostCommands(program);
 registerArtifactCommands(program);
+registerJobCommands(program);
 
 try {
   await program.parseAsync(process.argv);

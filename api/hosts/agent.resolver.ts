@@ -83,7 +83,10 @@ export class AgentResolver {
       const hostId = agentOf(context as GraphQLContext).hostId;
       const stream = services.pubsub.subscribe(agentInstructionsTopic(hostId));
       // Once the listener is attached, offer what was sent while the agent was away.
-      setTimeout(() => void services.dispatcher.hostReady(hostId), 100);
+      setTimeout(() => {
+        void services.dispatcher.hostReady(hostId);
+        services.reconciler.mark(hostId);
+      }, 100);
       return stream;
     },
   })

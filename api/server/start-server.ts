@@ -36,6 +36,8 @@ import { JobService } from '../jobs/job.service.js';
 import { JobRetention } from '../jobs/job-retention.js';
 import { watchAgentClosures } from './agent-link.js';
 import { wireArtifacts } from './artifact-wiring.js';
+import { ManifestService } from '../manifests/manifest.service.js';
+import { Reconciler } from '../manifests/reconciler.js';
 import { bearerToken, clientIp } from './client-ip.js';
 import { ConnectionRegistry } from './connections.js';
 import { ServerMetrics } from './metrics.js';
@@ -79,6 +81,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
   const dispatcher: JobDispatcher = new JobDispatcher({ orm, pubsub, jobs, logger, now, serverUrl: () => publicUrl });
   const sessions = new SessionService({ idleSeconds: config.sessionIdleSeconds, maxSeconds: config.sessionMaxSeconds }, now);
   const artifacts = await wireArtifacts({ orm, dataDir: config.dataDir, audit, sessions, hosts, logger, trustProxyHops: config.trustProxyHops, now });
+  const reconciler = new Reconciler({ orm, pubsub, logger, now, serverUrl: () => publicUrl });
   const services: Services = {
     config,
     orm,
@@ -87,6 +90,8 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
     audit,
     sessions,
     artifacts: artifacts.service,
+    manifests: new ManifestService(),
+    reconciler,
     throttle: new LoginThrottle({ maxFailuresPerUser: config.loginMaxFailuresPerUser, maxFailuresPerIp: config.loginMaxFailuresPerIp, windowSeconds: config.loginWindowSeconds }, audit, now),
     users: new UserService(now),
     connections: new ConnectionRegistry(),
@@ -185,6 +190,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
   const url = `${tls ? 'https' : 'http'}://${hostForUrl}:${port}`;
   publicUrl = url;
   dispatcher.start();
+  reconciler.start();
   const jobRetention = new JobRetention(orm, config.jobRetentionDays, logger, now);
   jobRetention.start();
   const plainWarning = tls ? undefined : plainListenWarning(config.host, port);
@@ -207,9 +213,11 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
       clearInterval(sweep);
       dispatcher.stop();
       jobRetention.stop();
+      reconciler.stop();
       stopWatchingClosures();
       await apollo.stop();
       await services.agentConnections.settled();
+      await reconciler.idle();
       await metricsMaintenance.stop();
       await metricsWriter.close();
       await pubsub.close();

@@ -1,0 +1,62 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { z } from 'zod';
+import { CronRunRecord, HostStateRecord, ProcessRestartRecord } from '../../db/entities/index.js';
+import { Allow } from '../auth/access.js';
+import { badInput } from '../errors.js';
+import { agentOf, type GraphQLContext } from '../graphql/context.js';
+import { cronRunsReportSchema, observedReportSchema, parseStateReport, processEventsReportSchema } from './agent-state-reports.js';
+
+function when(text: string | null | undefined, fallback: Date): Date {
+  const d = text ? new Date(text) : undefined;
+  return d && !Number.isNaN(d.getTime()) ? d : fallback;
+}
+
+/** The agent's reports about desired state: what it observes, restarts, cron runs. */
+@Resolver()
+export class AgentStateResolver {
+  @Mutation(() => Boolean, { description: 'The agent’s observed state (after applying a desired state, on change, on request)' })
+  @Allow('AGENT', { audit: false })
+  async reportObservedState(@Arg('report', () => String) report: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+    const r = await parse(ctx, 'observedState', observedReportSchema, report);
+    const hostId = agentOf(ctx).hostId;
+    const now = ctx.services.now();
+    const state = (await ctx.em.findOne(HostStateRecord, { hostId })) ?? ctx.em.create(HostStateRecord, { hostId, drift: [], status: 'PENDING', updatedAt: now });
+    state.agentHash = r.hash;
+    state.observed = r.observed as unknown as Record<string, unknown>;
+    state.observedAt = now;
+    state.error = r.error ?? null;
+    await ctx.em.flush();
+    ctx.services.reconciler.mark(hostId);
+    return true;
+  }
+
+  @Mutation(() => Boolean, { description: 'Guarded-process exits and what the supervisor did about them' })
+  @Allow('AGENT', { audit: false })
+  async reportProcessEvents(@Arg('report', () => String) report: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+    const events = await parse(ctx, 'processEvents', processEventsReportSchema, report);
+    const hostId = agentOf(ctx).hostId;
+    const now = ctx.services.now();
+    for (const e of events) ctx.em.create(ProcessRestartRecord, { hostId, process: e.process, at: when(e.at, now), exitCode: e.exitCode ?? null, signal: e.signal ?? null, count: e.count, outcome: e.outcome });
+    await ctx.em.flush();
+    return true;
+  }
+
+  @Mutation(() => Boolean, { description: 'Cron entry runs' })
+  @Allow('AGENT', { audit: false })
+  async reportCronRuns(@Arg('report', () => String) report: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+    const runs = await parse(ctx, 'cronRuns', cronRunsReportSchema, report);
+    const hostId = agentOf(ctx).hostId;
+    const now = ctx.services.now();
+    for (const r of runs) ctx.em.create(CronRunRecord, { hostId, name: r.name, startedAt: when(r.startedAt, now), finishedAt: r.finishedAt ? when(r.finishedAt, now) : null, exitCode: r.exitCode ?? null, status: r.status, output: r.output ?? null });
+    await ctx.em.flush();
+    return true;
+  }
+}
+
+async function parse<T>(ctx: GraphQLContext, kind: string, schema: z.ZodType<T>, text: string): Promise<T> {
+  const r = parseStateReport(schema, text);
+  if (r.ok) return r.value;
+  const agent = agentOf(ctx);
+  await ctx.services.audit.record(ctx.services.orm.em.fork(), { actorType: 'AGENT', actor: agent.hostName, ip: ctx.ip, action: `report:${kind}`, target: agent.hostName, outcome: 'FAILURE', reason: r.problem });
+  throw badInput(`invalid ${kind} report: ${r.problem}`);
+}
