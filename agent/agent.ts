@@ -12,6 +12,10 @@ import { ResultSpool } from './exec/index.js';
 import { downloadArtifact } from './files/download-artifact.js';
 import { CommandHandler } from './jobs/command-handler.js';
 import { Supervisor } from './supervisor/index.js';
+import { CronRunner } from './cron/index.js';
+import { runCommand } from './exec/index.js';
+import { DesiredStateManager } from './desired/desired-state-manager.js';
+import { ReportQueue } from './desired/report-queue.js';
 
 export interface AgentOptions {
   /** http(s):// base URL of the server; may be omitted once enrolled. */
@@ -110,6 +114,46 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
   }, log);
   await commands.recover();
 
+  // Desired state: guarded processes, cron entries, managed files — enforced with or without the server.
+  const cron = new CronRunner({ runCommand: (req, o) => runCommand(req, { signal: o.signal }), restartProcess: (name) => supervisor.restart(name) });
+  const processEvents = new ReportQueue<Record<string, unknown>>(500);
+  const cronRuns = new ReportQueue<Record<string, unknown>>(500);
+  supervisor.onEvent((e) => {
+    if (e.type === 'exited') processEvents.push({ process: e.name, at: e.restart.at, exitCode: e.restart.code ?? null, signal: e.restart.signal ?? null, count: e.restart.count, outcome: e.next === 'restart' ? 'RESTART' : e.next === 'fatal' ? 'FATAL' : 'EXIT' });
+    if (e.type === 'exited' || e.type === 'fatal' || e.type === 'started') scheduleObserved();
+  });
+  cron.onRun((r) => {
+    cronRuns.push({ name: r.name, startedAt: r.startedAt, finishedAt: r.finishedAt, exitCode: r.exitCode, status: r.status, output: r.output.slice(-65_536) });
+    scheduleObserved();
+  });
+  const desired = new DesiredStateManager({
+    stateDir: opts.stateDir,
+    supervisor,
+    cron,
+    logger: log,
+    onChange: () => scheduleObserved(),
+    putFile: async (f, artifact) => {
+      await downloadArtifact({ url: artifact.url, sha256: artifact.sha256, md5: artifact.md5, dest: f.path, ...(f.mode ? { mode: parseInt(f.mode, 8) } : {}), headers: { authorization: agentAuth }, tls });
+    },
+  });
+  let observedTimer: NodeJS.Timeout | undefined;
+  function scheduleObserved(): void {
+    if (observedTimer) return;
+    observedTimer = setTimeout(() => {
+      observedTimer = undefined;
+      if (currentSession) report('the observed state', () => sendObserved(currentSession!));
+    }, 200);
+  }
+  const sendObserved = async (session: LinkSession) => {
+    const observed = await desired.observe();
+    await session.request('mutation($r: String!) { reportObservedState(report: $r) }', { r: JSON.stringify({ hash: desired.hash, observed, ...(desired.error ? { error: desired.error } : {}) }) });
+  };
+  const flushReports = async (session: LinkSession) => {
+    await processEvents.flush((batch) => session.request('mutation($r: String!) { reportProcessEvents(report: $r) }', { r: JSON.stringify(batch) }));
+    await cronRuns.flush((batch) => session.request('mutation($r: String!) { reportCronRuns(report: $r) }', { r: JSON.stringify(batch) }));
+  };
+  await desired.start();
+
   const link = new AgentLink({
     url: wsUrl.toString(),
     tls,
@@ -124,6 +168,8 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
           send: async (result) => (await session.request<{ reportCommandResult: boolean }>('mutation($r: String!) { reportCommandResult(report: $r) }', { r: JSON.stringify(result) })).reportCommandResult,
         }),
       );
+      report('the observed state', () => sendObserved(session));
+      const reports = setInterval(() => report('process and cron records', () => flushReports(session)), 2_000);
       const beat = setInterval(() => {
         report('a heartbeat', () => session.request('mutation($r: String!) { reportHeartbeat(report: $r) }', { r: JSON.stringify({ seq: heartbeatSeq++, at: new Date().toISOString(), uptimeSeconds: Math.round(os.uptime()) }) }));
       }, heartbeatMs);
@@ -138,12 +184,16 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
         commands.disconnected();
         clearInterval(beat);
         clearInterval(sample);
+        clearInterval(reports);
       };
     },
     onInstruction: (instruction: Instruction, session) => {
       switch (instruction.kind) {
         case 'COLLECT_INVENTORY':
           report('the inventory', () => sendInventory(session, true));
+          break;
+        case 'DESIRED_STATE':
+          report('the desired state', () => desired.receive(instruction.payload));
           break;
         case 'RUN_COMMAND':
           report(`the result of ${instruction.id}`, () => commands.handle(instruction.payload));
@@ -160,6 +210,8 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
     link,
     stop: async () => {
       await link.stop();
+      desired.stop();
+      cron.stopAll();
       supervisor.detach();
     },
   };

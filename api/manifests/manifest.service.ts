@@ -24,7 +24,7 @@ export interface ApplyOptions {
 
 /** The documents in force: the newest revision's, or none. */
 export async function currentRevision(em: EntityManager): Promise<ManifestRevisionRecord | null> {
-  return em.findOne(ManifestRevisionRecord, {}, { orderBy: { id: 'desc' } });
+  return em.findOne(ManifestRevisionRecord, { id: { $gt: 0 } }, { orderBy: { id: 'desc' } });
 }
 
 export function revisionDocuments(r: ManifestRevisionRecord | null): ManifestDocument[] {

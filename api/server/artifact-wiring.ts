@@ -46,7 +46,7 @@ export async function wireArtifacts(deps: { orm: MikroORM; dataDir: string; audi
     now: deps.now,
     referencedBy: async (v) => {
       const em = orm.em.fork();
-      const current = await em.findOne(ManifestRevisionRecord, {}, { orderBy: { id: 'desc' } });
+      const current = await em.findOne(ManifestRevisionRecord, { id: { $gt: 0 } }, { orderBy: { id: 'desc' } });
       return artifactRefs(current?.documents ?? [])
         .filter((ref) => ref === `${v.name}@${v.version}` || ref === v.name)
         .map((ref) => `manifest revision ${current!.id} (${ref})`);
