@@ -126,15 +126,11 @@ async function fetchRevisions(client: ApiClient, limit: number): Promise<Revisio
   return out.slice(0, limit);
 }
 
-/** The given revision, or the current one (null when nothing was ever applied). */
+/** The given revision, or the one in force (null when nothing was ever applied). */
 async function fetchRevision(client: ApiClient, id: number | undefined): Promise<RevisionWire | null> {
-  if (id !== undefined) {
-    const { manifestRevision } = await client.request<{ manifestRevision: RevisionWire | null }>(MANIFEST_REVISION, { id });
-    if (!manifestRevision) throw new CliError(`no revision ${id}`);
-    return manifestRevision;
-  }
-  const newest = await fetchRevisions(client, 10);
-  return newest.find((r) => r.current) ?? null;
+  const { manifestRevision } = await client.request<{ manifestRevision: RevisionWire | null }>(MANIFEST_REVISION, id !== undefined ? { id } : {});
+  if (!manifestRevision && id !== undefined) throw new CliError(`no revision ${id}`);
+  return manifestRevision;
 }
 
 /** `get` may already exist (hosts.ts makes it): reuse it so registration order does not matter. */

@@ -99,7 +99,8 @@ export const HOST_ROLLOUT_FIELDS = 'host online status revision convergedRevisio
 
 export const APPLY_MANIFESTS = `mutation($input: ApplyManifestsInput!) { applyManifests(input: $input) { ${APPLY_RESULT_FIELDS} } }`;
 export const ROLLBACK_MANIFESTS = `mutation($revision: Int!) { rollbackManifests(revision: $revision) { ${APPLY_RESULT_FIELDS} } }`;
-export const MANIFEST_REVISION = `query($id: Int!) { manifestRevision(id: $id) { ${REVISION_FIELDS} } }`;
+/** Without `id`: the revision in force. */
+export const MANIFEST_REVISION = `query($id: Int) { manifestRevision(id: $id) { ${REVISION_FIELDS} } }`;
 export const MANIFEST_REVISIONS = `query($first: Int, $after: String) { manifestRevisions(first: $first, after: $after) { nodes { ${REVISION_FIELDS} } pageInfo { endCursor hasNextPage } } }`;
 export const ROLLOUT_STATUS = `query($selector: String) { rolloutStatus(selector: $selector) { revision converged drifted pending failed hosts { ${HOST_ROLLOUT_FIELDS} } } }`;
 export const ROLLOUT_PROGRESSED = `subscription { rolloutProgressed { ${HOST_ROLLOUT_FIELDS} } }`;
