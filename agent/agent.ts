@@ -34,6 +34,8 @@ export interface AgentOptions {
   readonly heartbeatIntervalMs?: number;
   /** @default 60000, at least 5000 */
   readonly metricsIntervalMs?: number;
+  /** How often managed files are re-hashed and restored. @default 30000 */
+  readonly fileCheckIntervalMs?: number;
   readonly logger: AgentLogger;
 }
 
@@ -132,6 +134,7 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
     cron,
     logger: log,
     onChange: () => scheduleObserved(),
+    fileCheckMs: opts.fileCheckIntervalMs,
     putFile: async (f, artifact) => {
       await downloadArtifact({ url: artifact.url, sha256: artifact.sha256, md5: artifact.md5, dest: f.path, ...(f.mode ? { mode: parseInt(f.mode, 8) } : {}), headers: { authorization: agentAuth }, tls });
     },

@@ -16,6 +16,7 @@ export interface AgentCommandOptions {
   insecure?: boolean;
   metricsInterval?: string;
   heartbeatInterval?: string;
+  fileCheckInterval?: string;
   logLevel?: string;
 }
 
@@ -44,6 +45,7 @@ export function registerAgentCommand(program: Command): Command {
     .option('--insecure', 'allow plain ws:// to a non-loopback server')
     .option('--metrics-interval <duration>', 'how often to send metrics (at least 5s)', '60s')
     .option('--heartbeat-interval <duration>', 'how often to send a heartbeat', '15s')
+    .option('--file-check-interval <duration>', 'how often managed files are re-checked and restored', '30s')
     .option('--log-level <level>', 'debug, info, warn or error', 'info')
     .action(async (o: AgentCommandOptions, cmd: Command) => {
       // --server, --ca and --insecure are also global options of the full `ioms` CLI, which may take them first.
@@ -62,6 +64,7 @@ export function registerAgentCommand(program: Command): Command {
         insecure: Boolean(o.insecure ?? globals.insecure),
         metricsIntervalMs: intervalMs(o.metricsInterval ?? '60s', '--metrics-interval'),
         heartbeatIntervalMs: intervalMs(o.heartbeatInterval ?? '15s', '--heartbeat-interval'),
+        fileCheckIntervalMs: intervalMs(o.fileCheckInterval ?? '30s', '--file-check-interval'),
         logger,
       });
       const stop = (signal: string) => {
