@@ -50,3 +50,23 @@ export async function startLocalAgent(server: RunningServer, bin: string): Promi
       }),
   };
 }
+
+/**
+ * On the first start only (no revision yet), applies `manifests/examples/` so the local agent
+ * (labelled role=demo) gets the demo profile: a guarded process and cron entries.
+ */
+export async function applyExamplesOnce(server: RunningServer, dir: string): Promise<number | undefined> {
+  const { manifests, orm, reconciler, now } = server.services;
+  const { currentRevision } = await import('../api/manifests/manifest.service.js');
+  const em = orm.em.fork();
+  if (await currentRevision(em)) return undefined;
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()
+    .map((f) => ({ path: path.join('manifests', 'examples', f), content: fs.readFileSync(path.join(dir, f), 'utf8') }));
+  const { result, revision } = await manifests.apply(em, { files, message: 'example manifests applied by `ioms start`' }, { actor: 'system', now: now() });
+  if (result.errors.length) throw new Error(`the example manifests do not apply: ${result.errors.map((e) => `${e.file}:${e.line}:${e.column}: ${e.message}`).join('; ')}`);
+  await reconciler.markAll();
+  return revision?.id;
+}

@@ -63,7 +63,8 @@ export function registerServerCommands(program: Command): void {
     .option('--no-agent', 'do not run the local agent')
     .action(async (o: { agent: boolean }) => {
       const server = await runServer();
-      const { startLocalAgent } = await import('../local-agent.js');
+      const { startLocalAgent, applyExamplesOnce } = await import('../local-agent.js');
+      const revision = await applyExamplesOnce(server, path.join(import.meta.dirname, '..', '..', 'manifests', 'examples'));
       const agent = o.agent ? await startLocalAgent(server, path.join(import.meta.dirname, '..', '..', 'bin', 'ioms.js')) : undefined;
       stopOnSignals(async () => {
         await agent?.stop();
@@ -73,6 +74,7 @@ export function registerServerCommands(program: Command): void {
         `IOMS is running at ${server.url}`,
         `  health:      ${server.url}/healthz`,
         ...(agent ? [`  local agent: host "${agent.name}" (log: ${path.relative(process.cwd(), agent.logFile)})`] : []),
+        ...(revision ? [`  manifests:   manifests/examples/ applied as revision ${revision} (see: npx ioms rollout status)`] : []),
         `  sign in:     npx ioms login --server ${server.url} --user admin`,
         `  then:        npx ioms get hosts`,
         `  stop:        Ctrl-C`,

@@ -51,17 +51,22 @@ export async function followRollout(o: FollowRolloutOptions): Promise<void> {
   const events = createRolloutEventsClient({ server: o.server, token: o.token, caFile: o.caFile, insecure: o.insecure });
   let latest: RolloutView | undefined;
   let first = true;
+  let linesSinceTable = false;
   let redraw: NodeJS.Timeout | undefined;
-  const draw = () => {
+  const draw = (final = false) => {
     redraw = undefined;
-    if (latest) out.write(`${CLEAR_SCREEN}${renderRolloutTable(latest)}${o.untilConverged ? 'waiting until every online host converges · ' : ''}Ctrl-C to stop\n`);
+    const hint = final ? '' : `${o.untilConverged ? 'waiting until every online host converges · ' : ''}Ctrl-C to stop\n`;
+    if (latest) out.write(`${CLEAR_SCREEN}${renderRolloutTable(latest)}${hint}`);
   };
   const onView = (view: RolloutView, changed: readonly HostRolloutWire[]) => {
     latest = view;
     if (o.format !== 'table') for (const row of changed) out.write(rowText(o.format, row));
-    else if (tty) redraw ??= setTimeout(draw, first ? 0 : REDRAW_INTERVAL_MS);
+    else if (tty) redraw ??= setTimeout(() => draw(), first ? 0 : REDRAW_INTERVAL_MS);
     else if (first) out.write(renderRolloutTable(view));
-    else for (const row of changed) out.write(`${rolloutChangeLine(row)}\n`);
+    else {
+      for (const row of changed) out.write(`${rolloutChangeLine(row)}\n`);
+      linesSinceTable = true;
+    }
     first = false;
   };
   const watcher = watchRollout({
@@ -80,8 +85,9 @@ export async function followRollout(o: FollowRolloutOptions): Promise<void> {
   try {
     const outcome = await watcher.done;
     clearTimeout(redraw);
-    if (tty) draw();
-    if (latest && o.format === 'table') out.write(`${rolloutCountLine(latest)}\n`);
+    // The final state: redrawn without the hint on a TTY; a counts line after change lines otherwise.
+    if (tty) draw(true);
+    else if (latest && linesSinceTable) out.write(`${rolloutCountLine(latest)}\n`);
     if (outcome === 'stopped' && o.untilConverged) process.exitCode = EXIT_ROLLOUT_INTERRUPTED;
     if (outcome === 'timeout' && o.untilConverged) {
       const waiting = latest ? hostsNotConverged(latest) : [];
