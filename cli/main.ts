@@ -4,6 +4,7 @@ import { registerAgentServiceCommands } from './commands/agent-service.js';
 import { registerAuditCommands } from './commands/audit.js';
 import { registerArtifactCommands } from './commands/artifact.js';
 import { registerJobCommands } from './commands/jobs.js';
+import { registerManifestCommands } from './commands/manifests.js';
 import { registerAuthCommands } from './commands/auth.js';
 import { registerHostCommands } from './commands/hosts.js';
 import { registerTokenCommands } from './commands/token.js';
@@ -32,6 +33,7 @@ registerTokenCommands(program);
 registerHostCommands(program);
 registerArtifactCommands(program);
 registerJobCommands(program);
+registerManifestCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -75,6 +75,9 @@ export async function openDatabase(url: string, opts: OpenDatabaseOptions = {}):
     const conn = orm.em.getConnection();
     await conn.execute('PRAGMA journal_mode = WAL');
     await conn.execute('PRAGMA busy_timeout = 5000');
+    // WAL with NORMAL sync: commits survive a crash of the process; a power loss may lose the last
+    // few, never consistency. FULL would fsync every heartbeat.
+    await conn.execute('PRAGMA synchronous = NORMAL');
     await conn.execute('PRAGMA foreign_keys = ON');
   }
   return orm;

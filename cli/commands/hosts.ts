@@ -80,7 +80,7 @@ async function topHosts(cmd: Command, selector: string | undefined, names: strin
 }
 
 export function registerHostCommands(program: Command): void {
-  const get = program.command('get').description('list resources');
+  const get = program.commands.find((c) => c.name() === 'get') ?? program.command('get').description('list resources');
   get
     .command('hosts [names...]')
     .description('list hosts: by label selector (-l role=web,env!=prod), names or globs, status')
@@ -94,7 +94,7 @@ export function registerHostCommands(program: Command): void {
       printData(ctx.format, hosts, COLUMNS);
     });
 
-  const describe = program.command('describe').description('show one resource in detail');
+  const describe = program.commands.find((c) => c.name() === 'describe') ?? program.command('describe').description('show one resource in detail');
   describe
     .command('host <name>')
     .description('a host: status, labels, inventory, recent availability')
