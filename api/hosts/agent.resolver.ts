@@ -39,7 +39,7 @@ export class AgentResolver {
   @Allow('AGENT', { audit: false })
   async reportHeartbeat(@Arg('report', () => String) report: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
     await parse(ctx, 'heartbeat', report);
-    await ctx.services.hosts.heartbeat(ctx.em, agentOf(ctx).hostId);
+    ctx.services.hosts.heartbeat(agentOf(ctx).hostId);
     return true;
   }
 
@@ -56,7 +56,7 @@ export class AgentResolver {
     const sample = await parse(ctx, 'metrics', report);
     const hostId = agentOf(ctx).hostId;
     ctx.services.metrics.enqueue(hostId, sample);
-    await ctx.services.hosts.heartbeat(ctx.em, hostId);
+    ctx.services.hosts.heartbeat(hostId);
     return true;
   }
 

@@ -59,6 +59,8 @@ export interface StartOptions {
   readonly now?: () => Date;
 }
 
+/** How often batched heartbeats are written. */
+const HEARTBEAT_FLUSH_MS = 1000;
 /** How often expired sessions are purged. */
 const SESSION_PURGE_INTERVAL_MS = 10 * 60_000;
 
@@ -201,6 +203,10 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
     services.sessions.purgeExpired(orm.em.fork()).catch((err: unknown) => logger.warn({ err }, 'session purge failed'));
   }, SESSION_PURGE_INTERVAL_MS);
   purge.unref();
+  const beats = setInterval(() => {
+    services.hosts.flushHeartbeats(orm.em.fork()).catch((err: unknown) => logger.warn({ err }, 'storing heartbeats failed'));
+  }, HEARTBEAT_FLUSH_MS);
+  beats.unref();
   const sweep = setInterval(() => {
     services.hosts.sweep(orm.em.fork()).catch((err: unknown) => logger.warn({ err }, 'liveness sweep failed'));
   }, config.livenessSweepSeconds * 1000);
@@ -211,6 +217,8 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
     closing ??= (async () => {
       clearInterval(purge);
       clearInterval(sweep);
+      clearInterval(beats);
+      await services.hosts.flushHeartbeats(orm.em.fork()).catch(() => undefined);
       dispatcher.stop();
       jobRetention.stop();
       reconciler.stop();

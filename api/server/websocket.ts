@@ -1,4 +1,5 @@
-import { getOperationAST, GraphQLError, parse, type GraphQLSchema } from 'graphql';
+import { getOperationAST, GraphQLError, type GraphQLSchema } from 'graphql';
+import { DocumentCache } from '../graphql/document-cache.js';
 import type { useServer as UseServer } from 'graphql-ws/use/ws';
 import type { WebSocketServer } from 'ws';
 import { accessOf, refusal } from '../auth/access.js';
@@ -10,9 +11,6 @@ import { clientIp } from './client-ip.js';
 import { attachAgentSocket, authenticateAgentSocket, isAgentParams } from './agent-link.js';
 import { CLOSE_FORBIDDEN, CLOSE_UNAUTHORIZED } from './connections.js';
 import type { ServerMetrics } from './metrics.js';
-
-/** Parser token cap for a subscription document (the HTTP path is bounded by body size). */
-const MAX_TOKENS = 10_000;
 
 /** What the server keeps on each socket after `onConnect`. */
 type SocketExtra = {
@@ -42,6 +40,8 @@ export function attachGraphqlWs(args: {
 }): { dispose(): Promise<void> } {
   const { wsServer, schema, services, metrics } = args;
   const production = services.config.production;
+  // Parsed and validated once per distinct operation text, with the same rules as HTTP.
+  const documents = new DocumentCache(schema, wsValidate(production));
   wsServer.on('connection', (socket) => {
     metrics.openSockets.inc();
     socket.once('close', () => metrics.openSockets.dec());
@@ -49,7 +49,6 @@ export function attachGraphqlWs(args: {
   const handle = args.useServer<Record<string, unknown>, SocketExtra>(
     {
       schema,
-      validate: wsValidate(production),
       onConnect: async (ctx) => {
         const extra = ctx.extra;
         const ip = clientIp(extra.request, services.config.trustProxyHops);
@@ -70,26 +69,28 @@ export function attachGraphqlWs(args: {
         return true;
       },
       onSubscribe: (ctx, _id, payload) => {
-        // Subscriptions meet their access rule here, before any event flows; queries and
-        // mutations sent over the socket meet the same rules in the resolver middleware.
         const auth = ctx.extra.auth;
         if (!auth) return [new GraphQLError('sign in first', { extensions: { code: 'UNAUTHENTICATED' } })];
-        let document;
+        let checked;
         try {
-          document = parse(payload.query, { maxTokens: MAX_TOKENS });
-        } catch {
-          return undefined; // graphql-ws reports the syntax error itself
+          checked = documents.check(payload.query);
+        } catch (err) {
+          return [err instanceof GraphQLError ? err : new GraphQLError('the operation could not be parsed')];
         }
-        const op = getOperationAST(document, payload.operationName);
+        if (checked.errors.length > 0) return [...checked.errors];
+        // Subscriptions meet their access rule here, before any event flows; queries and
+        // mutations sent over the socket meet the same rules in the resolver middleware.
+        const op = getOperationAST(checked.document, payload.operationName);
         const subType = schema.getSubscriptionType();
-        if (op?.operation !== 'subscription' || !subType) return undefined;
-        for (const sel of op.selectionSet.selections) {
-          if (sel.kind !== 'Field') continue;
-          const field = subType.getFields()[sel.name.value];
-          const denied = field ? refusal(accessOf(field), auth) : undefined;
-          if (denied) return [denied];
+        if (op?.operation === 'subscription' && subType) {
+          for (const sel of op.selectionSet.selections) {
+            if (sel.kind !== 'Field') continue;
+            const field = subType.getFields()[sel.name.value];
+            const denied = field ? refusal(accessOf(field), auth) : undefined;
+            if (denied) return [denied];
+          }
         }
-        return undefined;
+        return { schema, document: checked.document, operationName: payload.operationName, variableValues: payload.variables };
       },
       context: (ctx): GraphQLContext => ({
         em: services.orm.em.fork(),

@@ -45,7 +45,7 @@ async function iomsLink(): Promise<number> {
     const em = server.services.orm.em.fork();
     const { token } = await server.services.enrollment.createToken(em, { createdBy: 'bench' });
     const { host, secret } = await server.services.enrollment.enroll(server.services.orm.em.fork(), { token, name: 'bench-host' }, '127.0.0.1');
-    const client = createClient({ url: `${server.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { hostId: host.id, secret } });
+    const client = createClient({ url: `${server.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { hostId: host.id, secret }, lazy: false });
     const once = () =>
       new Promise<void>((resolve, reject) => {
         client.subscribe({ query: 'mutation($r: String!) { reportHeartbeat(report: $r) }', variables: { r: JSON.stringify({ seq: 1, at: new Date().toISOString() }) } }, { next: () => undefined, error: reject, complete: resolve });
