@@ -37,7 +37,7 @@ export interface ServerConfig {
   readonly production: boolean;
   /** @default 'info' (IOMS_LOG_LEVEL) */
   readonly logLevel: string;
-  /** A host is alive while its last heartbeat is younger than this. @default 180 s (IOMS_ALIVE_WINDOW_SECONDS) */
+  /** A host is alive while its last heartbeat is younger than this. @default 180 s (IOMS_ALIVE_WINDOW) */
   readonly aliveWindowSeconds: number;
   /** How often liveness is swept for hosts that went quiet. @default 5 s (IOMS_LIVENESS_SWEEP_SECONDS) */
   readonly livenessSweepSeconds: number;
@@ -90,7 +90,7 @@ export function loadServerConfig(env: Env = process.env, cwd = process.cwd()): S
     trustProxyHops: int('IOMS_TRUST_PROXY_HOPS', 0),
     production: merged.NODE_ENV === 'production',
     logLevel: str('IOMS_LOG_LEVEL') ?? 'info',
-    aliveWindowSeconds: int('IOMS_ALIVE_WINDOW_SECONDS', 180, 1),
+    aliveWindowSeconds: int('IOMS_ALIVE_WINDOW', 180, 1),
     livenessSweepSeconds: int('IOMS_LIVENESS_SWEEP_SECONDS', 5, 1),
     replicaId: str('IOMS_REPLICA_ID'),
     jobRetentionDays: int('IOMS_JOB_RETENTION_DAYS', 90, 1),

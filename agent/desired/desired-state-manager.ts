@@ -138,6 +138,8 @@ export class DesiredStateManager {
 
   /** Returns true when the file was (re)written. */
   private async ensureFile(f: FileSpec, instruction: DesiredInstruction): Promise<boolean> {
+    // Unpacking is not built yet: say so (the host shows FAILED) rather than pretend it converged.
+    if (f.extractTo) throw new Error(`extractTo is not supported by this agent version; ${f.path} was not unpacked`);
     const artifact = instruction.artifacts[f.artifact];
     const seen = await observeFile(f);
     const wantMd5 = f.md5 ?? artifact?.md5;

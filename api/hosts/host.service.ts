@@ -32,7 +32,7 @@ export interface FleetSummary {
 
 export interface HostServiceOptions {
   readonly pubsub: PubSub;
-  /** @default 180 000 ms (IOMS_ALIVE_WINDOW_SECONDS) */
+  /** @default 180 000 ms (IOMS_ALIVE_WINDOW) */
   readonly aliveWindowMs: number;
   /** This replica's name, stored on hosts whose socket it holds. */
   readonly replicaId: string;

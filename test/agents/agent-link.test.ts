@@ -23,7 +23,7 @@ describe('an agent process against a server process', () => {
   let admin: string;
   const agents: AgentProcess[] = [];
   const dbFile = () => path.join(dir, 'ioms.db');
-  const serverEnv = () => ({ IOMS_PORT: String(port), IOMS_ADMIN_PASSWORD: 'agents-admin-pw', IOMS_DATABASE_URL: `sqlite:${dbFile()}`, IOMS_ALIVE_WINDOW_SECONDS: '3', IOMS_LIVENESS_SWEEP_SECONDS: '1' });
+  const serverEnv = () => ({ IOMS_PORT: String(port), IOMS_ADMIN_PASSWORD: 'agents-admin-pw', IOMS_DATABASE_URL: `sqlite:${dbFile()}`, IOMS_ALIVE_WINDOW: '3', IOMS_LIVENESS_SWEEP_SECONDS: '1' });
   const host = async (name: string) => (await gql<{ host: HostRow | null }>(server.url, HOST, { n: name }, admin)).data?.host ?? null;
   const token = async (labels: Record<string, string> = {}, maxUses = 1) => {
     const r = await gql<{ createEnrollmentToken: { token: string } }>(server.url, 'mutation($i: CreateEnrollmentTokenInput!) { createEnrollmentToken(input: $i) { token } }', { i: { labels, maxUses } }, admin);

@@ -109,7 +109,14 @@ describe.each(databaseKinds())('agents that must be refused, on $name', (kind) =
     const { client, closed } = agentSocket(e);
     await wsOnce(client, 'mutation($r: String!) { reportHeartbeat(report: $r) }', { r: JSON.stringify({ seq: 0, at: new Date().toISOString() }) });
     await waitFor(async () => (await gql<{ host: { online: boolean } }>(server.url, '{ host(name: "doomed") { online } }', {}, admin)).data?.host.online, 5000, 'doomed online');
+    const watcher = wsClient(server.url, { token: admin });
+    const update = new Promise<{ name: string; revoked: boolean }>((resolve) => {
+      watcher.client.subscribe<{ hostUpdated: { name: string; revoked: boolean } }>({ query: 'subscription { hostUpdated { name revoked } }' }, { next: (v) => v.data?.hostUpdated.revoked && resolve(v.data.hostUpdated), error: () => undefined, complete: () => undefined });
+    });
+    await new Promise((r) => setTimeout(r, 200));
     const revoked = await gql(server.url, 'mutation { revokeHost(name: "doomed") { revoked online } }', {}, admin);
+    expect(await update).toEqual({ name: 'doomed', revoked: true });
+    await watcher.client.dispose();
     expect(revoked.data).toEqual({ revokeHost: { revoked: true, online: false } });
     expect((await closed).code).toBe(4403);
     await client.dispose();
