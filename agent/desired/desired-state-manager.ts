@@ -6,6 +6,7 @@ import type { CronRunner } from '../cron/index.js';
 import type { AgentLogger } from '../log.js';
 import type { Supervisor } from '../supervisor/index.js';
 import { observeFile } from './observe-files.js';
+import { extractArchive } from '../files/extract-archive.js';
 
 /** The DESIRED_STATE instruction: a host's whole desired state, its hash, and artifact downloads. */
 export const desiredInstructionSchema = z.object({
@@ -138,23 +139,34 @@ export class DesiredStateManager {
 
   /** Returns true when the file was (re)written. */
   private async ensureFile(f: FileSpec, instruction: DesiredInstruction): Promise<boolean> {
-    // Unpacking is not built yet: say so (the host shows FAILED) rather than pretend it converged.
-    if (f.extractTo) throw new Error(`extractTo is not supported by this agent version; ${f.path} was not unpacked`);
     const artifact = instruction.artifacts[f.artifact];
     const seen = await observeFile(f);
     const wantMd5 = f.md5 ?? artifact?.md5;
     const wantSha = f.sha256 ?? artifact?.sha256;
     const contentOk = seen.exists && (!wantMd5 || seen.md5 === wantMd5) && (!wantSha || seen.sha256 === wantSha);
     const modeOk = !f.mode || !seen.mode || seen.mode === f.mode;
-    if (contentOk && modeOk) return false;
+    if (contentOk && modeOk) return this.ensureExtracted(f, seen.sha256!);
     if (contentOk && !modeOk) {
       await fs.promises.chmod(f.path, parseInt(f.mode!, 8));
       return true;
     }
     if (!artifact) throw new Error(`artifact ${f.artifact} is not in the server's store`);
     await this.opts.putFile(f, artifact);
+    await this.ensureExtracted(f, artifact.sha256);
     this.opts.logger.info(seen.exists ? 'restored a managed file that differed from its desired content' : 'wrote a managed file', { path: f.path });
     if (f.restartProcess) await this.opts.supervisor.restart(f.restartProcess).catch((err: unknown) => this.opts.logger.warn('could not restart after a file change', { process: f.restartProcess, err: String(err) }));
+    return true;
+  }
+
+  /** Unpacks `f` into `f.extractTo` once per archive content (a marker file remembers which). */
+  private async ensureExtracted(f: FileSpec, sha256: string): Promise<boolean> {
+    if (!f.extractTo) return false;
+    const marker = path.join(f.extractTo, '.ioms-extracted');
+    const done = await fs.promises.readFile(marker, 'utf8').catch(() => '');
+    if (done.trim() === `${sha256} ${path.basename(f.path)}`) return false;
+    const entries = await extractArchive(f.path, f.extractTo);
+    await fs.promises.writeFile(marker, `${sha256} ${path.basename(f.path)}\n`);
+    this.opts.logger.info('unpacked a managed archive', { path: f.path, into: f.extractTo, entries });
     return true;
   }
 

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import * as tar from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, login } from '../helpers/graphql.js';
 import { freePort, spawnAgent, spawnServer, waitFor, type AgentProcess, type ServerProcess } from '../helpers/processes.js';
@@ -147,5 +148,24 @@ ${opts.file ? `  files:
     expect(r.applied).toBe(true);
     await waitFor(() => !alive(pid), 10_000, 'the sleeper stopped');
     await waitFor(async () => (await rollout()) === 'CONVERGED', 10_000, 'converged without it');
+  });
+
+  it('unpacks a managed archive into extractTo', async () => {
+    const src = path.join(dir, 'bundle-src');
+    fs.mkdirSync(path.join(src, 'game'), { recursive: true });
+    fs.writeFileSync(path.join(src, 'game', 'server.cfg'), 'port=7000\n');
+    const archive = path.join(dir, 'bundle.tar.gz');
+    await tar.c({ gzip: true, file: archive, cwd: src }, ['game']);
+    const put = await fetch(`${server.url}/artifacts/bundle?version=1`, { method: 'PUT', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/octet-stream' }, body: fs.readFileSync(archive) });
+    expect(put.status).toBe(201);
+    const into = path.join(dir, 'unpacked');
+    const doc = `${profile({ process: false, file: true })}    - path: ${path.join(dir, 'managed', 'bundle.tar.gz')}
+      artifact: bundle@1
+      extractTo: ${into}
+`;
+    expect((await apply({ 'keep.yaml': doc }, { prune: true })).errors).toEqual([]);
+    await waitFor(() => fs.existsSync(path.join(into, 'game', 'server.cfg')), 10_000, 'the archive unpacked');
+    expect(fs.readFileSync(path.join(into, 'game', 'server.cfg'), 'utf8')).toBe('port=7000\n');
+    await waitFor(async () => (await rollout()) === 'CONVERGED', 10_000, 'converged with the archive');
   });
 });
