@@ -16,6 +16,7 @@ import { CronRunner } from './cron/index.js';
 import { runCommand } from './exec/index.js';
 import { DesiredStateManager } from './desired/desired-state-manager.js';
 import { ReportQueue } from './desired/report-queue.js';
+import { armRollback, installBundle, RESTART_EXIT_CODE } from './upgrade/self-upgrade.js';
 
 export interface AgentOptions {
   /** http(s):// base URL of the server; may be omitted once enrolled. */
@@ -36,6 +37,8 @@ export interface AgentOptions {
   readonly metricsIntervalMs?: number;
   /** How often managed files are re-hashed and restored. @default 30000 */
   readonly fileCheckIntervalMs?: number;
+  /** Connect once with the stored credential, print the version, exit 0 (self-upgrade's trial run). */
+  readonly trialConnect?: boolean;
   readonly logger: AgentLogger;
 }
 
@@ -98,6 +101,9 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
     work().catch((err: unknown) => log.warn(`could not send ${what}`, { err: err instanceof Error ? err.message : String(err) }));
   };
 
+  if (opts.trialConnect) return trialConnect(wsUrl.toString(), tls, credential, log);
+  const rollback = armRollback(opts.stateDir, (message) => log.error(message));
+  let restartAfterReport = false;
   const supervisor = new Supervisor({ stateDir: path.join(opts.stateDir, 'supervisor') });
   const spool = await ResultSpool.open(path.join(opts.stateDir, 'results'));
   let currentSession: LinkSession | undefined;
@@ -112,6 +118,18 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
       if (!i.artifact || !i.path) throw new Error('download needs an artifact and a path');
       const result = await downloadArtifact({ url: i.artifact.url, sha256: i.artifact.sha256, md5: i.artifact.md5, dest: i.path, mode: i.mode ? parseInt(i.mode, 8) : undefined, headers: { authorization: agentAuth }, tls });
       return `${result.path}: ${result.changed ? "written" : "already up to date"} (${result.sizeBytes} bytes, md5 ${result.md5})`;
+    },
+    upgrade: async (i) => {
+      if (!i.artifact) throw new Error('upgrade needs an artifact');
+      const artifact = i.artifact;
+      const message = await installBundle({
+        instruction: i,
+        stateDir: opts.stateDir,
+        download: async (dest) => void (await downloadArtifact({ url: artifact.url, sha256: artifact.sha256, md5: artifact.md5, dest, mode: 0o755, headers: { authorization: agentAuth }, tls })),
+        trialArgs: ['--state-dir', opts.stateDir, '--server', serverUrl, ...(opts.insecure ? ['--insecure'] : [])],
+      });
+      restartAfterReport = true;
+      return message;
     },
   }, log);
   await commands.recover();
@@ -164,11 +182,19 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
     logger: log,
     onSession: (session) => {
       currentSession = session;
+      rollback.connected();
       report('the inventory', () => sendInventory(session, true));
       report('unacknowledged command results', () =>
         commands.connected({
           started: async (id) => void (await session.request('mutation($id: String!) { reportCommandStarted(id: $id) }', { id })),
-          send: async (result) => (await session.request<{ reportCommandResult: boolean }>('mutation($r: String!) { reportCommandResult(report: $r) }', { r: JSON.stringify(result) })).reportCommandResult,
+          send: async (result) => {
+            const stored = (await session.request<{ reportCommandResult: boolean }>('mutation($r: String!) { reportCommandResult(report: $r) }', { r: JSON.stringify(result) })).reportCommandResult;
+            if (stored && restartAfterReport) {
+              log.info('restarting into the new agent bundle');
+              setTimeout(() => void link.stop().finally(() => process.exit(RESTART_EXIT_CODE)), 100);
+            }
+            return stored;
+          },
         }),
       );
       report('the observed state', () => sendObserved(session));
@@ -236,4 +262,23 @@ async function enroll(opts: AgentOptions, state: AgentState, tls: ReturnType<typ
   state.writeCredential(credential);
   opts.logger.info('enrolled', { host: credential.hostName, hostId: credential.hostId });
   return credential;
+}
+
+/** Self-upgrade's trial: does this bundle connect with the host's credential? Prints its version. */
+async function trialConnect(url: string, tls: ReturnType<typeof clientTlsOptions>, credential: Credential, log: AgentLogger): Promise<RunningAgent> {
+  const link = new AgentLink({
+    url,
+    tls,
+    connectionParams: { hostId: credential.hostId, secret: credential.secret, agentVersion: AGENT_VERSION, trial: true },
+    logger: log,
+    onSession: () => {
+      process.stdout.write(`${JSON.stringify({ trialVersion: AGENT_VERSION })}\n`);
+      setTimeout(() => process.exit(0), 50);
+      return () => undefined;
+    },
+    onInstruction: () => undefined,
+  });
+  setTimeout(() => process.exit(1), 25_000).unref();
+  link.start();
+  return { credential, link, stop: () => link.stop() };
 }

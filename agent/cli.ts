@@ -1,6 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { parseLabels } from '../manifests/index.js';
 import { startAgent } from './agent.js';
 import { createAgentLogger, type LogLevel } from './log.js';
@@ -17,6 +17,7 @@ export interface AgentCommandOptions {
   metricsInterval?: string;
   heartbeatInterval?: string;
   fileCheckInterval?: string;
+  trialConnect?: boolean;
   logLevel?: string;
 }
 
@@ -46,6 +47,7 @@ export function registerAgentCommand(program: Command): Command {
     .option('--metrics-interval <duration>', 'how often to send metrics (at least 5s)', '60s')
     .option('--heartbeat-interval <duration>', 'how often to send a heartbeat', '15s')
     .option('--file-check-interval <duration>', 'how often managed files are re-checked and restored', '30s')
+    .addOption(new Option('--trial-connect', 'connect once and exit (used by self-upgrade)').hideHelp())
     .option('--log-level <level>', 'debug, info, warn or error', 'info')
     .action(async (o: AgentCommandOptions, cmd: Command) => {
       // --server, --ca and --insecure are also global options of the full `ioms` CLI, which may take them first.
@@ -65,6 +67,7 @@ export function registerAgentCommand(program: Command): Command {
         metricsIntervalMs: intervalMs(o.metricsInterval ?? '60s', '--metrics-interval'),
         heartbeatIntervalMs: intervalMs(o.heartbeatInterval ?? '15s', '--heartbeat-interval'),
         fileCheckIntervalMs: intervalMs(o.fileCheckInterval ?? '30s', '--file-check-interval'),
+        trialConnect: Boolean(o.trialConnect),
         logger,
       });
       const stop = (signal: string) => {

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAgentCommand } from '../agent/cli.js';
 import { registerAgentServiceCommands } from './commands/agent-service.js';
+import { registerAgentUpgradeCommand } from './commands/agent-upgrade.js';
 import { registerAuditCommands } from './commands/audit.js';
 import { registerArtifactCommands } from './commands/artifact.js';
 import { registerJobCommands } from './commands/jobs.js';
@@ -28,7 +29,9 @@ registerAuthCommands(program);
 registerUserCommands(program);
 registerAuditCommands(program);
 registerTlsCommands(program);
-registerAgentServiceCommands(registerAgentCommand(program));
+const agentCommand = registerAgentCommand(program);
+registerAgentServiceCommands(agentCommand);
+registerAgentUpgradeCommand(agentCommand);
 registerTokenCommands(program);
 registerHostCommands(program);
 registerArtifactCommands(program);

@@ -24,6 +24,8 @@ export interface BuildAgentOptions {
   readonly outfile?: string;
   /** Append an inline source map (bigger file, readable stack traces). @default false */
   readonly sourcemap?: boolean;
+  /** The version the bundle reports (`agent/version.ts`). @default the built-in one */
+  readonly agentVersion?: string;
 }
 
 /** What was built. */
@@ -62,7 +64,7 @@ const ALLOWED_SERVER_FILES = [/^api\/protocol\//, /^api\/tls\/client-trust\.ts$/
 const FORBIDDEN_DIRS = [/^api\//, /^db\//, /^web\//];
 
 /** The esbuild options for a bundle. Pure. */
-export function agentBuildOptions(entry: string, outfile: string, sourcemap: boolean, hashbang: boolean): BuildOptions {
+export function agentBuildOptions(entry: string, outfile: string, sourcemap: boolean, hashbang: boolean, agentVersion?: string): BuildOptions {
   return {
     entryPoints: [entry],
     outfile,
@@ -70,7 +72,7 @@ export function agentBuildOptions(entry: string, outfile: string, sourcemap: boo
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    define: { __filename: '__iomsFilename', __dirname: '__iomsDirname' },
+    define: { __filename: '__iomsFilename', __dirname: '__iomsDirname', ...(agentVersion ? { __IOMS_AGENT_VERSION__: JSON.stringify(agentVersion) } : {}) },
     banner: { js: hashbang ? `#!/usr/bin/env node\n${BUNDLE_BANNER}` : BUNDLE_BANNER },
     minify: false,
     sourcemap: sourcemap ? 'inline' : false,
@@ -102,7 +104,7 @@ export async function buildAgentBundle(options: BuildAgentOptions = {}): Promise
   const hashbang = !(await readFile(entry, 'utf8').catch(() => '')).startsWith('#!');
   let metafile: Metafile | undefined;
   try {
-    const result = await build(agentBuildOptions(entry, outfile, options.sourcemap === true, hashbang));
+    const result = await build(agentBuildOptions(entry, outfile, options.sourcemap === true, hashbang, options.agentVersion));
     metafile = result.metafile;
   } catch (cause) {
     const errors = (cause as { errors?: Array<{ text: string; location?: { file: string; line: number } | null }> }).errors ?? [];
@@ -128,18 +130,24 @@ export function parseBuildArgs(argv: readonly string[]): BuildAgentOptions {
   let entry: string | undefined;
   let outfile: string | undefined;
   let sourcemap = false;
+  let agentVersion: string | undefined;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === '--sourcemap') sourcemap = true;
+    else if (arg === '--agent-version') {
+      agentVersion = argv[i + 1];
+      if (!agentVersion || !/^[0-9A-Za-z.+-]{1,32}$/.test(agentVersion)) throw new BundleError('INVALID_ARGS', '--agent-version needs a version like 1.2.3');
+      i += 1;
+    }
     else if (arg === '--out' || arg === '--entry') {
       const value = argv[i + 1];
       if (value === undefined || value.startsWith('--')) throw new BundleError('INVALID_ARGS', `${arg} needs a file path`);
       if (arg === '--out') outfile = value;
       else entry = value;
       i += 1;
-    } else throw new BundleError('INVALID_ARGS', `unknown argument ${JSON.stringify(arg)}; usage: build-agent.ts [--out FILE] [--entry FILE] [--sourcemap]`);
+    } else throw new BundleError('INVALID_ARGS', `unknown argument ${JSON.stringify(arg)}; usage: build-agent.ts [--out FILE] [--entry FILE] [--sourcemap] [--agent-version V]`);
   }
-  return { entry, outfile, sourcemap };
+  return { entry, outfile, sourcemap, ...(agentVersion ? { agentVersion } : {}) };
 }
 
 /** One line for humans: where, how big, which hash. */

@@ -10,6 +10,8 @@ export interface BuiltinActions {
   restartProcess(name: string): Promise<void>;
   collectInventory(): Promise<void>;
   download(instruction: RunCommandInstruction): Promise<string>;
+  /** Installs a new agent bundle; the agent restarts after reporting. */
+  upgrade(instruction: RunCommandInstruction): Promise<string>;
 }
 
 /** Where results go; `send` resolves true once the server stored it. */
@@ -131,6 +133,8 @@ export class CommandHandler {
         return setOsPassword(i.username ?? '', i.password ?? '', process.platform, i.timeoutMs);
       case 'DOWNLOAD':
         return { exitCode: 0, stdout: `${await this.actions.download(i)}\n`, stderr: '' };
+      case 'UPGRADE_AGENT':
+        return { exitCode: 0, stdout: `${await this.actions.upgrade(i)}\n`, stderr: '' };
     }
   }
 }

@@ -169,7 +169,8 @@ export class JobDispatcher {
         }
         return { ...base, username: args.username, password };
       }
-      case 'DOWNLOAD': {
+      case 'DOWNLOAD':
+      case 'UPGRADE_AGENT': {
         const [name, version] = (args.artifact ?? '').split('@');
         const artifact = await em.findOne(ArtifactRecord, version ? { name, version } : { name }, { orderBy: { createdAt: 'desc' } });
         if (!artifact) {

@@ -268,6 +268,9 @@ function describeAction(input: RunCommandInput): { kind: JobKind; command: strin
     case 'DOWNLOAD':
       if (!action.artifact || !action.path) throw badInput('DOWNLOAD needs artifact and path');
       return { kind: action.kind, command: `download ${action.artifact} to ${action.path}`, args: { artifact: action.artifact, path: action.path, ...(action.mode ? { mode: action.mode } : {}) } };
+    case 'UPGRADE_AGENT':
+      if (!action.artifact) throw badInput('UPGRADE_AGENT needs the artifact holding the new agent bundle');
+      return { kind: action.kind, command: `upgrade agent to ${action.artifact}`, args: { artifact: action.artifact } };
     default:
       throw badInput(`a ${String(action.kind)} action cannot be run as a job; use command for SHELL`);
   }

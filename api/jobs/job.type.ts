@@ -9,6 +9,7 @@ export enum JobKindEnum {
   COLLECT_INVENTORY = 'COLLECT_INVENTORY',
   SET_PASSWORD = 'SET_PASSWORD',
   DOWNLOAD = 'DOWNLOAD',
+  UPGRADE_AGENT = 'UPGRADE_AGENT',
 }
 registerEnumType(JobKindEnum, { name: 'JobKind', description: 'A shell command or a built-in action' });
 
@@ -47,7 +48,7 @@ export class JobActionInput {
   @Field(() => String, { nullable: true, description: 'RESTART_PROCESS: the guarded process' }) processName?: string;
   @Field(() => String, { nullable: true, description: 'SET_PASSWORD: the OS user' }) username?: string;
   @Field(() => String, { nullable: true, description: 'SET_PASSWORD: never stored, logged or audited' }) password?: string;
-  @Field(() => String, { nullable: true, description: 'DOWNLOAD: artifact NAME or NAME@VERSION' }) artifact?: string;
+  @Field(() => String, { nullable: true, description: 'DOWNLOAD and UPGRADE_AGENT: artifact NAME or NAME@VERSION' }) artifact?: string;
   @Field(() => String, { nullable: true, description: 'DOWNLOAD: absolute destination path on the host' }) path?: string;
   @Field(() => String, { nullable: true, description: 'DOWNLOAD: file mode, e.g. "0644"' }) mode?: string;
 }

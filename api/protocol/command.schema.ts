@@ -27,7 +27,7 @@ export type CommandResultReport = z.infer<typeof commandResultReportSchema>;
 /** What the server asks an agent to run (the payload of a RUN_COMMAND instruction). */
 export const runCommandInstructionSchema = z.object({
   id: commandIdSchema,
-  kind: z.enum(['SHELL', 'RESTART_PROCESS', 'COLLECT_INVENTORY', 'SET_PASSWORD', 'DOWNLOAD']),
+  kind: z.enum(['SHELL', 'RESTART_PROCESS', 'COLLECT_INVENTORY', 'SET_PASSWORD', 'DOWNLOAD', 'UPGRADE_AGENT']),
   command: z.string().max(65_536).optional(),
   interpreter: z.enum(['sh', 'bash', 'cmd', 'powershell']).optional(),
   cwd: z.string().max(1024).optional(),

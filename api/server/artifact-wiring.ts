@@ -63,7 +63,7 @@ export async function wireArtifacts(deps: { orm: MikroORM; dataDir: string; audi
       }
       const targets = await em.find(JobTargetRecord, { hostId, status: { $in: ['SENT', 'RUNNING'] } }, { fields: ['jobId'] });
       for (const jobId of new Set(targets.map((t) => t.jobId))) {
-        const job = await em.findOne(JobRecord, { id: jobId, kind: 'DOWNLOAD' });
+        const job = await em.findOne(JobRecord, { id: jobId, kind: { $in: ['DOWNLOAD', 'UPGRADE_AGENT'] } });
         const ref = (job?.args as { artifact?: string } | undefined)?.artifact;
         const a = ref ? await resolveRef(em, ref) : null;
         if (a) allowed.add(a.sha256);

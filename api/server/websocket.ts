@@ -65,6 +65,8 @@ export function attachGraphqlWs(args: {
         extra.ip = ip;
         const p = auth.principal;
         if (p.kind === 'user') services.connections.add(extra.socket, p.userId, p.sessionHash);
+        // A self-upgrade trial proves a new bundle can connect; it must not displace the running agent.
+        else if (params?.trial === true) setTimeout(() => extra.socket.close(1000, 'trial connection done'), 5000).unref();
         else await attachAgentSocket(services, extra.socket, p.hostId, ip, params?.agentVersion);
         return true;
       },

@@ -14,6 +14,7 @@ const COLUMNS: Column<HostSummary>[] = [
   { header: 'os', value: (h) => h.inventory.os },
   { header: 'cpus', value: (h) => h.inventory.cpuCores },
   { header: 'memory', value: (h) => (h.inventory.memoryBytes ? `${(h.inventory.memoryBytes / 2 ** 30).toFixed(1)}G` : null) },
+  { header: 'agent', value: (h) => h.agentVersion },
   { header: 'last seen', value: (h) => h.lastSeen },
   { header: 'labels', value: (h) => Object.entries(h.labels).map(([k, v]) => `${k}=${v}`) },
 ];

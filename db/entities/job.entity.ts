@@ -1,7 +1,7 @@
 import { BigIntType, EntitySchema } from '@mikro-orm/core';
 import { JsonColumnType } from '../json-column.type.js';
 
-export const JOB_KINDS = ['SHELL', 'RESTART_PROCESS', 'COLLECT_INVENTORY', 'SET_PASSWORD', 'DOWNLOAD'] as const;
+export const JOB_KINDS = ['SHELL', 'RESTART_PROCESS', 'COLLECT_INVENTORY', 'SET_PASSWORD', 'DOWNLOAD', 'UPGRADE_AGENT'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 /**
