@@ -16,7 +16,6 @@ import { CliError } from './errors.js';
 
 const program = new Command('ioms')
   .description('IOMS — Integrated Operation Management System')
-  .version('0.1.0')
   .option('-s, --server <url>', 'server URL (default: the logged-in server, IOMS_SERVER_URL, or http://127.0.0.1:8888)')
   .option('-o, --output <format>', 'table, json or yaml', 'table')
   .option('--ca <file>', 'trust this CA (PEM) for the server instead of the system store')
@@ -37,6 +36,14 @@ registerHostCommands(program);
 registerArtifactCommands(program);
 registerJobCommands(program);
 registerManifestCommands(program);
+
+// `ioms --version` is handled here rather than by commander, whose version flag would be taken
+// wherever it appears (e.g. `ioms artifact push f --version 1.2`).
+const first = process.argv[2];
+if (first === '--version' || first === '-V') {
+  process.stdout.write('0.1.0\n');
+  process.exit(0);
+}
 
 try {
   await program.parseAsync(process.argv);

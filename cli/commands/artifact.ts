@@ -71,10 +71,12 @@ export function registerArtifactCommands(program: Command): void {
     .description('upload a file (streamed); operators and admins')
     .option('-n, --name <name>', 'artifact name, or NAME@VERSION (default: the file name)')
     // Not `--version`: the root program's version flag takes that spelling anywhere on the line.
-    .option('-v, --artifact-version <version>', 'version (default: the first 12 hex digits of its SHA-256)')
+    .option('-v, --version <version>', 'version (default: the first 12 hex digits of its SHA-256)')
+    .option('--artifact-version <version>', 'the same as --version')
     .option('--md5 <hex>', 'refuse the upload unless the file has this MD5', hexOption(32, 'md5'))
     .option('--sha256 <hex>', 'refuse the upload unless the file has this SHA-256', hexOption(64, 'sha256'))
-    .action(async (file: string, o: { name?: string; artifactVersion?: string; md5?: string; sha256?: string }, cmd: Command) => {
+    .action(async (file: string, o: { name?: string; version?: string; artifactVersion?: string; md5?: string; sha256?: string }, cmd: Command) => {
+      o.artifactVersion ??= o.version;
       const ctx = commandContext(cmd);
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const at = o.name?.lastIndexOf('@') ?? -1;
