@@ -6,7 +6,8 @@ import { userOf, type GraphQLContext } from '../graphql/context.js';
 import { clampFirst } from '../graphql/page.js';
 import type { JobStatus } from '../../db/entities/index.js';
 import { jobProgress } from './job-progress.js';
-import { JobConnection, JobCounts, JobEventType, JobStatusEnum, JobTargetType, JobType, RunCommandInput, TargetStatusEnum } from './job.type.js';
+import { HostType } from '../hosts/host.type.js';
+import { HostJobResultType, JobConnection, JobCounts, JobEventType, JobStatusEnum, JobTargetType, JobType, RunCommandInput, TargetStatusEnum } from './job.type.js';
 
 function jobId(id: string): number {
   if (!/^\d{1,15}$/.test(id)) throw badInput(`"${id}" is not a job id`);
@@ -117,5 +118,15 @@ export class JobResolver {
   @Allow('VIEWER')
   jobProgressed(@Root() event: JobEventType, @Arg('jobId', () => ID) _jobId: string, @Arg('afterSeq', () => Int, { nullable: true }) _afterSeq?: number): JobEventType {
     return event;
+  }
+}
+
+/** A host's command history: its job targets, newest first. */
+@Resolver(() => HostType)
+export class HostJobsResolver {
+  @FieldResolver(() => [HostJobResultType], { description: 'This host’s results of recent jobs, newest first' })
+  async jobResults(@Root() host: HostType, @Ctx() ctx: GraphQLContext, @Arg('first', () => Int, { nullable: true }) first?: number): Promise<HostJobResultType[]> {
+    const rows = await ctx.services.jobs.hostHistory(ctx.em, host.hostId, clampFirst(first, 20));
+    return rows.map((t) => ({ ...targetView(t), jobId: String(t.jobId) }));
   }
 }

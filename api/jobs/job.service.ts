@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
 import { JobRecord, JobTargetRecord, type JobKind, type JobStatus, type TargetStatus } from '../../db/entities/index.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { badInput, conflict, forbidden, notFound } from '../errors.js';
@@ -122,8 +123,15 @@ export class JobService {
     return em.find(JobRecord, { ...(status ? { status } : {}), ...(after ? { id: { $lt: after } } : {}) }, { orderBy: { id: 'desc' }, limit: first });
   }
 
-  targets(em: EntityManager, jobId: number, status?: TargetStatus): Promise<JobTargetRecord[]> {
-    return em.find(JobTargetRecord, { jobId, ...(status ? { status } : {}) }, { orderBy: { hostName: 'asc' } });
+  /** One host's targets, newest first (index host_id, id). */
+  hostHistory(em: EntityManager, hostId: number, first: number): Promise<JobTargetRecord[]> {
+    return em.find(JobTargetRecord, { hostId }, { orderBy: { id: 'desc' }, limit: first });
+  }
+
+  /** Plain rows, not managed entities: a job may have thousands of targets and they are only read. */
+  async targets(em: EntityManager, jobId: number, status?: TargetStatus): Promise<JobTargetRecord[]> {
+    const qb = (em as SqlEntityManager).createQueryBuilder(JobTargetRecord).select('*').where({ jobId, ...(status ? { status } : {}) }).orderBy({ hostName: 'asc' });
+    return qb.execute<JobTargetRecord[]>('all', true);
   }
 
   async counts(em: EntityManager, jobId: number): Promise<JobCounts> {

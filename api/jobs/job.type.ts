@@ -136,3 +136,8 @@ export class JobEventType {
   @Field(() => JSONScalar, { description: 'TARGET: exitCode, durationMs, error, stdout/stderr (capped) once final' }) data!: Record<string, unknown>;
   @Field(() => ID) jobId!: string;
 }
+
+@ObjectType('HostJobResult')
+export class HostJobResultType extends JobTargetType {
+  @Field(() => ID) jobId!: string;
+}

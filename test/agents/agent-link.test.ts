@@ -108,8 +108,13 @@ describe('an agent process against a server process', () => {
       const events = r.data!.host.statusHistory;
       return events.some((e) => e.change === 'DEAD') ? events : null;
     }, 5_000, 'a DEAD record');
-    expect(history.map((e) => e.change)).toEqual(['ENROLLED', 'CONNECTED', 'ALIVE', 'DISCONNECTED', 'CONNECTED', 'DISCONNECTED', 'DEAD']);
-    expect(history[3]?.reason).toBe('connection closed');
+    // Whether the host also went DEAD while the server restarted depends on how long the restart
+    // took against the 3 s window; the rest of the story is fixed.
+    const changes = history.map((e) => e.change);
+    expect(changes.slice(0, 3)).toEqual(['ENROLLED', 'CONNECTED', 'ALIVE']);
+    expect(changes.slice(-2)).toEqual(['DISCONNECTED', 'DEAD']);
+    expect(changes.filter((c) => c === 'CONNECTED')).toHaveLength(2);
+    expect(history.find((e) => e.change === 'DISCONNECTED')?.reason).toBe('connection closed');
     const summary = await gql<{ fleetSummary: { total: number; online: number; dead: number } }>(server.url, '{ fleetSummary { total online dead } }', {}, admin);
     expect(summary.data?.fleetSummary).toMatchObject({ total: 1, online: 0, dead: 1 });
   });
