@@ -3,68 +3,21 @@
  * Reconnecting is left to `followJobEvents` (it resubscribes with the last seq), so the
  * graphql-ws client itself never retries.
  */
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
-import { assertSecureUrl, clientTlsOptions } from '../../api/tls/client-trust.js';
+import { createCliWsClient, type CliWsClientOptions } from '../ws-client.js';
 import type { SubscribeJobEvents } from './job-event-stream.js';
 import { JOB_PROGRESSED, type JobEventWire } from './job-wire.js';
 
-export interface JobEventsClientOptions {
-  /** The server's base URL, e.g. https://ioms.example.com:8888 */
-  readonly server: string;
-  readonly token: string;
-  readonly caFile?: string;
-  readonly insecure?: boolean;
-  /** A ping every this often; no pong within the same time closes the socket (4408). @default 10000 */
-  readonly keepAliveMs?: number;
-}
+export type JobEventsClientOptions = CliWsClientOptions;
 
 export interface JobEventsClient {
   readonly subscribe: (jobId: string) => SubscribeJobEvents;
   dispose(): Promise<void>;
 }
 
-/** The WebSocket URL of the GraphQL endpoint: http → ws, https → wss. */
-export function graphqlWsUrl(server: string | URL): string {
-  const url = new URL('/graphql', server);
-  url.protocol = url.protocol === 'https:' || url.protocol === 'wss:' ? 'wss:' : 'ws:';
-  return url.toString();
-}
+export { graphqlWsUrl } from '../ws-client.js';
 
 export function createJobEventsClient(o: JobEventsClientOptions): JobEventsClient {
-  const checked = assertSecureUrl(o.server, { insecure: o.insecure });
-  const tls = checked.encrypted ? clientTlsOptions({ caFile: o.caFile }) : {};
-  class TrustingWebSocket extends WebSocket {
-    constructor(address: string, protocols?: string | string[]) {
-      super(address, protocols, { ...tls, headers: { 'user-agent': 'ioms-cli' } });
-    }
-  }
-  const keepAlive = o.keepAliveMs ?? 10_000;
-  let socket: WebSocket | undefined;
-  let pongTimer: NodeJS.Timeout | undefined;
-  const client: Client = createClient({
-    url: graphqlWsUrl(checked.url),
-    webSocketImpl: TrustingWebSocket,
-    connectionParams: { token: o.token },
-    lazy: true,
-    retryAttempts: 0,
-    keepAlive,
-    on: {
-      connected: (s) => (socket = s as WebSocket),
-      ping: (received) => {
-        if (received) return;
-        clearTimeout(pongTimer);
-        pongTimer = setTimeout(() => {
-          if (socket?.readyState === WebSocket.OPEN) socket.close(4408, 'Pong timeout');
-        }, keepAlive);
-        pongTimer.unref();
-      },
-      pong: (received) => {
-        if (received) clearTimeout(pongTimer);
-      },
-      closed: () => clearTimeout(pongTimer),
-    },
-  });
+  const { client, dispose } = createCliWsClient(o);
   return {
     subscribe: (jobId) => (afterSeq, sink) =>
       client.subscribe<{ jobProgressed: JobEventWire }>(
@@ -78,9 +31,6 @@ export function createJobEventsClient(o: JobEventsClientOptions): JobEventsClien
           complete: () => sink.complete(),
         },
       ),
-    dispose: async () => {
-      clearTimeout(pongTimer);
-      await client.dispose();
-    },
+    dispose,
   };
 }
