@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAgentBundle } from '../../agent/bundle/build-agent.js';
 import { gql, login } from '../helpers/graphql.js';
-import { waitFor } from '../helpers/processes.js';
+import { runCli, waitFor } from '../helpers/processes.js';
 import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/test-server.js';
 
 /** `ioms agent upgrade`: a real bundled agent moves to another bundle and back, and refuses a broken one. */
@@ -70,8 +70,12 @@ describe('agent self-upgrade', () => {
     expect(toB.stdout).toContain('version 9.0.0-b connected');
     await waitFor(async () => (await version())?.agentVersion === '9.0.0-b', 20_000, 'the agent on bundle b');
     expect(restarts).toBe(1);
-    const back = await upgrade(`ioms-agent-a@${va}`);
-    expect(back.status).toBe('SUCCEEDED');
+    // And back, the way an operator does it: `ioms agent upgrade HOST --artifact NAME@VERSION`.
+    const config = path.join(dir, 'cli.json');
+    fs.writeFileSync(config, JSON.stringify({ server: server.url, token: admin }), { mode: 0o600 });
+    const back = await runCli(['agent', 'upgrade', 'upgrader', '--artifact', `ioms-agent-a@${va}`, '-o', 'json'], { IOMS_CONFIG: config });
+    expect(back.code, back.stderr).toBe(0);
+    expect((JSON.parse(back.stdout) as { results: { status: string }[] }).results[0]?.status).toBe('SUCCEEDED');
     await waitFor(async () => (await version())?.agentVersion === '9.0.0-a', 20_000, 'the agent back on bundle a');
     expect(fs.existsSync(path.join(dir, 'state', 'upgrade.json'))).toBe(false);
   });
