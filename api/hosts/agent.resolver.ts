@@ -7,6 +7,7 @@ import { JSONScalar } from '../graphql/scalars.js';
 import { AgentEnrollment, AgentInstructionType } from './host.type.js';
 import { EnrollmentRefused } from './enrollment.service.js';
 import { agentInstructionsTopic } from './topics.js';
+import { parseJsonReport, refuseAgentReport } from './agent-reports.js';
 
 /**
  * The agent's side of the API. Reports arrive as JSON text so their size is checked before they
@@ -97,31 +98,13 @@ export class AgentResolver {
 }
 
 async function parseCommandResult(ctx: GraphQLContext, text: string): Promise<CommandResultReport> {
-  let problem: string | undefined;
-  let value: CommandResultReport | undefined;
-  if (Buffer.byteLength(text) > MAX_COMMAND_REPORT_BYTES) problem = `over ${MAX_COMMAND_REPORT_BYTES} bytes`;
-  else {
-    try {
-      const parsed = commandResultReportSchema.safeParse(JSON.parse(text));
-      if (parsed.success) value = parsed.data;
-      else problem = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    } catch {
-      problem = 'not JSON';
-    }
-  }
-  if (value) return value;
-  const agent = agentOf(ctx);
-  await ctx.services.audit.record(ctx.services.orm.em.fork(), { actorType: 'AGENT', actor: agent.hostName, ip: ctx.ip, action: 'report:commandResult', target: agent.hostName, outcome: 'FAILURE', reason: problem });
-  throw badInput(`invalid command result: ${problem}`);
+  const r = parseJsonReport(commandResultReportSchema, text, MAX_COMMAND_REPORT_BYTES);
+  return r.ok ? r.value : refuseAgentReport(ctx, 'commandResult', r.problem, badInput(`invalid command result: ${r.problem}`));
 }
 
 /** Validates a report; a bad one is refused with an audit row and harms nothing else. */
 async function parse<K extends AgentReportKind>(ctx: GraphQLContext, kind: K, text: string) {
   const result = parseAgentReport(kind, text);
   if (result.ok) return result.value;
-  const agent = agentOf(ctx);
-  const reason = `${result.error.code}: ${result.error.message}`;
-  ctx.services.logger.warn({ host: agent.hostName, kind, code: result.error.code }, 'refused an agent report');
-  await ctx.services.audit.record(ctx.services.orm.em.fork(), { actorType: 'AGENT', actor: agent.hostName, ip: ctx.ip, action: `report:${kind}`, target: agent.hostName, outcome: 'FAILURE', reason });
-  throw badInput(`invalid ${kind} report: ${result.error.message}`, { reportError: result.error.code });
+  return refuseAgentReport(ctx, kind, `${result.error.code}: ${result.error.message}`, badInput(`invalid ${kind} report: ${result.error.message}`, { reportError: result.error.code }));
 }

@@ -1,5 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
-import { ArtifactRecord, HostRecord, JobRecord, JobTargetRecord } from '../../db/entities/index.js';
+import { HostRecord, JobRecord, JobTargetRecord } from '../../db/entities/index.js';
+import { artifactDownload, findArtifactByRef } from '../artifacts/artifact-ref.js';
 import type { Logger } from '../logger.js';
 import type { RunCommandInstruction } from '../protocol/index.js';
 import type { PubSub } from '../pubsub/pubsub.js';
@@ -151,6 +152,13 @@ export class JobDispatcher {
     this.opts.pubsub.publish(agentInstructionsTopic(t.hostId), { id: payload.id, kind: 'RUN_COMMAND', payload });
   }
 
+  /** Ends a target the server cannot even send (its inputs are gone), as a FAILED result. */
+  private async failUnsent(em: EntityManager, t: JobTargetRecord, id: string, error: string): Promise<undefined> {
+    const at = this.opts.now().toISOString();
+    await this.opts.jobs.result(em, t.hostId, { id, status: 'FAILED', exitCode: -1, stdout: '', stderr: '', stdoutTruncated: false, stderrTruncated: false, startedAt: at, finishedAt: at, durationMs: 0, error });
+    return undefined;
+  }
+
   private async instruction(em: EntityManager, job: JobRecord, t: JobTargetRecord): Promise<RunCommandInstruction | undefined> {
     const base: RunCommandInstruction = { id: `t${t.id}`, kind: job.kind, timeoutMs: job.timeoutSeconds * 1000 };
     const args = job.args as { processName?: string; username?: string; artifact?: string; path?: string; mode?: string };
@@ -163,21 +171,14 @@ export class JobDispatcher {
         return base;
       case 'SET_PASSWORD': {
         const password = this.opts.jobs.secrets.get(job.id);
-        if (!password) {
-          await this.opts.jobs.result(em, t.hostId, { id: base.id, status: 'FAILED', exitCode: -1, stdout: '', stderr: '', stdoutTruncated: false, stderrTruncated: false, startedAt: this.opts.now().toISOString(), finishedAt: this.opts.now().toISOString(), durationMs: 0, error: 'the password was kept only in the server’s memory and the server restarted before delivery; run the job again' });
-          return undefined;
-        }
+        if (!password) return this.failUnsent(em, t, base.id, 'the password was kept only in the server’s memory and the server restarted before delivery; run the job again');
         return { ...base, username: args.username, password };
       }
       case 'DOWNLOAD':
       case 'UPGRADE_AGENT': {
-        const [name, version] = (args.artifact ?? '').split('@');
-        const artifact = await em.findOne(ArtifactRecord, version ? { name, version } : { name }, { orderBy: { createdAt: 'desc' } });
-        if (!artifact) {
-          await this.opts.jobs.result(em, t.hostId, { id: base.id, status: 'FAILED', exitCode: -1, stdout: '', stderr: '', stdoutTruncated: false, stderrTruncated: false, startedAt: this.opts.now().toISOString(), finishedAt: this.opts.now().toISOString(), durationMs: 0, error: `no artifact ${args.artifact}` });
-          return undefined;
-        }
-        return { ...base, path: args.path, mode: args.mode, artifact: { sha256: artifact.sha256, md5: artifact.md5, url: `${this.opts.serverUrl()}/artifacts/${artifact.sha256}` } };
+        const artifact = await findArtifactByRef(em, args.artifact ?? '');
+        if (!artifact) return this.failUnsent(em, t, base.id, `no artifact ${args.artifact}`);
+        return { ...base, path: args.path, mode: args.mode, artifact: artifactDownload(artifact, this.opts.serverUrl()) };
       }
     }
   }

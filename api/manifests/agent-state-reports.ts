@@ -40,16 +40,3 @@ export const cronRunsReportSchema = z
     }),
   )
   .max(500);
-
-/** Parses a JSON report against `schema`, with a size check first; returns an error sentence on failure. */
-export function parseStateReport<T>(schema: z.ZodType<T>, text: string): { ok: true; value: T } | { ok: false; problem: string } {
-  if (Buffer.byteLength(text) > MAX_STATE_REPORT_BYTES) return { ok: false, problem: `over ${MAX_STATE_REPORT_BYTES} bytes` };
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { ok: false, problem: 'not JSON' };
-  }
-  const parsed = schema.safeParse(json);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, problem: parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
-}

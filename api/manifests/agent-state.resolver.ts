@@ -2,9 +2,9 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { z } from 'zod';
 import { CronRunRecord, HostStateRecord, ProcessRestartRecord } from '../../db/entities/index.js';
 import { Allow } from '../auth/access.js';
-import { badInput } from '../errors.js';
 import { agentOf, type GraphQLContext } from '../graphql/context.js';
-import { cronRunsReportSchema, observedReportSchema, parseStateReport, processEventsReportSchema } from './agent-state-reports.js';
+import { cronRunsReportSchema, MAX_STATE_REPORT_BYTES, observedReportSchema, processEventsReportSchema } from './agent-state-reports.js';
+import { parseJsonReport, refuseAgentReport } from '../hosts/agent-reports.js';
 
 function when(text: string | null | undefined, fallback: Date): Date {
   const d = text ? new Date(text) : undefined;
@@ -54,9 +54,6 @@ export class AgentStateResolver {
 }
 
 async function parse<T>(ctx: GraphQLContext, kind: string, schema: z.ZodType<T>, text: string): Promise<T> {
-  const r = parseStateReport(schema, text);
-  if (r.ok) return r.value;
-  const agent = agentOf(ctx);
-  await ctx.services.audit.record(ctx.services.orm.em.fork(), { actorType: 'AGENT', actor: agent.hostName, ip: ctx.ip, action: `report:${kind}`, target: agent.hostName, outcome: 'FAILURE', reason: r.problem });
-  throw badInput(`invalid ${kind} report: ${r.problem}`);
+  const r = parseJsonReport(schema, text, MAX_STATE_REPORT_BYTES);
+  return r.ok ? r.value : refuseAgentReport(ctx, kind, r.problem);
 }

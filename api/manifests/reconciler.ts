@@ -1,6 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { planHost, renderDesiredState, type DesiredState } from '../../manifests/index.js';
-import { ArtifactRecord, HostRecord, HostStateRecord, type DriftItem, type RolloutStatus } from '../../db/entities/index.js';
+import { artifactDownload, findArtifactByRef, type ArtifactDownload } from '../artifacts/artifact-ref.js';
+import { HostRecord, HostStateRecord, type DriftItem, type RolloutStatus } from '../../db/entities/index.js';
 import type { Logger } from '../logger.js';
 import type { PubSub } from '../pubsub/pubsub.js';
 import { effectiveLabels } from '../hosts/host-view.js';
@@ -11,12 +12,6 @@ export const ROLLOUT_TOPIC = 'ROLLOUT_PROGRESSED';
 /** Every online host is re-checked this often even without events. @default 60 s */
 export const RESYNC_MS = 60_000;
 
-/** An artifact reference resolved for the agent's download (not part of the desired state's hash). */
-export interface ResolvedArtifact {
-  sha256: string;
-  md5: string;
-  url: string;
-}
 
 /**
  * The reconcile loop, level-triggered: events (apply, agent ready, observed-state report,
@@ -112,11 +107,10 @@ export class Reconciler {
 
   /** The desired state goes to the agent with the artifacts it references resolved to download URLs. */
   private async send(em: EntityManager, host: HostRecord, revision: number | null, desired: DesiredState, hash: string): Promise<void> {
-    const artifacts: Record<string, ResolvedArtifact> = {};
+    const artifacts: Record<string, ArtifactDownload> = {};
     for (const f of desired.files) {
-      const [name, version] = f.artifact.split('@');
-      const a = await em.findOne(ArtifactRecord, version ? { name, version } : { name }, { orderBy: { createdAt: 'desc' } });
-      if (a) artifacts[f.artifact] = { sha256: a.sha256, md5: a.md5, url: `${this.opts.serverUrl()}/artifacts/${a.sha256}` };
+      const a = await findArtifactByRef(em, f.artifact);
+      if (a) artifacts[f.artifact] = artifactDownload(a, this.opts.serverUrl());
     }
     this.opts.pubsub.publish(agentInstructionsTopic(host.id), { id: `desired-${hash.slice(7, 19)}`, kind: 'DESIRED_STATE', payload: { revision, hash, desired, artifacts } });
   }

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import type { Request } from 'express';
 import type { MikroORM } from '@mikro-orm/core';
-import { ArtifactRecord, HostStateRecord, JobRecord, JobTargetRecord, ManifestRevisionRecord } from '../../db/entities/index.js';
+import { HostStateRecord, JobRecord, JobTargetRecord, ManifestRevisionRecord } from '../../db/entities/index.js';
 import { createArtifactAccess } from '../artifacts/artifact-access.js';
+import { findArtifactByRef } from '../artifacts/artifact-ref.js';
 import { createArtifactRouter, type ArtifactRouter } from '../artifacts/artifact-routes.js';
 import { ArtifactService } from '../artifacts/artifact.service.js';
 import { ArtifactStore } from '../artifacts/artifact-store.js';
@@ -28,10 +29,6 @@ function artifactRefs(documents: unknown[]): string[] {
   return refs;
 }
 
-async function resolveRef(em: ReturnType<MikroORM['em']['fork']>, ref: string): Promise<ArtifactRecord | null> {
-  const [name, version] = ref.split('@');
-  return em.findOne(ArtifactRecord, version ? { name, version } : { name }, { orderBy: { createdAt: 'desc' } });
-}
 
 /**
  * The artifact store, its service and HTTP routes, with the two questions only the server can
@@ -58,14 +55,14 @@ export async function wireArtifacts(deps: { orm: MikroORM; dataDir: string; audi
       const allowed = new Set<string>();
       const state = await em.findOne(HostStateRecord, { hostId });
       for (const f of ((state?.desired as { files?: { artifact: string }[] } | null)?.files ?? [])) {
-        const a = await resolveRef(em, f.artifact);
+        const a = await findArtifactByRef(em, f.artifact);
         if (a) allowed.add(a.sha256);
       }
       const targets = await em.find(JobTargetRecord, { hostId, status: { $in: ['SENT', 'RUNNING'] } }, { fields: ['jobId'] });
       for (const jobId of new Set(targets.map((t) => t.jobId))) {
         const job = await em.findOne(JobRecord, { id: jobId, kind: { $in: ['DOWNLOAD', 'UPGRADE_AGENT'] } });
         const ref = (job?.args as { artifact?: string } | undefined)?.artifact;
-        const a = ref ? await resolveRef(em, ref) : null;
+        const a = ref ? await findArtifactByRef(em, ref) : null;
         if (a) allowed.add(a.sha256);
       }
       return allowed;
