@@ -123,13 +123,15 @@ export class JobDispatcher {
   /** QUEUED past queue-for, and SENT/RUNNING with no result by timeout + queue-for, end UNREACHABLE. */
   private async expire(em: EntityManager, now: Date): Promise<void> {
     const queued = await em.find(JobTargetRecord, { status: 'QUEUED', queueDeadline: { $lt: now } }, { limit: 1000 });
-    for (const t of queued) {
-      const job = await em.findOne(JobRecord, { id: t.jobId }, { fields: ['queueForSeconds'] });
-      await this.endUnreachable(em, t, ['QUEUED'], `the host did not connect within queue-for (${job?.queueForSeconds ?? '?'} s)`);
-    }
     const inFlight = await em.find(JobTargetRecord, { status: { $in: ['SENT', 'RUNNING'] } }, { limit: 5000 });
+    // One query for the jobs of every candidate, not one per target: this runs every second.
+    const ids = [...new Set([...queued, ...inFlight].map((t) => t.jobId))];
+    const jobs = new Map((ids.length ? await em.find(JobRecord, { id: { $in: ids } }, { fields: ['timeoutSeconds', 'queueForSeconds'] }) : []).map((j) => [j.id, j]));
+    for (const t of queued) {
+      await this.endUnreachable(em, t, ['QUEUED'], `the host did not connect within queue-for (${jobs.get(t.jobId)?.queueForSeconds ?? '?'} s)`);
+    }
     for (const t of inFlight) {
-      const job = await em.findOne(JobRecord, { id: t.jobId }, { fields: ['timeoutSeconds', 'queueForSeconds'] });
+      const job = jobs.get(t.jobId);
       if (!job || !t.sentAt) continue;
       const deadline = t.sentAt.getTime() + (job.timeoutSeconds + job.queueForSeconds) * 1000 + 30_000;
       if (now.getTime() > deadline) await this.endUnreachable(em, t, ['SENT', 'RUNNING'], 'no result: the host did not report within the command timeout plus queue-for');
