@@ -1,6 +1,6 @@
 import os from 'node:os';
-import { assertSecureUrl, clientTlsOptions } from '../api/tls/client-trust.js';
-import { inventoryFingerprint } from '../api/protocol/index.js';
+import { assertSecureUrl, clientTlsOptions } from '../protocol/client-trust.js';
+import { inventoryFingerprint } from '../protocol/index.js';
 import { collectInventory, createMetricsCollector } from './observe/index.js';
 import { AgentLink, type Instruction, type LinkSession } from './link/agent-link.js';
 import { postGraphql } from './link/http-graphql.js';

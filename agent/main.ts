@@ -4,7 +4,8 @@
  * (`npm run build:agent`). The full `ioms` CLI offers the same `ioms agent` command.
  */
 import { Command, CommanderError } from 'commander';
-import { registerAgentServiceCommands } from '../cli/commands/agent-service.js';
+import { registerAgentServiceCommands } from './service/service-commands.js';
+import { CliError } from './cli-error.js';
 import { registerAgentCommand } from './cli.js';
 import { AGENT_VERSION } from './version.js';
 
@@ -16,5 +17,5 @@ try {
 } catch (err) {
   if (err instanceof CommanderError) process.exit(err.exitCode);
   process.stderr.write(`ioms agent: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
+  process.exit(err instanceof CliError ? err.exitCode : 1);
 }

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import { assertSecureUrl, clientTlsOptions } from '../api/tls/client-trust.js';
+import { assertSecureUrl, clientTlsOptions } from '../protocol/client-trust.js';
 import { CliError } from './errors.js';
 
 export interface ApiClientOptions {

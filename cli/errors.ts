@@ -1,9 +1,5 @@
-/** An error the CLI prints as one line on stderr before exiting non-zero. */
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 1,
-  ) {
-    super(message);
-  }
-}
+/**
+ * The CLI's one-line error. Declared in `agent/` because the agent's own commands (which ship
+ * in the agent bundle, without `cli/`) throw it too; the CLI and the agent print it the same way.
+ */
+export { CliError } from '../agent/cli-error.js';

@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerAgentCommand } from '../agent/cli.js';
-import { registerAgentServiceCommands } from './commands/agent-service.js';
+import { registerAgentServiceCommands } from '../agent/service/service-commands.js';
 import { registerAgentUpgradeCommand } from './commands/agent-upgrade.js';
 import { registerAuditCommands } from './commands/audit.js';
 import { registerArtifactCommands } from './commands/artifact.js';

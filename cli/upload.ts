@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
-import { assertSecureUrl, clientTlsOptions } from '../api/tls/client-trust.js';
+import { assertSecureUrl, clientTlsOptions } from '../protocol/client-trust.js';
 import { ApiError } from './api-client.js';
 import { CliError } from './errors.js';
 

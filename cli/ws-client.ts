@@ -5,7 +5,7 @@
  */
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { assertSecureUrl, clientTlsOptions } from '../api/tls/client-trust.js';
+import { assertSecureUrl, clientTlsOptions } from '../protocol/client-trust.js';
 
 export interface CliWsClientOptions {
   /** The server's base URL, e.g. https://ioms.example.com:8888 */

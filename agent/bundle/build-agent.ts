@@ -59,9 +59,8 @@ export const BUNDLE_BANNER = [
   'const __iomsDirname = __iomsPathDirname(__iomsFilename);',
 ].join('\n');
 
-/** Files of the project the agent may ship with outside `agent/` and `manifests/`. */
-const ALLOWED_SERVER_FILES = [/^api\/protocol\//, /^api\/tls\/client-trust\.ts$/];
-const FORBIDDEN_DIRS = [/^api\//, /^db\//, /^web\//];
+/** The agent ships with `agent/`, `protocol/` and `manifests/` only: these folders never go in. */
+const FORBIDDEN_DIRS = [/^api\//, /^db\//, /^web\//, /^cli\//];
 
 /** The esbuild options for a bundle. Pure. */
 export function agentBuildOptions(entry: string, outfile: string, sourcemap: boolean, hashbang: boolean, agentVersion?: string): BuildOptions {
@@ -87,7 +86,7 @@ export function agentBuildOptions(entry: string, outfile: string, sourcemap: boo
  * Paths are relative to the repository root with `/` separators.
  */
 export function forbiddenInputs(inputs: readonly string[]): string[] {
-  return inputs.filter((input) => FORBIDDEN_DIRS.some((dir) => dir.test(input)) && !ALLOWED_SERVER_FILES.some((ok) => ok.test(input)));
+  return inputs.filter((input) => FORBIDDEN_DIRS.some((dir) => dir.test(input)));
 }
 
 /**

@@ -22,7 +22,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { chmod, lstat, mkdir, open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import type { ClientTlsOptions } from '../../api/tls/client-trust.js';
+import type { ClientTlsOptions } from '../../protocol/client-trust.js';
 import { destinationPlatformOf, validateDestinationPath } from './destination-path.js';
 import { FileError } from './file-error.js';
 import { fetchRange } from './fetch-range.js';
@@ -50,7 +50,7 @@ export interface DownloadArtifactOptions {
   readonly mode?: number;
   /** Credentials for the server, e.g. `{ authorization: 'Bearer …' }`. @default {} */
   readonly headers?: Readonly<Record<string, string>>;
-  /** From `clientTlsOptions()` (api/tls/client-trust.ts) for https URLs. */
+  /** From `clientTlsOptions()` (protocol/client-trust.ts) for https URLs. */
   readonly tls?: ClientTlsOptions;
   /** Create missing parent directories (0755). @default true */
   readonly createDirectories?: boolean;

@@ -5,7 +5,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { FileHandle } from 'node:fs/promises';
-import type { ClientTlsOptions } from '../../api/tls/client-trust.js';
+import type { ClientTlsOptions } from '../../protocol/client-trust.js';
 import { FileError } from './file-error.js';
 
 export interface FetchRangeOptions {

@@ -1,4 +1,4 @@
-import { runCommandInstructionSchema, MAX_COMMAND_REPORT_BYTES, type RunCommandInstruction } from '../../api/protocol/index.js';
+import { runCommandInstructionSchema, MAX_COMMAND_REPORT_BYTES, type RunCommandInstruction } from '../../protocol/index.js';
 import { createExecutor, runCommand, type CommandResult, type Executor, type ResultSpool } from '../exec/index.js';
 import type { RunCommandOptions } from '../exec/run-command.js';
 import type { CommandRequest } from '../exec/command-request.schema.js';

@@ -1,6 +1,6 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import type { ClientTlsOptions } from '../../api/tls/client-trust.js';
+import type { ClientTlsOptions } from '../../protocol/client-trust.js';
 import type { AgentLogger } from '../log.js';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.js';
 

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import type { ClientTlsOptions } from '../../api/tls/client-trust.js';
+import type { ClientTlsOptions } from '../../protocol/client-trust.js';
 
 export class GraphqlRequestError extends Error {
   constructor(

@@ -14,7 +14,7 @@ import {
   type Inventory,
   type IpAddress,
   type NetworkInterfaceInfo,
-} from '../../api/protocol/index.js';
+} from '../../protocol/index.js';
 import { classifyIp, stripZone } from './ip-scope.js';
 import { type CpuFacts, type FsSizeFacts, type MemFacts, type NetworkInterfaceFacts, type OsAddressFacts, type OsInfoFacts, type TimeFacts } from './probes.js';
 

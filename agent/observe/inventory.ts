@@ -1,6 +1,6 @@
 import nodeOs from 'node:os';
 import si from 'systeminformation';
-import { inventorySchema, type Inventory } from '../../api/protocol/index.js';
+import { inventorySchema, type Inventory } from '../../protocol/index.js';
 import { readCodePage } from './code-page.js';
 import { type RunProgram } from './code-page.win32.js';
 import { buildInventory, type InventoryFacts } from './inventory-build.js';

@@ -1,5 +1,5 @@
 import { isIPv4, isIPv6 } from 'node:net';
-import { type IpScope } from '../../api/protocol/index.js';
+import { type IpScope } from '../../protocol/index.js';
 
 /** IPv4 ranges that are not public, most specific first where they nest. */
 const IPV4_RANGES: ReadonlyArray<readonly [base: string, prefix: number, scope: IpScope]> = [

@@ -1,6 +1,6 @@
 import nodeOs from 'node:os';
 import si from 'systeminformation';
-import { MAX_DISKS, MAX_PATH_LENGTH, metricsSampleSchema, type MetricGroup, type MetricsSample } from '../../api/protocol/index.js';
+import { MAX_DISKS, MAX_PATH_LENGTH, metricsSampleSchema, type MetricGroup, type MetricsSample } from '../../protocol/index.js';
 import { PROBE_TIMEOUT_MS, settleProbe, valueOf, type FsSizeFacts, type HostOs, type MetricsProbes, type NetworkStatsFacts } from './probes.js';
 
 export interface MetricsCollectorOptions {

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { RunCommandInstruction } from '../../api/protocol/index.js';
+import type { RunCommandInstruction } from '../../protocol/index.js';
 
 /** The bundle being replaced, kept for rollback: `<bundle>.prev.mjs`. */
 const PREVIOUS_SUFFIX = '.prev.mjs';

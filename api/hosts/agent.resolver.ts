@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver, Root, Subscription } from 'type-graphql';
-import { commandIdSchema, commandResultReportSchema, MAX_COMMAND_REPORT_BYTES, parseAgentReport, type AgentReportKind, type CommandResultReport } from '../protocol/index.js';
+import { commandIdSchema, commandResultReportSchema, MAX_COMMAND_REPORT_BYTES, parseAgentReport, type AgentReportKind, type CommandResultReport } from '../../protocol/index.js';
 import { Allow } from '../auth/access.js';
 import { badInput } from '../errors.js';
 import { agentOf, type GraphQLContext } from '../graphql/context.js';

@@ -2,7 +2,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { HostRecord, JobRecord, JobTargetRecord } from '../../db/entities/index.js';
 import { artifactDownload, findArtifactByRef } from '../artifacts/artifact-ref.js';
 import type { Logger } from '../logger.js';
-import type { RunCommandInstruction } from '../protocol/index.js';
+import type { RunCommandInstruction } from '../../protocol/index.js';
 import type { PubSub } from '../pubsub/pubsub.js';
 import { agentInstructionsTopic } from '../hosts/topics.js';
 import { appendJobEvent } from './job-events.js';

@@ -4,7 +4,7 @@ import { JobRecord, JobTargetRecord, type JobKind, type JobStatus, type TargetSt
 import type { AuditService } from '../audit/audit.service.js';
 import { badInput, conflict, forbidden, notFound } from '../errors.js';
 import type { HostService } from '../hosts/host.service.js';
-import type { CommandResultReport } from '../protocol/index.js';
+import type { CommandResultReport } from '../../protocol/index.js';
 import type { PubSub } from '../pubsub/pubsub.js';
 import { parseBatch } from './batch.js';
 import { appendJobEvent } from './job-events.js';

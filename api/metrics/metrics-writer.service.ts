@@ -2,7 +2,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { AbstractSqlConnection } from '@mikro-orm/knex';
 import { MetricSampleRecord } from '../../db/entities/index.js';
 import type { Logger } from '../logger.js';
-import type { MetricsSample } from '../protocol/index.js';
+import type { MetricsSample } from '../../protocol/index.js';
 import { BoundedQueue } from './bounded-queue.js';
 import { MetricsError } from './metrics-error.js';
 import { buildSampleInsert } from './sample-insert.js';

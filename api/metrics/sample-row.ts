@@ -1,5 +1,5 @@
 import type { MetricSampleRecord } from '../../db/entities/index.js';
-import type { MetricGroup, MetricsSample } from '../protocol/index.js';
+import type { MetricGroup, MetricsSample } from '../../protocol/index.js';
 
 /** A `metric_samples` row before it has an id. */
 export type SampleRow = Omit<MetricSampleRecord, 'id'>;

@@ -6,7 +6,7 @@ import { X509Certificate, createPrivateKey, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { type ServerOptions } from 'node:https';
 
-import { isLoopbackHost } from './client-trust.js';
+import { isLoopbackHost } from '../../protocol/client-trust.js';
 import { TlsError } from './tls-error.js';
 
 export { isLoopbackHost };

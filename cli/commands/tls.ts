@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 
 import { type Command } from 'commander';
 
-import { isLoopbackHost } from '../../api/tls/client-trust.js';
+import { isLoopbackHost } from '../../protocol/client-trust.js';
 import { describeSubjectAltNames, parseSubjectAltNames } from '../../api/tls/subject-alt-names.js';
 import { TlsError } from '../../api/tls/tls-error.js';
 import { DEFAULT_SERVER_DAYS, writeTlsMaterial, type TlsMaterial } from '../../api/tls/tls-material.js';

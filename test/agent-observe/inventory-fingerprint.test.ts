@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type Inventory } from '../../api/protocol/index.js';
-import { inventoryFingerprint } from '../../api/protocol/inventory-fingerprint.js';
+import { type Inventory } from '../../protocol/index.js';
+import { inventoryFingerprint } from '../../protocol/inventory-fingerprint.js';
 import { validInventory } from '../protocol/fixtures.js';
 
 const base = validInventory();

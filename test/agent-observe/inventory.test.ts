@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { inventorySchema, MAX_DISKS, MAX_INTERFACES, MAX_PATH_LENGTH } from '../../api/protocol/index.js';
+import { inventorySchema, MAX_DISKS, MAX_INTERFACES, MAX_PATH_LENGTH } from '../../protocol/index.js';
 import { collectInventory, InventoryError } from '../../agent/observe/inventory.js';
 import { type InventoryProbes } from '../../agent/observe/probes.js';
 import { failingInventoryProbes, fakeOs } from './stubs.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type IpScope } from '../../api/protocol/index.js';
+import { type IpScope } from '../../protocol/index.js';
 import { classifyIp, stripZone } from '../../agent/observe/ip-scope.js';
 
 const cases: Array<{ name: string; address: string; scope: IpScope | undefined }> = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { metricsSampleSchema } from '../../api/protocol/index.js';
+import { metricsSampleSchema } from '../../protocol/index.js';
 import { createMetricsCollector, networkRates } from '../../agent/observe/metrics.js';
 import { type MetricsProbes, type NetworkStatsFacts } from '../../agent/observe/probes.js';
 import { failingMetricsProbes, fakeOs } from './stubs.js';

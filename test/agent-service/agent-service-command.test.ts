@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { type AgentServiceCommandDeps, buildInstallOptions, registerAgentServiceCommands, resolveAgentEntry } from '../../cli/commands/agent-service.js';
+import { type AgentServiceCommandDeps, buildInstallOptions, registerAgentServiceCommands, resolveAgentEntry } from '../../agent/service/service-commands.js';
 import { recordingRun, tempDirs } from './helpers.js';
 
 const dirs = tempDirs();
@@ -118,7 +118,7 @@ describe('buildInstallOptions', () => {
 
 describe('resolveAgentEntry', () => {
   it('from the checkout (a .ts module) it is bin/ioms.js', () => {
-    const moduleUrl = new URL('../../cli/commands/agent-service.ts', import.meta.url).href;
+    const moduleUrl = new URL('../../agent/service/service-commands.ts', import.meta.url).href;
     expect(resolveAgentEntry(moduleUrl, '/whatever')).toBe(fileURLToPath(new URL('../../bin/ioms.js', import.meta.url)));
   });
 

@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import mysql from 'mysql2/promise';
 import { MetricsWriter } from '../../api/metrics/metrics-writer.service.js';
 import { toSampleRow, type SampleRow } from '../../api/metrics/sample-row.js';
-import type { MetricsSample } from '../../api/protocol/index.js';
+import type { MetricsSample } from '../../protocol/index.js';
 import { HostRecord } from '../../db/entities/index.js';
 import { migrateDatabase, openDatabase } from '../../db/orm.js';
 

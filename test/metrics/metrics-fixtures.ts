@@ -2,7 +2,7 @@ import type { AbstractSqlConnection } from '@mikro-orm/knex';
 import { HostRecord, MetricSampleRecord } from '../../db/entities/index.js';
 import type { SampleRow } from '../../api/metrics/sample-row.js';
 import { migrateDatabase, openDatabase, type Orm } from '../../db/orm.js';
-import type { MetricsSample } from '../../api/protocol/index.js';
+import type { MetricsSample } from '../../protocol/index.js';
 import type { DatabaseKind } from '../helpers/databases.js';
 
 /** A migrated database with SQL statements recorded, for one test. */

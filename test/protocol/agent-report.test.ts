@@ -11,7 +11,7 @@ import {
   utf8ByteLength,
   type AgentReportErrorCode,
   type AgentReportKind,
-} from '../../api/protocol/index.js';
+} from '../../protocol/index.js';
 import { validHeartbeat, validInventory, validMetrics } from './fixtures.js';
 
 const json = (value: unknown) => JSON.stringify(value);

@@ -1,4 +1,4 @@
-import { type Heartbeat, type Inventory, type MetricsSample } from '../../api/protocol/index.js';
+import { type Heartbeat, type Inventory, type MetricsSample } from '../../protocol/index.js';
 
 /** A small valid inventory; tests copy and break it. */
 export function validInventory(): Inventory {

@@ -13,7 +13,7 @@ import {
   MAX_TEXT_LENGTH,
   parseAgentReport,
   type Inventory,
-} from '../../api/protocol/index.js';
+} from '../../protocol/index.js';
 
 const text = (length: number) => 'x'.repeat(length);
 const label = text(MAX_LABEL_LENGTH);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createCertificateAuthority, issueServerCertificate } from '../../api/tls/certificates.js';
-import { assertSecureUrl, clientTlsOptions, isLoopbackHost, TlsTrustError, type TlsTrustErrorCode } from '../../api/tls/client-trust.js';
+import { assertSecureUrl, clientTlsOptions, isLoopbackHost, TlsTrustError, type TlsTrustErrorCode } from '../../protocol/client-trust.js';
 
 function codeOf(run: () => unknown): TlsTrustErrorCode | 'no error' | 'other error' {
   try {

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
 
 import { createCertificateAuthority } from '../../api/tls/certificates.js';
-import { assertSecureUrl, clientTlsOptions } from '../../api/tls/client-trust.js';
+import { assertSecureUrl, clientTlsOptions } from '../../protocol/client-trust.js';
 import { loadServerTlsOptions } from '../../api/tls/server-options.js';
 import { writeTlsMaterial, type TlsMaterial } from '../../api/tls/tls-material.js';
 

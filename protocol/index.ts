@@ -1,6 +1,7 @@
 /**
- * The wire protocol between agent and server. Depends on zod only, so the agent (which must
- * not import the rest of `api/`) can share these types and schemas.
+ * The wire protocol between agent and server. Depends on zod and Node built-ins only, so the
+ * agent (which ships alone and imports nothing outside `agent/`, `protocol/` and `manifests/`)
+ * and the server share one definition of every message.
  */
 export * from './limits.js';
 export * from './inventory.schema.js';

@@ -10,11 +10,11 @@ import { fileURLToPath } from 'node:url';
 
 import { type Command } from 'commander';
 
-import { DEFAULT_SERVICE_NAME, type RunCommand, type ServiceOptions, type ServicePlan } from '../../agent/service/service-plan.js';
-import { describePlan } from '../../agent/service/service-steps.js';
-import { installService, planInstall, planUninstall, servicePlatform, uninstallService } from '../../agent/service/service.js';
-import { defaultStateDir } from '../../agent/service/state-dir.js';
-import { CliError } from '../errors.js';
+import { DEFAULT_SERVICE_NAME, type RunCommand, type ServiceOptions, type ServicePlan } from './service-plan.js';
+import { describePlan } from './service-steps.js';
+import { installService, planInstall, planUninstall, servicePlatform, uninstallService } from './service.js';
+import { defaultStateDir } from './state-dir.js';
+import { CliError } from '../cli-error.js';
 
 /** Test seams; production defaults in brackets. */
 export interface AgentServiceCommandDeps {
