@@ -153,8 +153,8 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
     logger: log,
     onChange: () => scheduleObserved(),
     fileCheckMs: opts.fileCheckIntervalMs,
-    putFile: async (f, artifact) => {
-      await downloadArtifact({ url: artifact.url, sha256: artifact.sha256, md5: artifact.md5, dest: f.path, ...(f.mode ? { mode: parseInt(f.mode, 8) } : {}), headers: { authorization: agentAuth }, tls });
+    download: async (f, artifact) => {
+      return downloadArtifact({ url: artifact.url, sha256: artifact.sha256, md5: artifact.md5, dest: f.path, ...(f.mode ? { mode: parseInt(f.mode, 8) } : {}), headers: { authorization: agentAuth }, tls });
     },
   });
   let observedTimer: NodeJS.Timeout | undefined;
@@ -166,7 +166,7 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
     }, 200);
   }
   const sendObserved = async (session: LinkSession) => {
-    const observed = await desired.observe();
+    const observed = desired.observe();
     await session.request('mutation($r: String!) { reportObservedState(report: $r) }', { r: JSON.stringify({ hash: desired.hash, observed, ...(desired.error ? { error: desired.error } : {}) }) });
   };
   const flushReports = async (session: LinkSession) => {
