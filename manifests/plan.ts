@@ -18,7 +18,8 @@
  * | EXITED (other policies), STARTING, RUNNING, BACKOFF | nothing: the policy is in charge |
  *
  * Files: absent or `exists: false` → PutFile MISSING; no record of IOMS writing
- * it → PutFile NOT_MANAGED; other specHash (a new artifact, owner, extractTo…) →
+ * it → PutFile NOT_MANAGED (adopted, nothing restarted) unless its content differs
+ * (CHECKSUM_MISMATCH); other specHash (a new artifact, owner, extractTo…) →
  * PutFile SPEC_CHANGED; content not matching the expected checksum → PutFile
  * CHECKSUM_MISMATCH; other mode → PutFile MODE_CHANGED; an archive not unpacked
  * → PutFile NOT_EXTRACTED. The expected checksum is the declared sha256, else the
@@ -104,7 +105,12 @@ function planFile(spec: FileSpec, seen: ObservedFile | undefined, store: Artifac
   const hash = specHash(spec);
   const put = (reason: Reason, why: string): PlanAction => ({ type: 'PutFile', key, reason, message: `write ${spec.path}: ${why}`, file: spec, specHash: hash });
   if (seen === undefined || !seen.exists) return put(Reason.MISSING, 'the file does not exist');
-  if (seen.specHash === undefined) return put(Reason.NOT_MANAGED, 'IOMS has no record of writing it');
+  if (seen.specHash === undefined) {
+    // An agent without a record (a new agent, or files placed before IOMS): adopt a matching file
+    // without restarting anything; a differing one is written (and its process restarted).
+    const differs = checksumProblem(spec, seen, store);
+    return differs !== undefined ? put(Reason.CHECKSUM_MISMATCH, differs) : put(Reason.NOT_MANAGED, 'IOMS has no record of writing it');
+  }
   if (seen.specHash !== hash) return put(Reason.SPEC_CHANGED, 'its declaration changed');
   const checksum = checksumProblem(spec, seen, store);
   if (checksum !== undefined) return put(Reason.CHECKSUM_MISMATCH, checksum);
@@ -149,7 +155,7 @@ function restartsAfterFiles(actions: readonly PlanAction[], seenProcesses: Reado
   const started = new Set(actions.flatMap((a) => (a.type === 'StartProcess' || a.type === 'UpdateProcess' ? [a.process.name] : [])));
   const out = new Map<string, PlanAction>();
   for (const action of actions) {
-    if (action.type !== 'PutFile' || action.reason === Reason.MODE_CHANGED || action.reason === Reason.NOT_EXTRACTED) continue;
+    if (action.type !== 'PutFile' || action.reason === Reason.MODE_CHANGED || action.reason === Reason.NOT_EXTRACTED || action.reason === Reason.NOT_MANAGED) continue;
     const name = action.file.restartProcess;
     if (name === undefined || started.has(name) || out.has(name) || !seenProcesses.has(processKey(name))) continue;
     out.set(name, {

@@ -88,6 +88,7 @@ describe('planHost', () => {
       want: ['RemoveFile file:/etc/old NOT_DESIRED'],
     },
     { name: 'file in place that IOMS has no record of writing', observed: withFile('/etc/app.conf', { specHash: undefined, managedSha256: undefined }), want: ['PutFile file:/etc/app.conf NOT_MANAGED'] },
+    { name: 'file without a record and with other content', observed: withFile('/etc/app.conf', { specHash: undefined, managedSha256: undefined, sha256: 'f'.repeat(64) }), want: ['PutFile file:/etc/app.conf CHECKSUM_MISMATCH'] },
     { name: 'no declared checksum: a hand edit is found against what IOMS wrote', observed: withFile('C:\\App\\app.ini', { sha256: 'f'.repeat(64) }), want: ['PutFile file:c:\\app\\app.ini CHECKSUM_MISMATCH'] },
     { name: 'md5 declared: the sha256 the agent also reports is not compared', observed: withFile('/opt/app.zip', { sha256: 'f'.repeat(64) }), want: [] },
     { name: 'a crontab entry the agent could not schedule is held with its reason', observed: (o) => ({ ...o, cron: o.cron.map((c) => ({ ...c, error: 'this host cannot run the schedule' })) }), want: ['Hold cron:tick CRON_FAILED'] },
