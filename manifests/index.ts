@@ -119,3 +119,4 @@ export { ACTION_ORDER, PLAN_ACTION_TYPES, type PlanAction, type PlanActionType, 
 export { type ArtifactDigests, type PlanContext, planHost } from './plan.js';
 export { type ArtifactDownload, type DesiredInstruction, artifactDownloadSchema, desiredInstructionSchema } from './desired-instruction.js';
 export { artifactReferences, checkReferences } from './references.js';
+export { MAX_STATE_REPORT_BYTES, type ObservedReport, observedReportSchema } from './observed-report.js';

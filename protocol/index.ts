@@ -11,3 +11,5 @@ export * from './agent-report.js';
 export * from './inventory-fingerprint.js';
 export * from './command.schema.js';
 export * from './canonical-json.js';
+export * from './instruction.schema.js';
+export * from './desired-reports.schema.js';

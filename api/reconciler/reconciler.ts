@@ -13,6 +13,7 @@
  */
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { renderDesiredState } from '../../manifests/index.js';
+import { desiredStateInstruction } from '../../protocol/index.js';
 import { artifactDownload, findArtifactByRef, type ArtifactDownload } from '../artifacts/artifact-ref.js';
 import { HostRecord, HostStateRecord } from '../../db/entities/index.js';
 import type { Logger } from '../logger.js';
@@ -142,7 +143,7 @@ export class Reconciler {
 
   private async act(em: EntityManager, { host, state: existing, inputs }: Gathered, decision: ReturnType<typeof decideHostState>, now: Date): Promise<void> {
     if (decision.send) {
-      this.opts.pubsub.publish(agentInstructionsTopic(host.id), { id: `desired-${decision.send.hash.slice(7, 19)}`, kind: 'DESIRED_STATE', payload: decision.send });
+      this.opts.pubsub.publish(agentInstructionsTopic(host.id), desiredStateInstruction({ ...decision.send, desired: { ...decision.send.desired } }));
     }
     const { row } = decision;
     const fields = (r: { revisionId?: number | null; desiredHash?: string | null; status: string; drift: unknown; convergedRevisionId?: number | null }) =>
