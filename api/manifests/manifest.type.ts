@@ -1,3 +1,4 @@
+import { PLAN_ACTION_TYPES } from '../../manifests/index.js';
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from '../graphql/page.js';
 import { DateTimeScalar, JSONScalar } from '../graphql/scalars.js';
@@ -36,7 +37,7 @@ export class ManifestErrorType {
 
 @ObjectType('PlanItem')
 export class PlanItemType {
-  @Field(() => String, { description: 'StartProcess, UpdateProcess, StopProcess, PutFile, RemoveFile, SetCron, RemoveCron' }) type!: string;
+  @Field(() => String, { description: PLAN_ACTION_TYPES.join(', ') }) type!: string;
   @Field(() => String, { description: 'process:<name>, cron:<name>, file:<path>' }) key!: string;
   @Field(() => String, { description: 'MISSING, SPEC_CHANGED, NOT_RUNNING, FATAL, CHECKSUM_MISMATCH, MODE_CHANGED, NOT_DESIRED' }) reason!: string;
   @Field(() => String) message!: string;

@@ -1,7 +1,9 @@
 /**
  * The GraphQL operations the manifest commands send, and the shapes they get back
- * (`api/manifests/manifest.type.ts` is the contract). Dates arrive as ISO strings.
+ * (`api/manifests/manifest.type.ts` is the contract). Dates arrive as ISO strings. Closed
+ * vocabularies (action types, reasons) come from `manifests/`, not restated here.
  */
+import type { PlanActionType, Reason } from '../../manifests/index.js';
 
 export interface ManifestErrorWire {
   readonly file: string;
@@ -12,10 +14,9 @@ export interface ManifestErrorWire {
 }
 
 export interface PlanItemWire {
-  /** StartProcess, UpdateProcess, StopProcess, PutFile, RemoveFile, SetCron, RemoveCron */
-  readonly type: string;
+  readonly type: PlanActionType;
   readonly key: string;
-  readonly reason: string;
+  readonly reason: Reason;
   readonly message: string;
 }
 

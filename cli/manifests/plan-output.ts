@@ -15,11 +15,13 @@ export function formatApplyError(e: ManifestErrorWire): string {
   return `${where}: ${e.message} [${e.code}]`;
 }
 
-export type ChangeSign = '+' | '~' | '-';
+export type ChangeSign = '+' | '~' | '-' | '!';
 
-/** `+` creates, `~` changes in place, `-` removes. */
+/** `+` creates, `~` changes in place, `-` removes, `!` held: drift the agent leaves to a human. */
 export function changeSign(item: Pick<PlanItemWire, 'type' | 'reason'>): ChangeSign {
   switch (item.type) {
+    case 'Hold':
+      return '!';
     case 'StopProcess':
     case 'RemoveFile':
     case 'RemoveCron':

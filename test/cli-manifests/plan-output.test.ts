@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ApplyResultWire, HostPlanWire, PlanItemWire, RevisionWire } from '../../cli/manifests/manifest-wire.js';
 import { appliedLine, changeSign, describeSource, formatApplyError, formatPlanItem, groupPlans, renderApplied, renderHostSummary, renderPlan } from '../../cli/manifests/plan-output.js';
 
-const item = (type: string, key: string, reason = 'MISSING', message = `${key} is missing`): PlanItemWire => ({ type, key, reason, message });
+/** Wire values as a (possibly newer) server sends them: the CLI tolerates members it does not know. */
+const item = (type: string, key: string, reason = 'MISSING', message = `${key} is missing`): PlanItemWire => ({ type, key, reason, message }) as PlanItemWire;
 const host = (name: string, actions: PlanItemWire[], profiles = ['demo'], changed = true): HostPlanWire => ({ host: name, desiredHash: 'h', changed, profiles, actions });
 const start = item('StartProcess', 'process:web', 'MISSING', 'start process web: not running on the host');
 const cron = item('SetCron', 'cron:tick', 'MISSING', 'schedule tick');
@@ -32,9 +33,12 @@ describe('changeSign', () => {
     ['SetCron', 'MISSING', '+'],
     ['SetCron', 'SPEC_CHANGED', '~'],
     ['RemoveCron', 'NOT_DESIRED', '-'],
+    ['RestartProcess', 'FILE_CHANGED', '~'],
+    ['Hold', 'FATAL', '!'],
+    ['Hold', 'MODIFIED_BY_HAND', '!'],
     ['SomethingNew', 'MISSING', '+'],
   ])('%s (%s) → %s', (type, reason, want) => {
-    expect(changeSign({ type, reason })).toBe(want);
+    expect(changeSign({ type, reason } as Pick<PlanItemWire, 'type' | 'reason'>)).toBe(want);
   });
 });
 
