@@ -31,7 +31,3 @@ export async function loadReportHosts(em: EntityManager, selector: string | null
   return rows.map((h) => ({ id: h.id, name: h.name, labels: effectiveLabels(h), revokedAtMs: h.revokedAt?.getTime() ?? null })).filter(matches);
 }
 
-/** Host-id filter for a query: none when every host is covered (cheaper than a long IN list). */
-export function hostIdFilter(hosts: readonly ReportHost[], total: number): { hostId?: { $in: number[] } } {
-  return hosts.length === total ? {} : { hostId: { $in: hosts.map((h) => h.id) } };
-}

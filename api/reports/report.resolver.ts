@@ -1,11 +1,10 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { Allow } from '../auth/access.js';
 import type { GraphQLContext } from '../graphql/context.js';
-import { AVAILABILITY_COLUMNS, reportCsv } from './report-columns.js';
 import { ReportInput } from './report.input.js';
-import { availabilityReport } from './report.service.js';
+import { availabilityReport, commandsReport, cronReport, restartsReport } from './report.service.js';
 import { reportRequest, scopeOf } from './report-request.js';
-import { AvailabilityReportType, ReportScopeType } from './report.type.js';
+import { AvailabilityReportType, CommandsReportType, CronReportType, ReportScopeType, RestartsReportType } from './report.type.js';
 
 /** What the report resolvers need from the context. */
 export type ReportContext = Pick<GraphQLContext, 'em'> & { readonly services: Pick<GraphQLContext['services'], 'now' | 'config'> };
@@ -18,6 +17,31 @@ export class ReportResolver {
     const req = reportRequest(input, ctx.services.now().getTime());
     const aliveWindowSeconds = ctx.services.config.aliveWindowSeconds;
     const rows = await availabilityReport(ctx.em, req, aliveWindowSeconds * 1000);
-    return { scope: Object.assign(new ReportScopeType(), scopeOf(req)), aliveWindowSeconds, rows, csv: reportCsv(AVAILABILITY_COLUMNS, rows) };
+    return Object.assign(new AvailabilityReportType(), { scope: scope(req), aliveWindowSeconds, rows });
   }
+
+  @Query(() => RestartsReportType, { description: 'Guarded-process restarts per process and host or label group (and period), and crash loops (processes that gave up)' })
+  @Allow('VIEWER')
+  async reportRestarts(@Ctx() ctx: ReportContext, @Arg('input', () => ReportInput, { nullable: true }) input?: ReportInput | null): Promise<RestartsReportType> {
+    const req = reportRequest(input, ctx.services.now().getTime());
+    return Object.assign(new RestartsReportType(), { scope: scope(req), ...(await restartsReport(ctx.em, req)) });
+  }
+
+  @Query(() => CronReportType, { description: 'Cron runs, failures and success rate per entry and host or label group (and period)' })
+  @Allow('VIEWER')
+  async reportCron(@Ctx() ctx: ReportContext, @Arg('input', () => ReportInput, { nullable: true }) input?: ReportInput | null): Promise<CronReportType> {
+    const req = reportRequest(input, ctx.services.now().getTime());
+    return Object.assign(new CronReportType(), { scope: scope(req), rows: await cronReport(ctx.em, req) });
+  }
+
+  @Query(() => CommandsReportType, { description: 'Jobs and targets per day, success rate per user and per host or label group, the slowest commands' })
+  @Allow('VIEWER')
+  async reportCommands(@Ctx() ctx: ReportContext, @Arg('input', () => ReportInput, { nullable: true }) input?: ReportInput | null): Promise<CommandsReportType> {
+    const req = reportRequest(input, ctx.services.now().getTime());
+    return Object.assign(new CommandsReportType(), { scope: scope(req), ...(await commandsReport(ctx.em, req)) });
+  }
+}
+
+function scope(req: ReturnType<typeof reportRequest>): ReportScopeType {
+  return Object.assign(new ReportScopeType(), scopeOf(req));
 }

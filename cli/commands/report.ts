@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { AVAILABILITY_COLUMNS, type ReportColumn } from '../../api/reports/report-columns.js';
+import { REPORT_TABLES, type ReportTable } from '../../api/reports/report-columns.js';
 import { commandContext } from '../context.js';
 import { parseSince } from '../duration.js';
 import { CliError } from '../errors.js';
@@ -11,16 +11,15 @@ import { printData } from '../output.js';
  * `-o csv` here and the `csv` field a web page downloads are the same file.
  */
 interface ReportKind {
-  readonly name: string;
+  readonly name: keyof typeof REPORT_TABLES;
   readonly description: string;
   readonly field: string;
   /** GraphQL selection of the report (besides `scope`). */
   readonly selection: string;
-  /** The table to print: rows and their columns. */
-  readonly tables: readonly { readonly title?: string; readonly rows: (report: Record<string, unknown>) => unknown[]; readonly columns: readonly ReportColumn<never>[] }[];
 }
 
 const SCOPE = 'scope { from to by selector period generatedAt }';
+const TALLY = 'targets succeeded failed unreachable cancelled pending successPercent';
 
 const KINDS: readonly ReportKind[] = [
   {
@@ -28,7 +27,24 @@ const KINDS: readonly ReportKind[] = [
     description: 'availability %, downtime, outages and longest outage per host or label group, from the recorded status changes',
     field: 'reportAvailability',
     selection: 'aliveWindowSeconds rows { group periodStart periodEnd hosts availabilityPercent downtimeMinutes outages longestOutageMinutes monitoredMinutes }',
-    tables: [{ rows: (r) => r.rows as unknown[], columns: AVAILABILITY_COLUMNS as readonly ReportColumn<never>[] }],
+  },
+  {
+    name: 'restarts',
+    description: 'guarded-process restarts per process and host or label group, and crash loops (tables: restarts, crash-loops)',
+    field: 'reportRestarts',
+    selection: 'rows { group process periodStart periodEnd hosts restarts exits gaveUp lastAt } crashLoops { host process at restarts exitCode signal }',
+  },
+  {
+    name: 'cron',
+    description: 'cron runs, failures and success rate per entry and host or label group',
+    field: 'reportCron',
+    selection: 'rows { group entry periodStart periodEnd hosts runs succeeded failures timedOut skipped successPercent lastFailureAt }',
+  },
+  {
+    name: 'commands',
+    description: 'jobs and targets per day, success rate per user and per host or label group, slowest commands (tables: days, users, hosts, slowest)',
+    field: 'reportCommands',
+    selection: `days { periodStart periodEnd jobs ${TALLY} } users { user jobs ${TALLY} } hosts { group hosts ${TALLY} } slowest { jobId command user host status durationMs finishedAt }`,
   },
 ];
 
@@ -38,6 +54,7 @@ interface ReportOptions {
   by: string;
   selector?: string;
   per?: string;
+  table?: string;
 }
 
 const PERIODS: Record<string, string> = { all: 'ALL', day: 'DAY', week: 'WEEK', month: 'MONTH' };
@@ -53,9 +70,13 @@ export function registerReportCommands(program: Command): void {
       .option('--by <grouping>', 'host, or label:KEY (e.g. label:role)', 'host')
       .option('-l, --selector <selector>', 'only hosts matching this label selector')
       .option('--per <period>', 'one row per group and day, week or month (UTC) instead of one for the whole range')
+      .option('--table <name>', `with -o csv or table: only this table (${REPORT_TABLES[kind.name].map((t) => t.name).join(', ')}; csv default: the first)`)
       .action(async (o: ReportOptions, cmd: Command) => {
         const ctx = commandContext(cmd);
         const now = new Date();
+        const tables: readonly ReportTable[] = REPORT_TABLES[kind.name];
+        const chosen = o.table === undefined ? (ctx.format === 'csv' ? tables.slice(0, 1) : tables) : tables.filter((t) => t.name === o.table);
+        if (chosen.length === 0) throw new CliError(`${kind.name} has no table "${o.table}": use ${tables.map((t) => t.name).join(', ')}`, 2);
         const period = o.per === undefined ? 'ALL' : PERIODS[o.per.toLowerCase()];
         if (!period) throw new CliError(`--per must be day, week or month, got "${o.per}"`, 2);
         const input = { from: parseSince(o.from, now).toISOString(), to: o.to ? parseSince(o.to, now).toISOString() : undefined, by: o.by, selector: o.selector, period };
@@ -63,9 +84,9 @@ export function registerReportCommands(program: Command): void {
         const data = await ctx.client().request<Record<string, Record<string, unknown>>>(query, { input });
         const result = data[kind.field]!;
         if (ctx.format === 'json' || ctx.format === 'yaml') return printData(ctx.format, result, []);
-        for (const [i, table] of kind.tables.entries()) {
+        for (const [i, table] of chosen.entries()) {
           const rows = table.rows(result) as never[];
-          if (ctx.format === 'table' && table.title) process.stdout.write(`${i > 0 ? '\n' : ''}${table.title}\n`);
+          if (ctx.format === 'table' && chosen.length > 1) process.stdout.write(`${i > 0 ? '\n' : ''}${table.name}\n`);
           if (ctx.format === 'table' && rows.length === 0) process.stdout.write('(no rows)\n');
           else printData(ctx.format, rows, table.columns);
         }
