@@ -7,6 +7,7 @@ import type { AvailabilityRow } from './availability.js';
 import type { CommandDayRow, CommandHostRow, CommandUserRow, SlowCommand, TargetTally } from './commands.js';
 import type { CronRow } from './cron.js';
 import type { CrashLoop, RestartRow } from './restarts.js';
+import type { ResourceRow } from './resources.js';
 import { toCsv, type CsvCell } from './csv.js';
 
 export interface ReportColumn<T> {
@@ -104,6 +105,15 @@ export const SLOW_COMMAND_COLUMNS: readonly ReportColumn<SlowCommand>[] = [
   { header: 'finished_at', value: (r) => iso(r.finishedAt) },
 ];
 
+export const RESOURCE_COLUMNS: readonly ReportColumn<ResourceRow>[] = [
+  { header: 'host', value: (r) => r.host },
+  { header: 'hours', value: (r) => r.hours },
+  { header: 'cpu_p95_pct', value: (r) => r.cpuP95 },
+  { header: 'cpu_max_pct', value: (r) => r.cpuMax },
+  { header: 'mem_p95_pct', value: (r) => r.memP95 },
+  { header: 'mem_max_pct', value: (r) => r.memMax },
+];
+
 /**
  * The tables of each report, by name (the first is the default of `csv(table:)` and of the CLI's
  * `--table`). Each entry reads its rows from the report object, so the server and the CLI (which
@@ -121,6 +131,7 @@ export const REPORT_TABLES = {
   availability: [table('availability', 'rows', AVAILABILITY_COLUMNS)],
   restarts: [table('restarts', 'rows', RESTART_COLUMNS), table('crash-loops', 'crashLoops', CRASH_LOOP_COLUMNS)],
   cron: [table('cron', 'rows', CRON_COLUMNS)],
+  resources: [table('cpu', 'cpu', RESOURCE_COLUMNS), table('memory', 'memory', RESOURCE_COLUMNS)],
   commands: [table('days', 'days', COMMAND_DAY_COLUMNS), table('users', 'users', COMMAND_USER_COLUMNS), table('hosts', 'hosts', COMMAND_HOST_COLUMNS), table('slowest', 'slowest', SLOW_COMMAND_COLUMNS)],
 } as const satisfies Record<string, readonly ReportTable[]>;
 

@@ -11,6 +11,8 @@ export interface ReportSql {
   readonly names: <T extends object>(entity: abstract new () => T) => SqlNames<T>;
   readonly date: (d: Date) => Date | number;
   readonly day: (column: string) => string;
+  /** The whole part of a non-negative number (SQLite has no FLOOR without its math extension). */
+  readonly floor: (expr: string) => string;
   /** Rows of one statement; BIGINT aggregates may come back as strings (MySQL). */
   readonly rows: <R>(sql: string, params: readonly unknown[]) => Promise<R[]>;
 }
@@ -22,6 +24,7 @@ export function reportSql(em: EntityManager): ReportSql {
   return {
     names: (entity) => sqlNames(orm, entity),
     date: (d) => (sqlite ? d.getTime() : d),
+    floor: (expr) => (sqlite ? `CAST(${expr} AS INTEGER)` : `FLOOR(${expr})`),
     day: (column) => (sqlite ? `strftime('%Y-%m-%d', ${column} / 1000, 'unixepoch')` : `DATE_FORMAT(${column}, '%Y-%m-%d')`),
     rows: <R,>(sql: string, params: readonly unknown[]) => conn.execute<R[]>(sql, [...params], 'all', em.getTransactionContext()),
   };

@@ -10,6 +10,8 @@ import { loadDailyCounts } from './daily-counts-source.js';
 import { loadReportHosts, type ReportHost } from './report-hosts.js';
 import type { ReportRequest } from './report-request.js';
 import { restartRows, type CrashLoop, type RestartRow } from './restarts.js';
+import { topResourceRows, type ResourceRow } from './resources.js';
+import { loadResourceInput } from './resources-source.js';
 
 /** Most crash loops listed (newest first). */
 export const MAX_CRASH_LOOPS = 500;
@@ -48,6 +50,12 @@ export async function commandsReport(em: EntityManager, req: ReportRequest): Pro
   const { hosts, ids } = await scope(em, req);
   const { jobs, targets, slowest } = await loadCommandCounts(em, req.range, ids);
   return { ...commandRows(jobs, targets, hosts, { range: req.range, by: req.by, period: req.period, hostsFiltered: ids !== null }), slowest };
+}
+
+export async function resourcesReport(em: EntityManager, req: ReportRequest, top: number): Promise<{ cpu: ResourceRow[]; memory: ResourceRow[] }> {
+  const { hosts, ids } = await scope(em, req);
+  const { maxima, cpu, mem } = await loadResourceInput(em, req.range, ids);
+  return { cpu: topResourceRows(hosts, maxima, cpu, mem, { sortBy: 'CPU', limit: top }), memory: topResourceRows(hosts, maxima, cpu, mem, { sortBy: 'MEMORY', limit: top }) };
 }
 
 /** The report's hosts, and their ids when a selector narrowed them (null: every host). */

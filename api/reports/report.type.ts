@@ -160,3 +160,24 @@ export class CommandsReportType {
     return csvOf(REPORT_TABLES_OF.commands, this, table);
   }
 }
+
+@ObjectType('ResourceRow')
+export class ResourceRowType {
+  @Field(() => String) host!: string;
+  @Field(() => Int, { description: 'Hours with metrics in the range (1-hour rollups)' }) hours!: number;
+  @Field(() => Float, { nullable: true, description: '95th percentile of the hourly CPU averages, in whole percent' }) cpuP95!: number | null;
+  @Field(() => Float, { description: 'Highest CPU sample, percent' }) cpuMax!: number;
+  @Field(() => Float, { nullable: true, description: '95th percentile of the hourly memory-used averages, whole percent of total' }) memP95!: number | null;
+  @Field(() => Float, { description: 'Highest memory-used sample, percent of total' }) memMax!: number;
+}
+
+@ObjectType('ResourcesReport')
+export class ResourcesReportType {
+  @Field(() => ReportScopeType) scope!: ReportScopeType;
+  @Field(() => [ResourceRowType], { description: 'Busiest hosts by CPU p95 (then max)' }) cpu!: ResourceRowType[];
+  @Field(() => [ResourceRowType], { description: 'Busiest hosts by memory p95 (then max)' }) memory!: ResourceRowType[];
+  @Field(() => String, { description: CSV_DESCRIPTION('resources') })
+  csv(@Arg('table', () => String, { nullable: true, description: 'cpu (default) or memory' }) table?: string | null): string {
+    return csvOf(REPORT_TABLES_OF.resources, this, table);
+  }
+}

@@ -41,6 +41,12 @@ const KINDS: readonly ReportKind[] = [
     selection: 'rows { group entry periodStart periodEnd hosts runs succeeded failures timedOut skipped successPercent lastFailureAt }',
   },
   {
+    name: 'resources',
+    description: 'top hosts by CPU and memory: p95 of hourly averages and max, from the 1-hour rollups (tables: cpu, memory)',
+    field: 'reportResources',
+    selection: 'cpu { host hours cpuP95 cpuMax memP95 memMax } memory { host hours cpuP95 cpuMax memP95 memMax }',
+  },
+  {
     name: 'commands',
     description: 'jobs and targets per day, success rate per user and per host or label group, slowest commands (tables: days, users, hosts, slowest)',
     field: 'reportCommands',
@@ -55,6 +61,7 @@ interface ReportOptions {
   selector?: string;
   per?: string;
   table?: string;
+  top: string;
 }
 
 const PERIODS: Record<string, string> = { all: 'ALL', day: 'DAY', week: 'WEEK', month: 'MONTH' };
@@ -70,6 +77,7 @@ export function registerReportCommands(program: Command): void {
       .option('--by <grouping>', 'host, or label:KEY (e.g. label:role)', 'host')
       .option('-l, --selector <selector>', 'only hosts matching this label selector')
       .option('--per <period>', 'one row per group and day, week or month (UTC) instead of one for the whole range')
+      .option('--top <n>', 'resources: hosts per table', '20')
       .option('--table <name>', `with -o csv or table: only this table (${REPORT_TABLES[kind.name].map((t) => t.name).join(', ')}; csv default: the first)`)
       .action(async (o: ReportOptions, cmd: Command) => {
         const ctx = commandContext(cmd);
@@ -80,8 +88,9 @@ export function registerReportCommands(program: Command): void {
         const period = o.per === undefined ? 'ALL' : PERIODS[o.per.toLowerCase()];
         if (!period) throw new CliError(`--per must be day, week or month, got "${o.per}"`, 2);
         const input = { from: parseSince(o.from, now).toISOString(), to: o.to ? parseSince(o.to, now).toISOString() : undefined, by: o.by, selector: o.selector, period };
-        const query = `query($input: ReportInput) { ${kind.field}(input: $input) { ${SCOPE} ${kind.selection} } }`;
-        const data = await ctx.client().request<Record<string, Record<string, unknown>>>(query, { input });
+        const top = kind.name === 'resources';
+        const query = `query($input: ReportInput${top ? ', $top: Int' : ''}) { ${kind.field}(input: $input${top ? ', top: $top' : ''}) { ${SCOPE} ${kind.selection} } }`;
+        const data = await ctx.client().request<Record<string, Record<string, unknown>>>(query, top ? { input, top: Number(o.top) } : { input });
         const result = data[kind.field]!;
         if (ctx.format === 'json' || ctx.format === 'yaml') return printData(ctx.format, result, []);
         for (const [i, table] of chosen.entries()) {

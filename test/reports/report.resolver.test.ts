@@ -6,7 +6,7 @@ import { accessGuard } from '../../api/auth/access.js';
 import type { AuthResult } from '../../api/auth/principal.js';
 import { DateTimeScalar } from '../../api/graphql/scalars.js';
 import { ReportResolver } from '../../api/reports/report.resolver.js';
-import { CronRunRecord, HostRecord, HostStatusEventRecord, JobRecord, JobTargetRecord, ProcessRestartRecord, type HostStatusChange, type TargetStatus } from '../../db/entities/index.js';
+import { CronRunRecord, HostRecord, MetricRollupRecord, HostStatusEventRecord, JobRecord, JobTargetRecord, ProcessRestartRecord, type HostStatusChange, type TargetStatus } from '../../db/entities/index.js';
 import { migrateDatabase, openDatabase, type Orm } from '../../db/orm.js';
 import { databaseKinds, type TestDatabase } from '../helpers/databases.js';
 
@@ -70,6 +70,13 @@ describe.each(databaseKinds())('report queries on $name', (kind) => {
       for (const [host, status, durationMs] of targets) em.create(JobTargetRecord, { jobId: j.id, hostId: ids[host]!, hostName: host, status, attempts: 1, stdoutTruncated: false, stderrTruncated: false, queueDeadline: new Date(atMs), durationMs, finishedAt: new Date(atMs + (durationMs ?? 0)) });
       await em.flush();
     };
+    // hourly rollups for the two days: web-1 busy (CPU 90 % for 3 hours, 10 % otherwise), db-1 memory-heavy
+    for (let h = 0; h < 48; h++) {
+      for (const [host, cpuAvg, memUsedAvg] of [['web-1', h < 3 ? 90.5 : 10.2, 2000], ['db-1', 30, 7000]] as const) {
+        em.create(MetricRollupRecord, { hostId: ids[host]!, stepSeconds: 3600, bucketStartMs: T0 + h * HOUR, samples: 60, cpuMin: 0, cpuAvg, cpuMax: cpuAvg + 5, memUsedMin: 0, memUsedAvg, memUsedMax: memUsedAvg + 400, memTotalBytes: 8000, load1Avg: 0, load1Max: 0, netRxAvg: 0, netRxMax: 0, netTxAvg: 0, netTxMax: 0, processCountAvg: 0, processCountMax: 0 });
+      }
+    }
+    await em.flush();
     await job('alice', T0 + HOUR, 'uptime', [['web-1', 'SUCCEEDED', 20], ['web-2', 'FAILED', 30], ['db-1', 'SUCCEEDED', 10]]);
     await job('bob', T0 + DAY + HOUR, 'sleep 5', [['web-1', 'SUCCEEDED', 5000], ['db-1', 'UNREACHABLE', null]]);
   });
@@ -171,6 +178,22 @@ describe.each(databaseKinds())('report queries on $name', (kind) => {
       { jobs: 1, targets: 1 },
       { jobs: 1, targets: 1 },
     ]);
+  });
+
+  it('resources: top hosts by CPU and memory from the hourly rollups', async () => {
+    const r = await run<{ reportResources: { cpu: Record<string, unknown>[]; memory: { host: string }[]; csv: string } }>('query($i: ReportInput) { reportResources(input: $i, top: 5) { cpu { host hours cpuP95 cpuMax memP95 memMax } memory { host } csv } }', input());
+    expect(r.codes).toEqual([]);
+    expect(r.data?.reportResources.cpu).toEqual([
+      // 48 hours, 3 of them at 90 %: the 95th percentile is rank 46 of 48, the first busy hour
+      { host: 'web-1', hours: 48, cpuP95: 90, cpuMax: 95.5, memP95: 25, memMax: 30 },
+      { host: 'db-1', hours: 48, cpuP95: 30, cpuMax: 35, memP95: 87, memMax: 92.5 },
+    ]);
+    expect(r.data?.reportResources.memory.map((x) => x.host)).toEqual(['db-1', 'web-1']);
+    expect(r.data?.reportResources.csv.split('\r\n')[2]).toBe('db-1,48,30,35,87,92.5');
+    const top1 = await run<{ reportResources: { cpu: unknown[] } }>('query($i: ReportInput) { reportResources(input: $i, top: 1) { cpu { host } } }', input());
+    expect(top1.data?.reportResources.cpu).toHaveLength(1);
+    const bad = await run('query($i: ReportInput) { reportResources(input: $i, top: 0) { cpu { host } } }', input());
+    expect(bad.codes).toEqual(['BAD_USER_INPUT']);
   });
 
   it('an empty range gives no rows', async () => {
