@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { HostStatusEventRecord, type HostStatusChange } from '../../db/entities/index.js';
 import type { HostAvailabilityInput, StatusChange } from './availability.js';
 import type { ReportHost } from './report-hosts.js';
-import { reportSql } from './report-sql.js';
+import { msOf, reportSql } from './report-sql.js';
 import type { ReportRange } from './report-scope.js';
 
 const STATE: HostStatusChange[] = ['ALIVE', 'DEAD'];
@@ -27,18 +27,23 @@ export async function loadAvailabilityInput(em: EntityManager, hosts: readonly R
     );
     for (const r of rows) if (wanted.has(Number(r.host_id))) priorIds.push(Number(r.last_id));
   }
-  const prior: HostStatusEventRecord[] = [];
+  type Row = { id: number | string; host_id: number | string; at: Date | number | string; change: HostStatusChange };
+  const select = `SELECT ${e.col('id')} AS id, ${e.col('hostId')} AS host_id, ${e.col('at')} AS at, ${e.col('change')} AS ${e.col('change')} FROM ${e.table}`;
+  const prior: Row[] = [];
   for (let i = 0; i < priorIds.length; i += IN_CHUNK) {
-    prior.push(...(await em.find(HostStatusEventRecord, { id: { $in: priorIds.slice(i, i + IN_CHUNK) } }, { fields: ['hostId', 'at', 'change'], disableIdentityMap: true })));
+    const chunk = priorIds.slice(i, i + IN_CHUNK);
+    prior.push(...(await sql.rows<Row>(`${select} WHERE ${e.col('id')} IN (${chunk.map(() => '?').join(',')})`, chunk)));
   }
-  const inRange = await em.find(HostStatusEventRecord, { at: { $gte: from, $lt: new Date(range.toMs) } }, { fields: ['hostId', 'at', 'change'], orderBy: { id: 'asc' }, disableIdentityMap: true });
+  // raw rows, not entities: a 30-day range of a large fleet is hundreds of thousands of them
+  const inRange = await sql.rows<Row>(`${select} WHERE ${e.col('at')} >= ? AND ${e.col('at')} < ? ORDER BY ${e.col('id')}`, [sql.date(from), sql.date(new Date(range.toMs))]);
   const byHost = new Map<number, { atMs: number; seq: number; change: HostStatusChange }[]>();
   let seq = 0;
-  for (const e of [...prior.sort((a, b) => a.id - b.id), ...inRange]) {
-    if (!wanted.has(e.hostId)) continue;
-    let list = byHost.get(e.hostId);
-    if (!list) byHost.set(e.hostId, (list = []));
-    list.push({ atMs: e.at.getTime(), seq: seq++, change: e.change });
+  for (const row of [...prior.sort((a, b) => Number(a.id) - Number(b.id)), ...inRange]) {
+    const hostId = Number(row.host_id);
+    if (!wanted.has(hostId)) continue;
+    let list = byHost.get(hostId);
+    if (!list) byHost.set(hostId, (list = []));
+    list.push({ atMs: msOf(row.at), seq: seq++, change: row.change });
   }
   return hosts.map((h) => ({
     name: h.name,
