@@ -1,5 +1,5 @@
 import YAML from 'yaml';
-import { toCsv, type CsvCell } from '../api/reports/csv.js';
+import { renderCsv } from './csv-output.js';
 import { CliError } from './errors.js';
 
 export const OUTPUT_FORMATS = ['table', 'json', 'yaml', 'csv'] as const;
@@ -26,11 +26,11 @@ export function printData<T>(format: OutputFormat, data: T | T[], columns: reado
     write(YAML.stringify(data));
     return;
   }
-  const rows = Array.isArray(data) ? data : [data];
   if (format === 'csv') {
-    write(toCsv(columns.map((c) => c.header), rows.map((r) => columns.map((c) => csvCell(c.value(r))))));
+    write(renderCsv(data, columns));
     return;
   }
+  const rows = Array.isArray(data) ? data : [data];
   write(renderTable(rows, columns));
 }
 
@@ -48,8 +48,3 @@ function cellText(v: unknown): string {
   return String(v).replace(/\s+/g, ' ');
 }
 
-function csvCell(v: unknown): CsvCell {
-  if (v === null || v === undefined || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
-  if (Array.isArray(v)) return v.join(',');
-  return JSON.stringify(v);
-}
