@@ -6,7 +6,8 @@
  * alone needs; for availability a window-function version of the outage arithmetic).
  *
  *   npx tsx test/bench/reports.bench.ts [hosts] [days]
- *   (IOMS_BENCH_KEEP_DB=name keeps the seeded database and reuses it on the next run; the clock
+ *   (IOMS_BENCH_ONLY=availability,cron runs only reports whose label starts so; IOMS_BENCH_RUNS=n
+ *   timed runs each, default 3; IOMS_BENCH_KEEP_DB=name keeps the seeded database and reuses it on the next run; the clock
  *   is the current hour, so reuse it within the hour)
  */
 import type { EntityManager } from '@mikro-orm/core';
@@ -63,8 +64,10 @@ try {
   const req = reportRequest({ from: new Date(FROM), to: new Date(NOW), by: 'label:role', period: 'DAY' }, NOW);
   const reqHost = reportRequest({ from: new Date(FROM), to: new Date(NOW) }, NOW);
   const em = () => orm.em.fork() as EntityManager;
-  const RUNS = 3;
+  const RUNS = Number(process.env.IOMS_BENCH_RUNS ?? 3);
+  const only = process.env.IOMS_BENCH_ONLY?.split(',');
   const time = async (label: string, f: () => Promise<unknown>, rawSql: string, params: unknown[]) => {
+    if (only && !only.some((o) => label.startsWith(o))) return;
     await f();
     let t = performance.now();
     for (let i = 0; i < RUNS; i++) await f();
