@@ -1,0 +1,94 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { AbstractSqlConnection } from '@mikro-orm/knex';
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { HostRecord, HostStatusEventRecord, MetricRollupRecord, MetricSampleRecord, ProcessRestartRecord } from '../../db/entities/index.js';
+import { Allow } from '../auth/access.js';
+import type { GraphQLContext } from '../graphql/context.js';
+import { FleetEvent, FleetMetricsPoint, FleetTile } from './fleet-overview.type.js';
+
+/** The window the map's CPU colour averages over. */
+const TILE_CPU_WINDOW_MS = 5 * 60_000;
+const FLEET_METRICS_STEP_SECONDS = 300;
+const MAX_FLEET_EVENTS = 200;
+const MAX_FLEET_METRICS_HOURS = 24 * 7;
+
+/** Fleet-wide reads for the dashboard's overview: the map, recent events, fleet CPU and memory. */
+@Resolver()
+export class FleetOverviewResolver {
+  @Query(() => [FleetTile], { description: 'Every enrolled host with its status and CPU of the last 5 minutes, by name: the fleet map' })
+  @Allow('VIEWER')
+  async fleetTiles(@Ctx() ctx: GraphQLContext): Promise<FleetTile[]> {
+    const sinceMs = ctx.services.now().getTime() - TILE_CPU_WINDOW_MS;
+    const [hosts, cpu] = await Promise.all([
+      ctx.services.hosts.list(ctx.em, {}),
+      sampleCpuByHost(ctx.em, sinceMs) as Promise<{ hostId: number; cpu: number | string }[]>,
+    ]);
+    const cpuByHost = new Map(cpu.map((c) => [Number(c.hostId), Number(c.cpu)]));
+    return hosts.map((h) => Object.assign(new FleetTile(), { name: h.name, online: h.online, alive: h.alive, revoked: h.revoked, cpuPercent: cpuByHost.get(h.id) ?? null }));
+  }
+
+  @Query(() => [FleetEvent], { description: 'Newest status changes and guarded-process exits across the fleet, newest first' })
+  @Allow('VIEWER')
+  async fleetEvents(@Ctx() ctx: GraphQLContext, @Arg('first', () => Int, { nullable: true, description: 'Default 30, at most 200' }) first?: number): Promise<FleetEvent[]> {
+    const limit = Math.max(1, Math.min(first ?? 30, MAX_FLEET_EVENTS));
+    const [statuses, restarts] = await Promise.all([
+      ctx.em.find(HostStatusEventRecord, {}, { orderBy: { at: 'desc' }, limit, disableIdentityMap: true }),
+      ctx.em.find(ProcessRestartRecord, {}, { orderBy: { at: 'desc' }, limit, disableIdentityMap: true }),
+    ]);
+    const ids = [...new Set([...statuses, ...restarts].map((r) => r.hostId))];
+    const names = new Map((ids.length ? await ctx.em.find(HostRecord, { id: { $in: ids } }, { fields: ['id', 'name'], disableIdentityMap: true }) : []).map((h) => [h.id, h.name]));
+    const events = [
+      ...statuses.map((s) => ({ at: s.at, host: names.get(s.hostId) ?? `#${s.hostId}`, kind: 'STATUS' as const, change: s.change, process: null, detail: s.reason ?? null })),
+      ...restarts.map((r) => ({ at: r.at, host: names.get(r.hostId) ?? `#${r.hostId}`, kind: 'RESTART' as const, change: r.outcome, process: r.process, detail: r.signal ? r.signal : r.exitCode !== null && r.exitCode !== undefined ? `exit ${r.exitCode}` : null })),
+    ];
+    return events
+      .sort((a, b) => b.at.getTime() - a.at.getTime())
+      .slice(0, limit)
+      .map((e) => Object.assign(new FleetEvent(), e));
+  }
+
+  @Query(() => [FleetMetricsPoint], { description: 'Fleet CPU and memory per 5-minute rollup bucket, oldest first (buckets roll up once complete)' })
+  @Allow('VIEWER')
+  async fleetMetrics(@Ctx() ctx: GraphQLContext, @Arg('hours', () => Int, { nullable: true, description: 'Default 24, at most 168' }) hours?: number): Promise<FleetMetricsPoint[]> {
+    const h = Math.max(1, Math.min(hours ?? 24, MAX_FLEET_METRICS_HOURS));
+    const fromMs = ctx.services.now().getTime() - h * 3600_000;
+    const r = columns(ctx.em, MetricRollupRecord);
+    const rows = (await knexOf(ctx.em)(r.table)
+      .select(`${r.col('bucketStartMs')} as bucket`)
+      .avg({ cpu: r.col('cpuAvg') })
+      .max({ cpuMax: r.col('cpuAvg') })
+      .sum({ mem: r.col('memUsedAvg'), memTotal: r.col('memTotalBytes') })
+      .count({ hosts: '*' })
+      .where(r.col('stepSeconds'), FLEET_METRICS_STEP_SECONDS)
+      .andWhere(r.col('bucketStartMs'), '>=', fromMs)
+      .groupBy(r.col('bucketStartMs'))
+      .orderBy(r.col('bucketStartMs'), 'asc')) as { bucket: number | string; cpu: number | string; cpuMax: number | string; mem: number | string; memTotal: number | string; hosts: number | string }[];
+    return rows.map((r) =>
+      Object.assign(new FleetMetricsPoint(), { at: new Date(Number(r.bucket)), cpuPercent: Number(r.cpu), cpuMax: Number(r.cpuMax), memUsedBytes: Number(r.mem), memTotalBytes: Number(r.memTotal), hosts: Number(r.hosts) }),
+    );
+  }
+}
+
+function knexOf(em: EntityManager) {
+  return (em.getConnection() as AbstractSqlConnection).getKnex();
+}
+
+/** Table and column names from the ORM's metadata, for the aggregates the ORM cannot express. */
+function columns<T extends object>(em: EntityManager, entity: abstract new () => T): { table: string; col: (prop: keyof T & string) => string } {
+  const meta = em.getMetadata().get<T>(entity.name);
+  const props = meta.properties as Partial<Record<string, { fieldNames: string[] }>>;
+  return {
+    table: meta.tableName,
+    col: (prop) => {
+      const field = props[prop]?.fieldNames[0];
+      if (!field) throw new Error(`${entity.name} has no column for ${prop}`);
+      return field;
+    },
+  };
+}
+
+/** Mean CPU per host over the samples since `sinceMs`: one range scan on the (at) index. */
+function sampleCpuByHost(em: EntityManager, sinceMs: number): Promise<{ hostId: number | string; cpu: number | string }[]> {
+  const s = columns(em, MetricSampleRecord);
+  return knexOf(em)(s.table).select(`${s.col('hostId')} as hostId`).avg({ cpu: s.col('cpuPercent') }).where(s.col('atMs'), '>=', sinceMs).groupBy(s.col('hostId'));
+}
