@@ -47,7 +47,7 @@ export class FleetOverviewResolver {
       .map((e) => Object.assign(new FleetEvent(), e));
   }
 
-  @Query(() => [FleetMetricsPoint], { description: 'Fleet CPU and memory per 5-minute rollup bucket, oldest first (buckets roll up once complete)' })
+  @Query(() => [FleetMetricsPoint], { description: 'Fleet CPU and memory per 5-minute bucket, oldest first: from the rollups, and from raw samples for the minutes not rolled up yet' })
   @Allow('VIEWER')
   async fleetMetrics(@Ctx() ctx: GraphQLContext, @Arg('hours', () => Int, { nullable: true, description: 'Default 24, at most 168' }) hours?: number): Promise<FleetMetricsPoint[]> {
     const h = Math.max(1, Math.min(hours ?? 24, MAX_FLEET_METRICS_HOURS));
@@ -63,9 +63,12 @@ export class FleetOverviewResolver {
       .andWhere(r.col('bucketStartMs'), '>=', fromMs)
       .groupBy(r.col('bucketStartMs'))
       .orderBy(r.col('bucketStartMs'), 'asc')) as { bucket: number | string; cpu: number | string; cpuMax: number | string; mem: number | string; memTotal: number | string; hosts: number | string }[];
-    return rows.map((r) =>
-      Object.assign(new FleetMetricsPoint(), { at: new Date(Number(r.bucket)), cpuPercent: Number(r.cpu), cpuMax: Number(r.cpuMax), memUsedBytes: Number(r.mem), memTotalBytes: Number(r.memTotal), hosts: Number(r.hosts) }),
+    const points = rows.map((row) =>
+      Object.assign(new FleetMetricsPoint(), { at: new Date(Number(row.bucket)), cpuPercent: Number(row.cpu), cpuMax: Number(row.cpuMax), memUsedBytes: Number(row.mem), memTotalBytes: Number(row.memTotal), hosts: Number(row.hosts) }),
     );
+    // Buckets not rolled up yet (the newest few minutes) come from the raw samples.
+    const rolledUntil = points.length ? points[points.length - 1]!.at.getTime() + FLEET_METRICS_STEP_SECONDS * 1000 : fromMs;
+    return [...points, ...(await rawFleetBuckets(ctx.em, Math.max(fromMs, rolledUntil)))];
   }
 }
 
@@ -85,6 +88,34 @@ function columns<T extends object>(em: EntityManager, entity: abstract new () =>
       return field;
     },
   };
+}
+
+/**
+ * Fleet buckets from raw samples since `sinceMs`: per host and 5-minute bucket first (so a host
+ * sending more often does not weigh more), then summed over hosts. Only the minutes since the
+ * last rollup are read this way.
+ */
+async function rawFleetBuckets(em: EntityManager, sinceMs: number): Promise<FleetMetricsPoint[]> {
+  const s = columns(em, MetricSampleRecord);
+  const stepMs = FLEET_METRICS_STEP_SECONDS * 1000;
+  const knex = knexOf(em);
+  const bucketExpr = knex.raw(`(?? - (?? % ${stepMs}))`, [s.col('atMs'), s.col('atMs')]);
+  const rows = (await knex(s.table)
+    .select({ bucket: bucketExpr })
+    .avg({ cpu: s.col('cpuPercent'), mem: s.col('memUsedBytes') })
+    .max({ memTotal: s.col('memTotalBytes') })
+    .where(s.col('atMs'), '>=', sinceMs)
+    .groupBy(bucketExpr, s.col('hostId'))) as { bucket: number | string; cpu: number | string; mem: number | string; memTotal: number | string }[];
+  const byBucket = new Map<number, { cpu: number; cpuMax: number; mem: number; memTotal: number; hosts: number }>();
+  for (const row of rows) {
+    const b = Number(row.bucket);
+    const acc = byBucket.get(b) ?? { cpu: 0, cpuMax: 0, mem: 0, memTotal: 0, hosts: 0 };
+    const cpu = Number(row.cpu);
+    byBucket.set(b, { cpu: acc.cpu + cpu, cpuMax: Math.max(acc.cpuMax, cpu), mem: acc.mem + Number(row.mem), memTotal: acc.memTotal + Number(row.memTotal), hosts: acc.hosts + 1 });
+  }
+  return [...byBucket.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([b, v]) => Object.assign(new FleetMetricsPoint(), { at: new Date(b), cpuPercent: v.cpu / v.hosts, cpuMax: v.cpuMax, memUsedBytes: v.mem, memTotalBytes: v.memTotal, hosts: v.hosts }));
 }
 
 /** Mean CPU per host over the samples since `sinceMs`: one range scan on the (at) index. */

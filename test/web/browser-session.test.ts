@@ -8,7 +8,7 @@ import { pageFile } from '../../api/server/dashboard-routes.js';
 import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/test-server.js';
 import type { IncomingMessage } from 'node:http';
 
-const req = (headers: Record<string, string>) => ({ headers }) as unknown as IncomingMessage;
+const req = (headers: Record<string, string | undefined>) => ({ headers }) as unknown as IncomingMessage;
 
 describe('same-origin rule for the session cookie', () => {
   it.each([
@@ -79,8 +79,8 @@ describe('dashboard routes and cookie sessions on a real server', () => {
   const signIn = (headers: Record<string, string> = { origin: origin() }, password = ADMIN_PASSWORD) =>
     fetch(`${server.url}/session`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ username: 'admin', password }) });
   const cookieOf = (res: Response) => (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const me = (cookie: string, headers: Record<string, string>) =>
-    fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, ...headers }, body: JSON.stringify({ query: '{ me { username role } }' }) }).then((r) => r.json() as Promise<{ data?: { me: { username: string } }; errors?: { extensions: { code: string } }[] }>);
+  const me = (cookie: string, headers: Record<string, string | undefined>) =>
+    fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, ...(headers as Record<string, string>) }, body: JSON.stringify({ query: '{ me { username role } }' }) }).then((r) => r.json() as Promise<{ data?: { me: { username: string } }; errors?: { extensions: { code: string } }[] }>);
 
   it('signs in with an HttpOnly SameSite=Strict cookie and never returns the token', async () => {
     const res = await signIn();

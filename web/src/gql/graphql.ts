@@ -868,7 +868,7 @@ export type Query = {
   enrollmentTokens: Array<EnrollmentToken>;
   /** Newest status changes and guarded-process exits across the fleet, newest first */
   fleetEvents: Array<FleetEvent>;
-  /** Fleet CPU and memory per 5-minute rollup bucket, oldest first (buckets roll up once complete) */
+  /** Fleet CPU and memory per 5-minute bucket, oldest first: from the rollups, and from raw samples for the minutes not rolled up yet */
   fleetMetrics: Array<FleetMetricsPoint>;
   fleetSummary: FleetSummary;
   /** Every enrolled host with its status and CPU of the last 5 minutes, by name: the fleet map */

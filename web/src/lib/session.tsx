@@ -1,6 +1,7 @@
 'use client';
 import { createContext, useContext, type ReactNode } from 'react';
 import type { Role } from '../gql/graphql';
+import { suppressLoginRedirect } from './urql';
 
 export interface SessionUser {
   readonly username: string;
@@ -27,6 +28,7 @@ export function useCan(role: Role): boolean {
 }
 
 export async function signOut(): Promise<void> {
+  suppressLoginRedirect();
   await fetch('/session/logout', { method: 'POST', credentials: 'same-origin' }).catch(() => undefined);
   window.location.assign('/login/');
 }

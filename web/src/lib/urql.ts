@@ -16,8 +16,15 @@ export function safeNext(next: string | null): string {
   return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
 }
 
+let leaving = false;
+
+/** Signing out: the socket the server closes meanwhile must not redirect to the login page with a `next`. */
+export function suppressLoginRedirect(): void {
+  leaving = true;
+}
+
 export function goToLogin(): void {
-  if (typeof window === 'undefined' || window.location.pathname.startsWith('/login')) return;
+  if (leaving || typeof window === 'undefined' || window.location.pathname.startsWith('/login')) return;
   window.location.assign(loginHref());
 }
 
@@ -34,8 +41,8 @@ export function createDashboardClient(onStatus: (s: LinkStatus) => void): { clie
   const wsUrl = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/graphql`;
   const ws = createWsClient({
     url: wsUrl,
-    lazy: true,
-    lazyCloseTimeout: 10_000,
+    // Connected from the start: the header's live indicator tells the truth on every page.
+    lazy: false,
     retryAttempts: Number.POSITIVE_INFINITY,
     shouldRetry: (event) => !(event && typeof event === 'object' && 'code' in event && (event as CloseEvent).code === CLOSE_UNAUTHORIZED),
     on: {

@@ -38,6 +38,7 @@ export function JobBadge({ status }: { status: string }) {
 export function Labels({ labels, max }: { labels: unknown; max?: number }) {
   const pairs = labelPairs(labels);
   const shown = max ? pairs.slice(0, max) : pairs;
+  if (pairs.length === 0) return <span className="muted">—</span>;
   return (
     <span className="labels">
       {shown.map(([k, v]) => (

@@ -92,6 +92,7 @@ export function JobsList() {
       {!data && fetching ? <Loading /> : null}
       {data && rows.length === 0 ? <Empty>{t('jobs.none')}</Empty> : null}
       {rows.length > 0 ? (
+        <div className="panel">
         <table className="table" data-testid="jobs-table">
           <thead>
             <tr>
@@ -126,6 +127,7 @@ export function JobsList() {
             ))}
           </tbody>
         </table>
+        </div>
       ) : null}
       <div className="pager">
         {after ? (
