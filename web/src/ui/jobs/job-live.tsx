@@ -174,6 +174,9 @@ export function JobLive({ id }: { id: string }) {
         {t('jobs.summary', { done, total: all.length, ok: count('SUCCEEDED'), failed: count('FAILED') + count('TIMED_OUT'), unreachable: count('UNREACHABLE') })} · {t('jobs.by', { user: job.createdBy })} · {formatDateTime(job.createdAt, language, utc)}
         {job.selector ? ` · ${t('jobs.selector')}: ${job.selector}` : ''}
       </p>
+      <p className="small muted" data-testid="job-facts">
+        {t('jobs.facts', { kind: t(`jobKind.${job.kind}`), timeout: job.timeoutSeconds, batch: job.batchSize, budget: job.maxFailures ?? '—' })}
+      </p>
       {cancelState.error ? <ErrorBox error={cancelState.error} /> : null}
       <div className="grid-results">
         <Panel title={t('jobs.groups', { count: groups.groups.length })}>

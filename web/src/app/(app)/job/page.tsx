@@ -8,7 +8,12 @@ import { useT } from '../../../lib/prefs';
 function FromQuery() {
   const { t } = useT();
   const id = useSearchParams().get('id') ?? '';
-  return <div className="page">{id ? <JobLive id={id} /> : <ErrorBox error={t('jobs.noId')} />}</div>;
+  return (
+    <div className="page">
+      <h1>{t('jobs.jobNumber', { id })}</h1>
+      {id ? <JobLive id={id} /> : <ErrorBox error={t('jobs.noId')} />}
+    </div>
+  );
 }
 
 /** /job/?id=ID */
