@@ -4,7 +4,7 @@ import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { HostRecord, HostStatusEventRecord, MetricRollupRecord, MetricSampleRecord, ProcessRestartRecord } from '../../db/entities/index.js';
 import { Allow } from '../auth/access.js';
 import type { GraphQLContext } from '../graphql/context.js';
-import { FleetEvent, FleetMetricsPoint, FleetTile } from './fleet-overview.type.js';
+import { FleetEvent, FleetMetricsPoint, FleetTiles, type TileState } from './fleet-overview.type.js';
 
 /** The window the map's CPU colour averages over. */
 const TILE_CPU_WINDOW_MS = 5 * 60_000;
@@ -15,16 +15,17 @@ const MAX_FLEET_METRICS_HOURS = 24 * 7;
 /** Fleet-wide reads for the dashboard's overview: the map, recent events, fleet CPU and memory. */
 @Resolver()
 export class FleetOverviewResolver {
-  @Query(() => [FleetTile], { description: 'Every enrolled host with its status and CPU of the last 5 minutes, by name: the fleet map' })
+  @Query(() => FleetTiles, { description: 'Every enrolled host’s status and CPU of the last 5 minutes, by name: the fleet map' })
   @Allow('VIEWER')
-  async fleetTiles(@Ctx() ctx: GraphQLContext): Promise<FleetTile[]> {
+  async fleetTiles(@Ctx() ctx: GraphQLContext): Promise<FleetTiles> {
     const sinceMs = ctx.services.now().getTime() - TILE_CPU_WINDOW_MS;
     const [hosts, cpu] = await Promise.all([
       ctx.services.hosts.list(ctx.em, {}),
       sampleCpuByHost(ctx.em, sinceMs) as Promise<{ hostId: number; cpu: number | string }[]>,
     ]);
     const cpuByHost = new Map(cpu.map((c) => [Number(c.hostId), Number(c.cpu)]));
-    return hosts.map((h) => Object.assign(new FleetTile(), { name: h.name, online: h.online, alive: h.alive, revoked: h.revoked, cpuPercent: cpuByHost.get(h.id) ?? null }));
+    const state = (h: { online: boolean; alive: boolean; revoked: boolean }): TileState => (h.revoked ? 'REVOKED' : h.online ? 'ONLINE' : h.alive ? 'ALIVE' : 'DEAD');
+    return Object.assign(new FleetTiles(), { names: hosts.map((h) => h.name), states: hosts.map(state), cpuPercent: hosts.map((h) => cpuByHost.get(h.id) ?? null) });
   }
 
   @Query(() => [FleetEvent], { description: 'Newest status changes and guarded-process exits across the fleet, newest first' })

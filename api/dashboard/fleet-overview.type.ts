@@ -1,14 +1,18 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../graphql/scalars.js';
 
-/** One host on the fleet map: its status and recent CPU, nothing more (10,000 of them at once). */
+export const TILE_STATES = ['ONLINE', 'ALIVE', 'DEAD', 'REVOKED'] as const;
+export type TileState = (typeof TILE_STATES)[number];
+
+/**
+ * The fleet map's data as parallel arrays, index i describing one host: 10,000 hosts cost three
+ * list fields instead of 50,000 resolved fields.
+ */
 @ObjectType()
-export class FleetTile {
-  @Field(() => String) name!: string;
-  @Field(() => Boolean) online!: boolean;
-  @Field(() => Boolean) alive!: boolean;
-  @Field(() => Boolean) revoked!: boolean;
-  @Field(() => Float, { nullable: true, description: 'Mean CPU % of the samples of the last 5 minutes; null without any' }) cpuPercent!: number | null;
+export class FleetTiles {
+  @Field(() => [String], { description: 'Host names, ascending' }) names!: string[];
+  @Field(() => [String], { description: 'Per host: ONLINE (connected), ALIVE (heartbeat in the window, not connected), DEAD or REVOKED' }) states!: TileState[];
+  @Field(() => [Float], { nullable: 'items', description: 'Per host: mean CPU % of the samples of the last 5 minutes; null without any' }) cpuPercent!: (number | null)[];
 }
 
 /** A fleet-wide happening for the overview: a status change or a guarded-process exit. */

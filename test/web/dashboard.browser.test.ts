@@ -206,6 +206,28 @@ describe('the dashboard in a browser', () => {
     await shot('14-host-offline');
   });
 
+  it('shows a viewer no action it may not take', async () => {
+    const created = await gql(server.url, 'mutation { createUser(input: { username: "vera", password: "vera-viewer-pw", role: VIEWER }) { username } }', {}, token);
+    expect(created.errors).toBeUndefined();
+    const viewer = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    try {
+      const p = await viewer.newPage();
+      await p.goto(`${server.url}/login/?next=${encodeURIComponent(`/host/?name=${AGENT}`)}`);
+      await p.getByLabel('Username').fill('vera');
+      await p.getByLabel('Password').fill('vera-viewer-pw');
+      await p.getByRole('button', { name: 'Sign in' }).click();
+      await p.getByTestId('host-name').waitFor();
+      await p.getByTestId('user').getByText('viewer').waitFor();
+      expect(await p.getByRole('navigation').getByText('Run command').count()).toBe(0);
+      expect(await p.getByRole('link', { name: 'Run command' }).count()).toBe(0);
+      await p.goto(`${server.url}/run/`);
+      await p.getByRole('alert').waitFor();
+      expect(await p.getByTestId('run-submit').count()).toBe(0);
+    } finally {
+      await viewer.close();
+    }
+  });
+
   it('signs out back to the login page', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/login\/$/);

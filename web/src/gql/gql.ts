@@ -28,7 +28,7 @@ type Documents = {
     "\n  query RunPreview($selector: String, $names: [String!]) {\n    hosts(selector: $selector, names: $names, first: 12) {\n      totalCount\n      nodes {\n        name\n        online\n        alive\n        revoked\n      }\n    }\n  }\n": typeof types.RunPreviewDocument,
     "\n  mutation RunCommand($input: RunCommandInput!) {\n    runCommand(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.RunCommandDocument,
     "\n  query Overview {\n    fleetSummary {\n      total\n      online\n      alive\n      dead\n      revoked\n    }\n    rolloutStatus {\n      revision\n      drifted\n      failed\n    }\n    jobs(status: RUNNING, first: 10) {\n      nodes {\n        id\n        command\n        kind\n        status\n        createdBy\n        createdAt\n        counts {\n          total\n          done\n        }\n      }\n    }\n    fleetEvents(first: 15) {\n      at\n      host\n      kind\n      change\n      process\n      detail\n    }\n  }\n": typeof types.OverviewDocument,
-    "\n  query FleetTiles {\n    fleetTiles {\n      name\n      online\n      alive\n      revoked\n      cpuPercent\n    }\n  }\n": typeof types.FleetTilesDocument,
+    "\n  query FleetTiles {\n    fleetTiles {\n      names\n      states\n      cpuPercent\n    }\n  }\n": typeof types.FleetTilesDocument,
     "\n  query FleetMetrics {\n    fleetMetrics(hours: 24) {\n      at\n      cpuPercent\n      cpuMax\n      memUsedBytes\n      memTotalBytes\n      hosts\n    }\n  }\n": typeof types.FleetMetricsDocument,
 };
 const documents: Documents = {
@@ -46,7 +46,7 @@ const documents: Documents = {
     "\n  query RunPreview($selector: String, $names: [String!]) {\n    hosts(selector: $selector, names: $names, first: 12) {\n      totalCount\n      nodes {\n        name\n        online\n        alive\n        revoked\n      }\n    }\n  }\n": types.RunPreviewDocument,
     "\n  mutation RunCommand($input: RunCommandInput!) {\n    runCommand(input: $input) {\n      id\n      status\n    }\n  }\n": types.RunCommandDocument,
     "\n  query Overview {\n    fleetSummary {\n      total\n      online\n      alive\n      dead\n      revoked\n    }\n    rolloutStatus {\n      revision\n      drifted\n      failed\n    }\n    jobs(status: RUNNING, first: 10) {\n      nodes {\n        id\n        command\n        kind\n        status\n        createdBy\n        createdAt\n        counts {\n          total\n          done\n        }\n      }\n    }\n    fleetEvents(first: 15) {\n      at\n      host\n      kind\n      change\n      process\n      detail\n    }\n  }\n": types.OverviewDocument,
-    "\n  query FleetTiles {\n    fleetTiles {\n      name\n      online\n      alive\n      revoked\n      cpuPercent\n    }\n  }\n": types.FleetTilesDocument,
+    "\n  query FleetTiles {\n    fleetTiles {\n      names\n      states\n      cpuPercent\n    }\n  }\n": types.FleetTilesDocument,
     "\n  query FleetMetrics {\n    fleetMetrics(hours: 24) {\n      at\n      cpuPercent\n      cpuMax\n      memUsedBytes\n      memTotalBytes\n      hosts\n    }\n  }\n": types.FleetMetricsDocument,
 };
 
@@ -123,7 +123,7 @@ export function graphql(source: "\n  query Overview {\n    fleetSummary {\n     
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query FleetTiles {\n    fleetTiles {\n      name\n      online\n      alive\n      revoked\n      cpuPercent\n    }\n  }\n"): (typeof documents)["\n  query FleetTiles {\n    fleetTiles {\n      name\n      online\n      alive\n      revoked\n      cpuPercent\n    }\n  }\n"];
+export function graphql(source: "\n  query FleetTiles {\n    fleetTiles {\n      names\n      states\n      cpuPercent\n    }\n  }\n"): (typeof documents)["\n  query FleetTiles {\n    fleetTiles {\n      names\n      states\n      cpuPercent\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useSubscription } from 'urql';
 import { graphql } from '../gql';
 import type { HostUpdatedSubscription } from '../gql/graphql';
@@ -23,28 +23,30 @@ const HostUpdatedDoc = graphql(`
 `);
 
 /**
- * Calls `onUpdate` for each `hostUpdated` event, and `refresh` at most once per `throttleMs`
- * after any (for panels that re-query aggregates instead of patching rows).
+ * Calls `onUpdate` for every `hostUpdated` event (each one, even when many arrive between two
+ * renders), and `refresh` at most once per `throttleMs` after any (for panels that re-query
+ * aggregates instead of patching rows).
  */
-export function useHostUpdates(opts: { onUpdate?: (h: HostUpdate) => void; refresh?: () => void; throttleMs?: number }) {
-  const { onUpdate, refresh, throttleMs = 2000 } = opts;
-  const [{ data }] = useSubscription({ query: HostUpdatedDoc });
+export function useHostUpdates(opts: { onUpdate?: (h: HostUpdate) => void; refresh?: () => void; throttleMs?: number }): void {
+  const latest = useRef(opts);
+  latest.current = opts;
   const last = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => {
-    const h = data?.hostUpdated;
-    if (!h) return;
-    onUpdate?.(h);
-    if (!refresh) return;
-    const wait = Math.max(0, last.current + throttleMs - Date.now());
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      last.current = Date.now();
-      refresh();
-    }, wait);
-  }, [data]);
+  const handle = useCallback((_prev: unknown, event: HostUpdatedSubscription) => {
+    const { onUpdate, refresh, throttleMs = 2000 } = latest.current;
+    onUpdate?.(event.hostUpdated);
+    if (refresh && !timer.current) {
+      const wait = Math.max(0, last.current + throttleMs - Date.now());
+      timer.current = setTimeout(() => {
+        timer.current = undefined;
+        last.current = Date.now();
+        latest.current.refresh?.();
+      }, wait);
+    }
+    return true;
+  }, []);
+  useSubscription({ query: HostUpdatedDoc }, handle);
   useEffect(() => () => clearTimeout(timer.current), []);
-  return data?.hostUpdated;
 }
 
 export type HostUpdate = HostUpdatedSubscription['hostUpdated'];

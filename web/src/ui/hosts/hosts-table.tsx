@@ -43,6 +43,7 @@ type HostRow = HostsPageQuery['hosts']['nodes'][number];
 /** Rows per page from the server; the body is virtualised, so pages only bound each request. */
 const PAGE_SIZE = 500;
 const ROW_HEIGHT = 40;
+const UPDATE_FLUSH_MS = 300;
 const STATUSES: readonly HostStatus[] = ['ONLINE', 'OFFLINE', 'ALIVE', 'DEAD', 'REVOKED'];
 
 function inventoryText(inv: unknown, key: string): string {
@@ -115,17 +116,28 @@ export function HostsTable() {
     return () => clearTimeout(id);
   }, [vars, load, router]);
 
-  useHostUpdates({
-    onUpdate: useCallback((h: HostUpdate) => {
+  // Live rows: events are buffered and applied together every UPDATE_FLUSH_MS, so a fleet-wide
+  // change (thousands of hosts going dead at once) is a few renders, not thousands.
+  const pending = useRef(new Map<string, HostUpdate>());
+  useHostUpdates({ onUpdate: useCallback((h: HostUpdate) => void pending.current.set(h.name, h), []) });
+  useEffect(() => {
+    const id = setInterval(() => {
+      if (pending.current.size === 0) return;
+      const updates = pending.current;
+      pending.current = new Map();
       setRows((prev) => {
-        const i = prev.findIndex((r) => r.name === h.name);
-        if (i < 0) return prev;
-        const next = prev.slice();
-        next[i] = { ...prev[i]!, ...h };
-        return next;
+        let next: HostRow[] | undefined;
+        prev.forEach((r, i) => {
+          const u = updates.get(r.name);
+          if (!u) return;
+          next ??= prev.slice();
+          next[i] = { ...r, ...u };
+        });
+        return next ?? prev;
       });
-    }, []),
-  });
+    }, UPDATE_FLUSH_MS);
+    return () => clearInterval(id);
+  }, []);
 
   const columns = useMemo(
     () => [

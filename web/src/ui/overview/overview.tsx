@@ -54,10 +54,8 @@ const OverviewQuery = graphql(`
 const FleetTilesQuery = graphql(`
   query FleetTiles {
     fleetTiles {
-      name
-      online
-      alive
-      revoked
+      names
+      states
       cpuPercent
     }
   }
@@ -118,6 +116,14 @@ export function Overview() {
     };
   }, [metrics.data, t]);
 
+  const tileList = useMemo(() => {
+    const f = tiles.data?.fleetTiles;
+    if (!f) return undefined;
+    return f.names.map((name, i) => {
+      const st = f.states[i];
+      return { name, online: st === 'ONLINE', alive: st === 'ONLINE' || st === 'ALIVE', revoked: st === 'REVOKED', cpuPercent: f.cpuPercent[i] ?? null };
+    });
+  }, [tiles.data]);
   const d = overview.data;
   return (
     <div className="page">
@@ -149,14 +155,14 @@ export function Overview() {
       >
         {tiles.error && !tiles.data ? <ErrorBox error={tiles.error} /> : null}
         {!tiles.data && !tiles.error ? <Loading /> : null}
-        {tiles.data && tiles.data.fleetTiles.length === 0 ? <Empty>{t('overview.noHosts')}</Empty> : null}
-        {tiles.data && tiles.data.fleetTiles.length > 0 ? (
+        {tileList && tileList.length === 0 ? <Empty>{t('overview.noHosts')}</Empty> : null}
+        {tileList && tileList.length > 0 ? (
           <>
             <FleetMap
-              tiles={tiles.data.fleetTiles}
+              tiles={tileList}
               colouring={colouring}
               onOpen={(name) => router.push(`/host/?name=${encodeURIComponent(name)}`)}
-              label={t('overview.mapLabel', { count: tiles.data.fleetTiles.length })}
+              label={t('overview.mapLabel', { count: tileList.length })}
               hoverLabel={(tile) => `${tile.name} · ${t(`hostState.${tile.revoked ? 'revoked' : tile.online ? 'online' : tile.alive ? 'alive' : 'dead'}`)} · CPU ${formatPercent(tile.cpuPercent)}`}
             />
             <div className="legend" aria-hidden="true">
