@@ -989,7 +989,7 @@ export type PlanItem = {
   message: Scalars['String']['output'];
   /** MISSING, SPEC_CHANGED, NOT_RUNNING, FATAL, CHECKSUM_MISMATCH, MODE_CHANGED, NOT_DESIRED */
   reason: Scalars['String']['output'];
-  /** StartProcess, UpdateProcess, StopProcess, PutFile, RemoveFile, SetCron, RemoveCron */
+  /** RemoveCron, StopProcess, RemoveFile, PutFile, UpdateProcess, StartProcess, RestartProcess, SetCron, Hold */
   type: Scalars['String']['output'];
 };
 
