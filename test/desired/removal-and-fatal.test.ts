@@ -32,7 +32,7 @@ const childrenOf = (pid: number): number[] => {
  * restartProcess may name a process added in the same apply, and an apply naming a missing
  * artifact is refused with file:line:column.
  */
-describe.runIf(process.platform === 'linux')('removal, FATAL processes and references, with a server, an agent and the CLI', () => {
+describe.runIf(process.platform === 'linux')('removal, FATAL processes and references, with a server, an agent and the CLI', { timeout: 120_000 }, () => {
   let dir: string;
   let server: ServerProcess;
   let agent: AgentProcess;
@@ -58,7 +58,7 @@ describe.runIf(process.platform === 'linux')('removal, FATAL processes and refer
   };
   const observed = async () => (await gql<{ host: { observedState: Observed | null } }>(server.url, '{ host(name: "remover") { observedState } }', {}, admin)).data!.host.observedState;
   const appPid = async () => (await observed())?.processes.find((p) => p.name === 'app' && p.state === 'RUNNING')?.pid;
-  const converged = (what: string) => waitFor(async () => (await rollout())?.status === 'CONVERGED', 20_000, what);
+  const converged = (what: string) => waitFor(async () => (await rollout())?.status === 'CONVERGED', 40_000, what);
   const latestRevision = async () => (await gql<{ manifestRevisions: { nodes: { id: number }[] } }>(server.url, '{ manifestRevisions { nodes { id } } }', {}, admin)).data!.manifestRevisions.nodes[0]?.id;
 
   const full = () => `apiVersion: ioms/v1
@@ -197,6 +197,14 @@ spec:
     expect((await observed())?.processes.find((p) => p.name === 'crash')).toMatchObject({ state: 'FATAL', lastExitCode: 3, reason: expect.stringMatching(/start limit 3/) });
     // The left-behind hand-edited file was deleted by the operator: the plan forgot it.
     expect(host.drift.some((d) => d.reason === 'MODIFIED_BY_HAND')).toBe(false);
+
+    // ioms exec --action restart-process starts it again (it runs out of budget again: still exit 3).
+    const fatals = async () => (await gql<{ host: { restarts: { outcome: string }[] } }>(server.url, '{ host(name: "remover") { restarts(process: "crash") { outcome } } }', {}, admin)).data!.host.restarts.filter((r) => r.outcome === 'FATAL').length;
+    await waitFor(async () => (await fatals()) >= 1, 10_000, 'the FATAL record');
+    const before = await fatals();
+    const exec = await ioms(['exec', '-l', 'role=remover', '--action', 'restart-process', 'crash']);
+    expect(exec.code, exec.stderr).toBe(0);
+    await waitFor(async () => (await fatals()) > before, 20_000, 'a second FATAL after the manual restart');
 
     expect((await ioms(['apply', '-f', writeManifest('remover.yaml', crashing.replace('"exit 3"', '"sleep 300"'))])).code).toBe(0);
     await converged('converged with the fixed process');
