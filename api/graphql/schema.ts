@@ -12,12 +12,13 @@ import { HostMetricsResolver } from '../metrics/host-metrics.resolver.js';
 import { HostJobsResolver, JobResolver } from '../jobs/job.resolver.js';
 import { ArtifactResolver } from '../artifacts/artifact.resolver.js';
 import { AgentStateResolver } from '../manifests/agent-state.resolver.js';
+import { CronResolver } from '../cron/cron.resolver.js';
 import { HostStateResolver, ManifestResolver } from '../manifests/manifest.resolver.js';
 import type { PubSub } from '../pubsub/pubsub.js';
 import { DateTimeScalar } from './scalars.js';
 
 /** Every resolver class; a feature adds its own here. */
-export const RESOLVERS = [AuthResolver, UserResolver, AuditResolver, HostResolver, EnrollmentResolver, AgentResolver, HostMetricsResolver, JobResolver, HostJobsResolver, ArtifactResolver, ManifestResolver, HostStateResolver, AgentStateResolver] as const;
+export const RESOLVERS = [AuthResolver, UserResolver, AuditResolver, HostResolver, EnrollmentResolver, AgentResolver, HostMetricsResolver, JobResolver, HostJobsResolver, ArtifactResolver, ManifestResolver, HostStateResolver, AgentStateResolver, CronResolver] as const;
 
 export function buildIomsSchema(pubSub: PubSub): Promise<GraphQLSchema> {
   return buildSchema({
