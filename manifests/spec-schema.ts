@@ -96,7 +96,7 @@ export const cronEntrySchema = z
   .strictObject({
     name: resourceNameSchema,
     schedule: checkedString(cronScheduleProblem, 'schedule').describe(
-      'Cron: "min hour dom month dow", or 6 fields with seconds first',
+      'crontab(5): "min hour dom month dow", 6 fields with seconds first, or @reboot/@hourly/@daily/@weekly/@monthly/@yearly',
     ),
     timezone: checkedString(timeZoneProblem, 'timezone').optional().describe('IANA time zone; default: the host time zone'),
     command: plainString('command', 16_384)
