@@ -42,7 +42,9 @@ export {
   hostTimeZone,
   isValidTimeZone,
   nextRun,
+  instantOfWallTime,
   nextRuns,
+  offsetMs,
   parseSchedule,
   validateSchedule,
 } from './schedule/index.js';

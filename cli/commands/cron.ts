@@ -4,7 +4,7 @@
  * computed here, so `cron next` needs no server.
  */
 import type { Command } from 'commander';
-import { formatInTimeZone, hostTimeZone, isValidTimeZone, nextRuns, parseSchedule } from '../../manifests/index.js';
+import { formatInTimeZone, hostTimeZone, instantOfWallTime, isValidTimeZone, nextRuns, parseSchedule } from '../../manifests/index.js';
 import type { ApiClient } from '../api-client.js';
 import { commandContext } from '../context.js';
 import { parseSince } from '../duration.js';
@@ -100,6 +100,20 @@ export function describeCronEntries(entries: readonly CronEntryWire[]): string {
   return `Cron entries:\n${renderTable(entries, ENTRY_COLUMNS.filter((c) => c.header !== 'host'))}`;
 }
 
+/**
+ * `--from`: an ISO-8601 instant (`…Z`, `…+02:00`), or a local time without an offset, read in
+ * the schedule's zone (`2024-03-10T01:59` with `--tz America/New_York`). Undefined when invalid.
+ */
+export function parseFromTime(text: string, timeZone: string): Date | undefined {
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?))?(Z|[+-]\d{2}:?\d{2})?$/i.exec(text.trim());
+  if (!m) return undefined;
+  const [, date, time = '00:00', zone] = m;
+  const utc = new Date(`${date}T${time}${zone ?? 'Z'}`);
+  if (Number.isNaN(utc.getTime())) return undefined;
+  if (zone !== undefined) return utc;
+  return new Date(instantOfWallTime(utc.getTime(), timeZone));
+}
+
 function positiveCount(text: string): number {
   if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > MAX_NEXT_COUNT) throw new CliError(`-n must be a whole number from 1 to ${MAX_NEXT_COUNT}, not "${text}"`, 2);
   return Number(text);
@@ -111,7 +125,7 @@ export function registerCronCommands(program: Command): void {
     .command('next <schedule>')
     .description('the next run times of a schedule, from the engine agents run entries by (crontab(5) syntax, @ macros, 6 fields with seconds first)')
     .option('--tz <zone>', 'IANA time zone the schedule is read in (default: this machine’s)')
-    .option('--from <iso-time>', 'list runs after this instant (default: now)')
+    .option('--from <iso-time>', 'list runs after this time (default: now); without Z or an offset it is local time in --tz')
     .option('-n, --count <n>', `how many run times (1-${MAX_NEXT_COUNT})`, '5')
     .action((schedule: string, o: { tz?: string; from?: string; count: string }, cmd: Command) => {
       const ctx = commandContext(cmd);
@@ -119,10 +133,8 @@ export function registerCronCommands(program: Command): void {
       if (!parsed.ok) throw new CliError(`invalid schedule ${JSON.stringify(schedule)}: ${parsed.problems.map((p) => `${p.message} (column ${p.column})`).join('; ')}`, 2);
       const timezone = o.tz ?? hostTimeZone();
       if (!isValidTimeZone(timezone)) throw new CliError(`unknown time zone "${timezone}" (use an IANA name such as Europe/Berlin or UTC)`, 2);
-      const from = o.from === undefined ? new Date() : new Date(o.from);
-      if (Number.isNaN(from.getTime()) || (o.from !== undefined && !/^\d{4}-\d{2}-\d{2}/.test(o.from))) {
-        throw new CliError(`--from must be an ISO-8601 time such as 2024-01-02T00:00:00Z, not "${o.from}"`, 2);
-      }
+      const from = o.from === undefined ? new Date() : parseFromTime(o.from, timezone);
+      if (from === undefined) throw new CliError(`--from must be an ISO-8601 time such as 2024-01-02T00:00:00Z (without an offset: local time in --tz), not "${o.from}"`, 2);
       const next = nextRuns(parsed.schedule, from, positiveCount(o.count), timezone);
       if (ctx.format !== 'table') return printData(ctx.format, { schedule, timezone, next: next.map((d) => d.toISOString()) }, []);
       if (parsed.schedule.kind === 'reboot') {

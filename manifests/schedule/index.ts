@@ -15,4 +15,4 @@ export {
   validateSchedule,
 } from './parse-schedule.js';
 export { dayMatches, nextRun, nextRuns } from './next-runs.js';
-export { formatInTimeZone, hostTimeZone, isValidTimeZone, offsetMs, timeZoneProblem } from './time-zone.js';
+export { formatInTimeZone, hostTimeZone, instantOfWallTime, isValidTimeZone, offsetMs, timeZoneProblem } from './time-zone.js';

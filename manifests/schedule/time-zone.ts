@@ -146,3 +146,19 @@ export function formatInTimeZone(date: Date, timeZone: string): string {
   const abs = Math.abs(offset);
   return `${wall}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
+
+/**
+ * The instant at which the wall clock of `timeZone` reads `wallMs` (written as UTC ms): the
+ * earlier one in a repeated hour; for a time skipped by a change, the instant as far past the
+ * change as the time is past its start (02:30 on a 02:00→03:00 day is 03:30), as ISO 8601
+ * readers (Temporal's "compatible") do.
+ */
+export function instantOfWallTime(wallMs: number, timeZone: string): number {
+  const day = Math.floor(wallMs / 86_400_000) * 86_400_000;
+  const { initial, transitions } = transitionsAround(timeZone, day);
+  const mapped = instantsOfWallTime(wallMs, initial, transitions);
+  const first = mapped.instants[0];
+  if (first !== undefined) return first;
+  const change = transitions.find((t) => t.instantMs === mapped.gapEndMs);
+  return wallMs - (change?.before ?? initial);
+}
