@@ -47,6 +47,7 @@ describe('cron commands against a real server and agent', () => {
   let server: ServerProcess;
   let agent: AgentProcess;
   let env: Record<string, string>;
+  let admin: string;
   const ioms = (...args: string[]): Promise<CliRun> => runCli(['--server', server.url, ...args], env);
   const json = <T>(r: CliRun): T => {
     expect(r.code, r.stderr).toBe(0);
@@ -65,14 +66,14 @@ describe('cron commands against a real server and agent', () => {
     env = { IOMS_CONFIG: path.join(dir, 'config.json') };
     const loggedIn = await runCli(['--server', server.url, 'login', '--user', 'admin'], { ...env, IOMS_PASSWORD: PASSWORD });
     expect(loggedIn.code, loggedIn.stderr).toBe(0);
-    const admin = await login(server.url, 'admin', PASSWORD);
+    admin = await login(server.url, 'admin', PASSWORD);
     const t = await gql<{ createEnrollmentToken: { token: string } }>(server.url, 'mutation($i: CreateEnrollmentTokenInput!) { createEnrollmentToken(input: $i) { token } }', { i: { labels: { suite: 'cron', env: 'prod' }, maxUses: 1 } }, admin);
     agent = spawnAgent(['--server', server.url, '--token', t.data!.createEnrollmentToken.token, '--name', HOST, '--state-dir', path.join(dir, HOST), '--heartbeat-interval', '1s']);
     await waitFor(async () => {
       const r = await gql<{ hosts: { nodes: { name: string; online: boolean }[] } }>(server.url, '{ hosts { nodes { name online } } }', {}, admin);
       return r.data?.hosts.nodes.some((h) => h.name === HOST && h.online);
     }, 30_000, 'the agent online');
-  }, 60_000);
+  }, 90_000);
   afterAll(async () => {
     await agent?.stop('SIGKILL');
     await server?.stop();
@@ -88,6 +89,14 @@ describe('cron commands against a real server and agent', () => {
     const zone = await ioms('cron', 'next', '@daily', '--tz', 'Mars/Base');
     expect(zone.code).toBe(2);
     expect(zone.stderr).toMatch(/unknown time zone "Mars\/Base"/);
+  });
+
+  it('the cronNextRuns query answers from the same engine and refuses bad input', async () => {
+    const q = 'query($s: String!, $tz: String, $f: DateTime, $n: Int) { cronNextRuns(schedule: $s, timezone: $tz, from: $f, count: $n) { schedule timezone next } }';
+    const ok = await gql<{ cronNextRuns: unknown }>(server.url, q, { s: '30 2 * * *', tz: 'America/New_York', f: '2024-03-09T12:00:00Z', n: 2 }, admin);
+    expect(ok.data?.cronNextRuns).toEqual({ schedule: '30 2 * * *', timezone: 'America/New_York', next: ['2024-03-10T07:00:00.000Z', '2024-03-11T06:30:00.000Z'] });
+    const bad = await gql(server.url, q, { s: '0 0 30 2 *' }, admin);
+    expect(bad.errors?.[0]).toMatchObject({ message: expect.stringMatching(/day 30 does not occur in February \(column 5\)/), extensions: { code: 'BAD_USER_INPUT' } });
   });
 
   it('apply refuses a manifest with an impossible entry, pointing at its line, and stores nothing', async () => {
@@ -123,7 +132,7 @@ describe('cron commands against a real server and agent', () => {
     const runs = await waitFor(async () => {
       const list = json<CronRunJson[]>(await ioms('get', 'cron-runs', HOST, '--since', '1h', '-o', 'json'));
       return list.filter((x) => x.name === 'tick').length >= 2 && list.some((x) => x.name === 'at-boot') ? list : undefined;
-    }, 40_000, 'tick and at-boot runs reported');
+    }, 60_000, 'tick and at-boot runs reported');
     const tick = runs.find((x) => x.name === 'tick')!;
     expect(tick).toMatchObject({ host: HOST, status: 'SUCCEEDED', exitCode: 0, output: 'tick-output\n' });
     expect(tick.durationMs).toBeGreaterThanOrEqual(0);
@@ -139,7 +148,7 @@ describe('cron commands against a real server and agent', () => {
     const entries = await waitFor(async () => {
       const list = json<CronEntryJson[]>(await ioms('get', 'cron', '-l', 'env in (prod,)', '-o', 'json'));
       return list.find((e) => e.name === 'tick')?.lastRun && list.every((e) => e.state === 'SCHEDULED') ? list : undefined;
-    }, 20_000, 'entries reported as scheduled');
+    }, 40_000, 'entries reported as scheduled');
     expect(entries.map((e) => e.name)).toEqual(['at-boot', 'fortnightly', 'tick']);
     const fortnightly = entries.find((e) => e.name === 'fortnightly')!;
     const expected = nextRun((parseSchedule('30 4 1,15 * 5') as { ok: true; schedule: never }).schedule, Date.now(), 'UTC')!;
@@ -158,7 +167,7 @@ describe('cron commands against a real server and agent', () => {
     expect(described.stdout).toMatch(/^Cron entries:$/m);
     expect(described.stdout).toMatch(/^tick\s+\* \* \* \* \* \*\s+\S+\s+SCHEDULED\s+\S+\s+0\s+/m);
     expect(json<{ cron: CronEntryJson[] }>(await ioms('describe', 'host', HOST, '-o', 'json')).cron.map((e) => e.name)).toEqual(['at-boot', 'fortnightly', 'tick']);
-  }, 90_000);
+  }, 180_000);
 
   it.each([
     { selector: 'env in (prod,)', hosts: [HOST] },
@@ -176,7 +185,7 @@ describe('cron commands against a real server and agent', () => {
     { selector: 'env in (prod', column: 13, commands: [['get', 'hosts'], ['get', 'cron'], ['get', 'cron-runs']] },
     { selector: 'env in prod', column: 8, commands: [['get', 'hosts']] },
     { selector: 'in=prod', column: 1, commands: [['get', 'hosts']] },
-  ])('-l $selector is a usage error naming the selector and the column', async ({ selector, column, commands }) => {
+  ])('-l $selector is a usage error naming the selector and the column', { timeout: 60_000 }, async ({ selector, column, commands }) => {
     for (const command of commands) {
       const r = await ioms(...command, '-l', selector);
       expect(r.code).toBe(2);
