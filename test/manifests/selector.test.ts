@@ -156,3 +156,33 @@ describe('formatSelector', () => {
     expect(parseSelector(formatSelector(parsed))).toEqual(parsed);
   });
 });
+
+/** Vectors in the shape of apimachinery pkg/labels' parser tests: which texts parse, and to what. */
+describe('Kubernetes label selector vectors', () => {
+  it.each([
+    { text: '\rx', want: 'x' },
+    { text: 'this-is-a-dns.domain.com/key-with-dash', want: 'this-is-a-dns.domain.com/key-with-dash' },
+    { text: 'this-is-another-dns.domain.com/key-with-dash in (so,what)', want: 'this-is-another-dns.domain.com/key-with-dash in (so,what)' },
+    { text: '0.1.2.domain/99 notin (10.10.100.1, tick.tack.clock)', want: '0.1.2.domain/99 notin (10.10.100.1,tick.tack.clock)' },
+    { text: 'foo  in\t (abc)', want: 'foo in (abc)' },
+    { text: 'x notin\n (abc)', want: 'x notin (abc)' },
+    { text: 'x  notin\t\t\t(abc,def)', want: 'x notin (abc,def)' },
+    { text: 'x in (abc,)', want: 'x in (abc,)' },
+    { text: 'x in ()', want: 'x in ()' },
+    { text: 'x notin (abc,,def),bar,z in (),w', want: 'x notin (abc,,def),bar,z in (),w' },
+    { text: 'x,y in (a)', want: 'x,y in (a)' },
+    { text: 'x=a,y!=b,z in (h,i,j)', want: 'x=a,y!=b,z in (h,i,j)' },
+    { text: 'x notin ( )', want: 'x notin ()' },
+    { text: 'x notin (, a)', want: 'x notin (,a)' },
+    { text: 'a ', want: 'a' },
+    { text: 'a in (x,y,notin, z,in)', want: 'a in (x,y,notin,z,in)' },
+    { text: 'x= ,z= ', want: 'x=,z=' },
+    { text: 'x>1,z<5', want: 'x>1,z<5' },
+  ])('parses $text', ({ text, want }) => {
+    expect(formatSelector(parseSelector(text))).toBe(want);
+  });
+
+  it.each(['x=a||y=b', 'x==a==b', '!x=a', 'x<a', 'x,,y', ',x,y', 'x nott in (y)', 'a in (xyz),', 'a in (xyz)b notin ()', 'a in (xyz abc)', 'a notin(', 'a (', '('])('refuses %j', (text) => {
+    expect(() => parseSelector(text)).toThrow(SelectorError);
+  });
+});
