@@ -16,12 +16,33 @@ export const CRON_ENTRY_STATES = ['SCHEDULED', 'PENDING', 'FAILED', 'DRIFTED', '
 export type CronEntryState = (typeof CRON_ENTRY_STATES)[number];
 
 export interface CronRunView {
+  readonly host: string;
   readonly name: string;
   readonly startedAt: Date;
   readonly finishedAt: Date | null;
+  /** finishedAt − startedAt; null while unfinished. */
+  readonly durationMs: number | null;
   readonly exitCode: number | null;
   readonly status: string;
   readonly output: string | null;
+}
+
+/** A stored run record as clients see it. */
+export function cronRunView(
+  host: string,
+  r: { readonly name: string; readonly startedAt: Date; readonly finishedAt?: Date | null; readonly exitCode?: number | null; readonly status: string; readonly output?: string | null },
+): CronRunView {
+  const finishedAt = r.finishedAt ?? null;
+  return {
+    host,
+    name: r.name,
+    startedAt: r.startedAt,
+    finishedAt,
+    durationMs: finishedAt ? finishedAt.getTime() - r.startedAt.getTime() : null,
+    exitCode: r.exitCode ?? null,
+    status: r.status,
+    output: r.output ?? null,
+  };
 }
 
 export interface CronEntryView {

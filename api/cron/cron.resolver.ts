@@ -12,25 +12,11 @@ import type { GraphQLContext } from '../graphql/context.js';
 import { clampFirst } from '../graphql/page.js';
 import { DateTimeScalar } from '../graphql/scalars.js';
 import { effectiveLabels } from '../hosts/host-view.js';
-import { type CronRunView, hostCronEntries } from './cron-view.js';
+import { type CronRunView, cronRunView, hostCronEntries } from './cron-view.js';
 import { CronEntryStatusType, CronNextRunsType, HostCronRunType } from './cron.type.js';
 
 /** Most run times one `cronNextRuns` returns. */
 export const MAX_NEXT_RUNS = 1000;
-
-function runView(host: string, r: CronRunRecord): HostCronRunType {
-  const finishedAt = r.finishedAt ?? null;
-  return {
-    host,
-    name: r.name,
-    startedAt: r.startedAt,
-    finishedAt,
-    durationMs: finishedAt ? finishedAt.getTime() - r.startedAt.getTime() : null,
-    exitCode: r.exitCode ?? null,
-    status: r.status,
-    output: r.output ?? null,
-  };
-}
 
 async function selectHosts(em: EntityManager, selector: string | undefined, names: readonly string[] | undefined): Promise<HostRecord[]> {
   let match: ((h: { name: string; labels: Record<string, string> }) => boolean) | undefined;
@@ -65,11 +51,12 @@ export class CronResolver {
   ): Promise<CronEntryStatusType[]> {
     const records = await selectHosts(ctx.em, selector, hosts);
     const ids = records.map((h) => h.id);
+    const hostNames = new Map(records.map((h) => [h.id, h.name]));
     const states = new Map((await ctx.em.find(HostStateRecord, { hostId: { $in: ids } })).map((s) => [s.hostId, s]));
     const runs = new Map<number, Map<string, CronRunView>>();
     for (const r of await latestRuns(ctx.em, ids)) {
       const byName = runs.get(r.hostId) ?? new Map<string, CronRunView>();
-      byName.set(r.name, { name: r.name, startedAt: r.startedAt, finishedAt: r.finishedAt ?? null, exitCode: r.exitCode ?? null, status: r.status, output: r.output ?? null });
+      byName.set(r.name, cronRunView(hostNames.get(r.hostId) ?? String(r.hostId), r));
       runs.set(r.hostId, byName);
     }
     const now = ctx.services.now();
@@ -78,7 +65,7 @@ export class CronResolver {
       const inventoryZone = (h.inventory as { timezone?: unknown } | null | undefined)?.timezone;
       const desired = (s?.desired as { crontab?: CronSpec[] } | null | undefined)?.crontab ?? [];
       const observed = (s?.observed as { cron?: unknown[] } | null | undefined)?.cron ?? [];
-      const rows = hostCronEntries(
+      return hostCronEntries(
         {
           host: h.name,
           hostTimeZone: typeof inventoryZone === 'string' && isValidTimeZone(inventoryZone) ? inventoryZone : null,
@@ -89,7 +76,6 @@ export class CronResolver {
         },
         now,
       );
-      return rows.map((row) => ({ ...row, lastRun: row.lastRun ? { host: h.name, ...row.lastRun, durationMs: row.lastRun.finishedAt ? row.lastRun.finishedAt.getTime() - row.lastRun.startedAt.getTime() : null } : null }));
     });
   }
 
@@ -111,7 +97,7 @@ export class CronResolver {
       { hostId: { $in: [...names.keys()] }, ...(name ? { name } : {}), ...(since ? { startedAt: { $gte: since } } : {}) },
       { orderBy: { startedAt: 'desc', id: 'desc' }, limit: clampFirst(first) },
     );
-    return rows.map((r) => runView(names.get(r.hostId) ?? String(r.hostId), r));
+    return rows.map((r) => cronRunView(names.get(r.hostId) ?? String(r.hostId), r));
   }
 
   @Query(() => CronNextRunsType, { description: 'The next run times of a schedule, from the engine the agents run entries by' })

@@ -1,6 +1,6 @@
 /** The rows of `cronEntries` from desired, observed, drift and run records (pure). */
 import { describe, expect, it } from 'vitest';
-import { type HostCronInput, hostCronEntries } from '../../api/cron/cron-view.js';
+import { type HostCronInput, cronRunView, hostCronEntries } from '../../api/cron/cron-view.js';
 
 const now = new Date('2024-01-02T00:00:00Z');
 const spec = (name: string, schedule: string, extra: Record<string, unknown> = {}) => ({ name, schedule, command: 'true', timeoutSeconds: 3600, ...extra });
@@ -48,11 +48,11 @@ describe('hostCronEntries', () => {
       input: {
         desired: [spec('z', '@reboot'), spec('b', '@daily')],
         observed: [{ name: 'z' }, { name: 'b' }],
-        lastRuns: new Map([['z', { name: 'z', startedAt: now, finishedAt: now, exitCode: 0, status: 'SUCCEEDED', output: 'x' }]]),
+        lastRuns: new Map([['z', cronRunView('h1', { name: 'z', startedAt: now, finishedAt: new Date(now.getTime() + 1500), exitCode: 0, status: 'SUCCEEDED', output: 'x' })]]),
       },
       want: [
         { name: 'b', nextRunAt: new Date('2024-01-03T00:00:00Z'), lastRun: null },
-        { name: 'z', nextRunAt: null, lastRun: { exitCode: 0 } },
+        { name: 'z', nextRunAt: null, lastRun: { host: 'h1', exitCode: 0, durationMs: 1500 } },
       ],
     },
   ];
