@@ -7,6 +7,14 @@ import { parseSchedule } from './schedule/parse-schedule.js';
 
 export { timeZoneProblem } from './schedule/time-zone.js';
 
+/** The first problem of `schedule` with its 1-based column in the text, or `undefined` when valid. */
+export function cronScheduleProblemAt(schedule: string): { readonly message: string; readonly column: number } | undefined {
+  const message = cronScheduleProblem(schedule);
+  if (message === undefined) return undefined;
+  const result = parseSchedule(schedule);
+  return { message, column: result.ok ? 1 : (result.problems[0]?.column ?? 1) };
+}
+
 /**
  * Returns why `schedule` is not a valid cron schedule, as sentences (and where in the text when
  * the schedule has several parts), or `undefined` when it is valid.

@@ -109,7 +109,7 @@ describe('cron commands against a real server and agent', () => {
 `));
     const r = await ioms('apply', '-f', d);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/cron\.profile\.yaml:12:17: spec\.crontab\[1\]\.schedule: it can never run: day 31 does not occur in April/);
+    expect(r.stderr).toMatch(/cron\.profile\.yaml:12:22: spec\.crontab\[1\]\.schedule: it can never run: day 31 does not occur in April/);
     expect(r.stderr).not.toMatch(/crontab\[0\]/);
     expect(json<unknown[]>(await ioms('get', 'revisions', '-o', 'json'))).toEqual([]);
   });
