@@ -13,7 +13,14 @@ import { CronRunner } from '../../agent/cron/cron-runner.js';
 import { BOOT_MARKER_FILE, openRebootGate } from '../../agent/cron/reboot-gate.js';
 import { CATCH_UP_LIMIT_MS, type RebootGate, createScheduleTask } from '../../agent/cron/schedule.js';
 import type { CronCommandResult, CronRunRecord, RunCommand } from '../../agent/cron/types.js';
+import { type CronSpec, specHash } from '../../manifests/index.js';
 import { FakeClock } from '../helpers/fake-clock.js';
+
+/** SetCron as the plan carries it out. */
+function set(runner: CronRunner, raw: Record<string, unknown>): void {
+  const entry = { timeoutSeconds: 3600, ...raw } as CronSpec;
+  runner.set(entry, specHash(entry));
+}
 
 const shellRunCommand: RunCommand = (request, { signal }) =>
   new Promise<CronCommandResult>((resolve) => {
@@ -50,7 +57,7 @@ describe('the cron runner fires entries by the shared engine (fake clock, real c
   it('30 4 1,15 * 5 runs on Friday the 5th, Friday the 12th and Monday the 15th', async () => {
     const clock = new FakeClock('2024-01-02T00:00:00Z');
     const { runner, records, idle } = fakeClockRunner(clock);
-    runner.apply([{ name: 'fortnightly', schedule: '30 4 1,15 * 5', timezone: 'UTC', command: 'echo ran' }]);
+    set(runner, { name: 'fortnightly', schedule: '30 4 1,15 * 5', timezone: 'UTC', command: 'echo ran' });
     expect(runner.snapshot()[0]?.nextRunAt).toBe('2024-01-05T04:30:00.000Z');
     await clock.advanceTo('2024-01-16T00:00:00Z', idle);
     expect(records.map((r) => [r.startedAt, r.status, r.exitCode, r.output.trim()])).toEqual([
@@ -64,13 +71,11 @@ describe('the cron runner fires entries by the shared engine (fake clock, real c
   it('02:30 in New York runs at 03:00 EDT on the spring-forward day, 01:30 once at fall-back', async () => {
     const clock = new FakeClock('2024-03-09T12:00:00Z');
     const { runner, records, idle } = fakeClockRunner(clock);
-    runner.apply([
-      { name: 'two-thirty', schedule: '30 2 * * *', timezone: 'America/New_York', command: 'true' },
-      { name: 'one-thirty', schedule: '30 1 * * *', timezone: 'America/New_York', command: 'true' },
-    ]);
+    set(runner, { name: 'two-thirty', schedule: '30 2 * * *', timezone: 'America/New_York', command: 'true' });
+    set(runner, { name: 'one-thirty', schedule: '30 1 * * *', timezone: 'America/New_York', command: 'true' });
     await clock.advanceTo('2024-03-11T12:00:00Z', idle);
     expect(records.filter((r) => r.name === 'two-thirty').map((r) => r.startedAt)).toEqual(['2024-03-10T07:00:00.000Z', '2024-03-11T06:30:00.000Z']);
-    runner.apply([{ name: 'one-thirty', schedule: '30 1 * * *', timezone: 'America/New_York', command: 'true' }]);
+    runner.remove('two-thirty');
     records.length = 0;
     clock.jumpTo('2024-11-02T12:00:00Z');
     await clock.advanceTo('2024-11-04T00:00:00Z', idle);
