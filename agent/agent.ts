@@ -12,7 +12,7 @@ import { ResultSpool } from './exec/index.js';
 import { downloadArtifact } from './files/download-artifact.js';
 import { CommandHandler } from './jobs/command-handler.js';
 import { Supervisor } from './supervisor/index.js';
-import { CronRunner } from './cron/index.js';
+import { CronRunner, openRebootGate } from './cron/index.js';
 import { runCommand } from './exec/index.js';
 import { DesiredStateManager } from './desired/desired-state-manager.js';
 import { ReportQueue } from './desired/report-queue.js';
@@ -134,7 +134,7 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
   await commands.recover();
 
   // Desired state: guarded processes, cron entries, managed files — enforced with or without the server.
-  const cron = new CronRunner({ runCommand: (req, o) => runCommand(req, { signal: o.signal }), restartProcess: (name) => supervisor.restart(name) });
+  const cron = new CronRunner({ runCommand: (req, o) => runCommand(req, { signal: o.signal }), restartProcess: (name) => supervisor.restart(name), reboot: openRebootGate(opts.stateDir) });
   const processEvents = new ReportQueue<ProcessEventsReport[number]>(500);
   const cronRuns = new ReportQueue<CronRunsReport[number]>(500);
   supervisor.onEvent((e) => {

@@ -1,91 +1,26 @@
 /**
- * Cron schedules as the agent's scheduler (node-cron) reads them: 5 fields
- * (`minute hour day-of-month month day-of-week`) or 6 with a leading `second`.
- *
- * Each field is `*` or a comma list of items; an item is a number or name, a
- * range `a-b`, optionally followed by a step `/n` (`*` + step too: `*\/15`).
- * Months take `jan`–`dec`, weekdays `sun`–`sat` (and 0–7, where 0 and 7 are Sunday).
- * Macros (`@daily`) and Quartz extensions (`?`, `L`, `W`, `#`) are not accepted.
+ * Apply-time checks of crontab entries, from the one schedule engine the agent runs entries
+ * by (`manifests/schedule/`): what a manifest may say is exactly what an agent can run.
+ * See docs/manifests.md (crontab) for the syntax.
  */
+import { parseSchedule } from './schedule/parse-schedule.js';
 
-interface FieldRule {
-  readonly name: string;
-  readonly min: number;
-  readonly max: number;
-  readonly names?: readonly string[];
-}
+export { timeZoneProblem } from './schedule/time-zone.js';
 
-const SECOND: FieldRule = { name: 'second', min: 0, max: 59 };
-const FIVE_FIELDS: readonly FieldRule[] = [
-  { name: 'minute', min: 0, max: 59 },
-  { name: 'hour', min: 0, max: 23 },
-  { name: 'day-of-month', min: 1, max: 31 },
-  {
-    name: 'month',
-    min: 1,
-    max: 12,
-    names: ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'],
-  },
-  { name: 'day-of-week', min: 0, max: 7, names: ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] },
-];
-
-function valueOf(text: string, rule: FieldRule): number | undefined {
-  if (/^\d{1,2}$/.test(text)) {
-    const n = Number(text);
-    return n >= rule.min && n <= rule.max ? n : undefined;
-  }
-  const index = rule.names?.indexOf(text.toLowerCase()) ?? -1;
-  return index >= 0 ? index + rule.min : undefined;
-}
-
-function itemProblem(item: string, rule: FieldRule): string | undefined {
-  const [range = '', step, extra] = item.split('/');
-  if (extra !== undefined) return `"${item}" has more than one step`;
-  if (step !== undefined) {
-    if (!/^\d{1,2}$/.test(step) || Number(step) < 1 || Number(step) > rule.max - rule.min + 1) {
-      return `step "${step}" must be a number from 1 to ${rule.max - rule.min + 1}`;
-    }
-  }
-  if (range === '*') return undefined;
-  const [from = '', to, more] = range.split('-');
-  if (more !== undefined) return `"${range}" is not a range a-b`;
-  const start = valueOf(from, rule);
-  if (start === undefined) return `"${from}" is not a valid ${rule.name} (${rule.min}-${rule.max})`;
-  if (to === undefined) {
-    return step === undefined ? undefined : `step needs a range or "*": "${item}"`;
-  }
-  const end = valueOf(to, rule);
-  if (end === undefined) return `"${to}" is not a valid ${rule.name} (${rule.min}-${rule.max})`;
-  if (end < start) return `range "${range}" runs backwards`;
-  return undefined;
+/** The first problem of `schedule` with its 1-based column in the text, or `undefined` when valid. */
+export function cronScheduleProblemAt(schedule: string): { readonly message: string; readonly column: number } | undefined {
+  const message = cronScheduleProblem(schedule);
+  if (message === undefined) return undefined;
+  const result = parseSchedule(schedule);
+  return { message, column: result.ok ? 1 : (result.problems[0]?.column ?? 1) };
 }
 
 /**
- * Returns why `schedule` is not a valid cron schedule, or `undefined` when it is.
+ * Returns why `schedule` is not a valid cron schedule, as sentences (and where in the text when
+ * the schedule has several parts), or `undefined` when it is valid.
  */
 export function cronScheduleProblem(schedule: string): string | undefined {
-  const fields = schedule.trim().split(/\s+/);
-  if (schedule.length > 256) return 'schedule must be at most 256 characters';
-  if (fields.length !== 5 && fields.length !== 6) {
-    return `schedule must have 5 fields (minute hour day-of-month month day-of-week) or 6 with seconds first; found ${fields.length}`;
-  }
-  const rules = fields.length === 6 ? [SECOND, ...FIVE_FIELDS] : FIVE_FIELDS;
-  for (const [i, field] of fields.entries()) {
-    const rule = rules[i] as FieldRule;
-    for (const item of field.split(',')) {
-      const problem = itemProblem(item, rule);
-      if (problem) return `${rule.name} field: ${problem}`;
-    }
-  }
-  return undefined;
-}
-
-/** Returns why `timeZone` is not an IANA time zone this runtime knows, or `undefined`. */
-export function timeZoneProblem(timeZone: string): string | undefined {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return undefined;
-  } catch {
-    return `unknown time zone "${timeZone}" (use an IANA name such as Europe/Berlin or UTC)`;
-  }
+  const result = parseSchedule(schedule);
+  if (result.ok) return undefined;
+  return result.problems.map((p) => (p.column > 1 ? `${p.message} (column ${p.column} of the schedule)` : p.message)).join('; ');
 }

@@ -35,6 +35,20 @@ export { type HostIdentity, type HostMatcher, type Target, compileTarget, matche
 export { MAX_PATH_CHARS, type PathStyle, filePathKey, pathProblem, pathStyle } from './path-rules.js';
 export { cronScheduleProblem, timeZoneProblem } from './cron-schedule.js';
 export {
+  type CronSchedule,
+  type Schedule,
+  type ScheduleProblem,
+  formatInTimeZone,
+  hostTimeZone,
+  isValidTimeZone,
+  nextRun,
+  instantOfWallTime,
+  nextRuns,
+  offsetMs,
+  parseSchedule,
+  validateSchedule,
+} from './schedule/index.js';
+export {
   type CronSpec,
   type FileSpec,
   type ProcessSpec,

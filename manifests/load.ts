@@ -137,11 +137,26 @@ function withField(field: string, last: PropertyKey | undefined, message: string
   return `${field}: ${message}`;
 }
 
+/**
+ * For an issue about a place inside a string (`params.valueColumn`, 1-based, and the text
+ * before it, `params.valuePrefix`), the offset of that place when the scalar's source spells
+ * the prefix literally (plain, or quoted without escapes before it); else `offset`.
+ */
+function insideScalar(issue: core.$ZodIssue, text: string, offset: number): number {
+  const params = issue.code === 'custom' ? (issue.params as { valueColumn?: unknown; valuePrefix?: unknown } | undefined) : undefined;
+  // column 1 is the whole value (e.g. a wrong number of fields): point at the value itself
+  if (typeof params?.valueColumn !== 'number' || params.valueColumn <= 1 || typeof params.valuePrefix !== 'string') return offset;
+  const quote = text[offset] === '"' || text[offset] === "'" ? 1 : 0;
+  const start = offset + quote;
+  return text.slice(start, start + params.valuePrefix.length) === params.valuePrefix ? start + params.valueColumn - 1 : offset;
+}
+
 function zodIssueToError(
   issue: core.$ZodIssue,
   doc: Document,
   at: (offset: number) => TextPosition,
   report: ErrorSink,
+  text = '',
 ): void {
   const path = issue.path as PropertyKey[];
   if (issue.code === 'unrecognized_keys') {
@@ -159,7 +174,7 @@ function zodIssueToError(
     return;
   }
   const message = issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message;
-  report('SCHEMA', at(located.offset), withField(field, path[path.length - 1], message), path);
+  report('SCHEMA', at(insideScalar(issue, text, located.offset)), withField(field, path[path.length - 1], message), path);
 }
 
 interface ParsedFile {
@@ -199,7 +214,7 @@ function loadText(file: string, text: string, maxDepth: number, report: ErrorSin
     const result = manifestSchema.safeParse(value);
     if (!result.success) {
       for (const issue of (result.error as ZodError).issues) {
-        if (!reported.has(formatFieldPath(issue.path as PropertyKey[]))) zodIssueToError(issue, doc, at, report);
+        if (!reported.has(formatFieldPath(issue.path as PropertyKey[]))) zodIssueToError(issue, doc, at, report, text);
       }
       continue;
     }

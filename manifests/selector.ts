@@ -6,8 +6,11 @@
  * ```
  *
  * Requirements are separated by commas and all must hold (AND). The empty
- * selector has no requirements and matches every host. Semantics follow
- * Kubernetes: `!=` and `notin` also match hosts that lack the label.
+ * selector has no requirements and matches every host. The grammar and semantics
+ * are Kubernetes' (apimachinery `pkg/labels`): `!=` and `notin` also match hosts that
+ * lack the label; any whitespace (space, tab, CR, LF) may separate tokens; a value set
+ * may hold the empty value (`x in (a,)`, `x in ()` is the set of just `""`); `in` and
+ * `notin` are operators, never keys; `k>n` / `k<n` compare integer values.
  *
  * | text | operator | matches when |
  * |---|---|---|
@@ -17,6 +20,7 @@
  * | `k notin (a,b)` | `NotIn` | label `k` is absent or neither `a` nor `b` |
  * | `k` | `Exists` | label `k` is present (any value) |
  * | `!k` | `DoesNotExist` | label `k` is absent |
+ * | `k>5`, `k<5` | `GreaterThan`, `LessThan` | label `k` is an integer greater / less than 5 |
  */
 import { type Labels, labelKeyProblem, labelValueProblem } from './labels.js';
 import { SelectorError } from './selector-error.js';
@@ -30,14 +34,16 @@ export type Requirement =
   | { readonly op: 'In'; readonly key: string; readonly values: readonly string[] }
   | { readonly op: 'NotIn'; readonly key: string; readonly values: readonly string[] }
   | { readonly op: 'Exists'; readonly key: string }
-  | { readonly op: 'DoesNotExist'; readonly key: string };
+  | { readonly op: 'DoesNotExist'; readonly key: string }
+  | { readonly op: 'GreaterThan'; readonly key: string; readonly value: string }
+  | { readonly op: 'LessThan'; readonly key: string; readonly value: string };
 
 /** A parsed selector: every requirement must hold. */
 export interface Selector {
   readonly requirements: readonly Requirement[];
 }
 
-type TokenKind = 'word' | '=' | '==' | '!=' | '!' | '(' | ')' | ',' | 'end';
+type TokenKind = 'word' | '=' | '==' | '!=' | '!' | '(' | ')' | ',' | '>' | '<' | 'end';
 interface Token {
   readonly kind: TokenKind;
   readonly text: string;
@@ -46,6 +52,8 @@ interface Token {
 }
 
 const WORD_CHAR = /[A-Za-z0-9._/-]/;
+/** Words that are operators wherever a key could stand. */
+const OPERATOR_WORDS: ReadonlySet<string> = new Set(['in', 'notin']);
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -53,7 +61,7 @@ function tokenize(text: string): Token[] {
   while (i < text.length) {
     const ch = text[i] as string;
     const column = i + 1;
-    if (ch === ' ' || ch === '\t') {
+    if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n') {
       i += 1;
     } else if (ch === '=' || ch === '!') {
       const two = text.slice(i, i + 2);
@@ -64,7 +72,7 @@ function tokenize(text: string): Token[] {
         tokens.push({ kind: ch, text: ch, column });
         i += 1;
       }
-    } else if (ch === '(' || ch === ')' || ch === ',') {
+    } else if (ch === '(' || ch === ')' || ch === ',' || ch === '>' || ch === '<') {
       tokens.push({ kind: ch, text: ch, column });
       i += 1;
     } else if (WORD_CHAR.test(ch)) {
@@ -113,6 +121,9 @@ class SelectorParser {
       const found = token.kind === 'end' ? 'end of selector' : `"${token.text}"`;
       throw new SelectorError('EXPECTED_KEY', `expected a label key, found ${found}`, token.column);
     }
+    if (OPERATOR_WORDS.has(token.text)) {
+      throw new SelectorError('EXPECTED_KEY', `expected a label key, found the operator "${token.text}"`, token.column);
+    }
     const problem = labelKeyProblem(token.text);
     if (problem) throw new SelectorError('INVALID_KEY', `${problem}: "${token.text}"`, token.column);
     return token.text;
@@ -132,17 +143,22 @@ class SelectorParser {
     if (open.kind !== '(') {
       throw new SelectorError('EXPECTED_OPEN_PAREN', `expected "(" to start a value set, found "${open.text}"`, open.column);
     }
+    // As Kubernetes: a missing value between "(", "," and ")" is the empty value, so
+    // `(a,)`, `(,a)` and `(a,,b)` hold "" and `()` is the set of just "".
     const values: string[] = [];
     for (;;) {
       const token = this.peek();
-      if (token.kind !== 'word') {
-        throw new SelectorError('EXPECTED_VALUE', 'expected a value in the set', token.column);
+      if (token.kind !== 'word' && token.kind !== ',' && token.kind !== ')') {
+        const found = token.kind === 'end' ? 'end of selector' : `"${token.text}"`;
+        throw new SelectorError('EXPECTED_CLOSE_PAREN', `expected a value, "," or ")" in the value set, found ${found}`, token.column);
       }
-      values.push(this.value());
+      const value = this.value();
+      if (!values.includes(value)) values.push(value);
       const sep = this.next();
       if (sep.kind === ')') return values;
       if (sep.kind !== ',') {
-        throw new SelectorError('EXPECTED_CLOSE_PAREN', 'expected "," or ")" in the value set', sep.column);
+        const found = sep.kind === 'end' ? 'end of selector' : `"${sep.text}"`;
+        throw new SelectorError('EXPECTED_CLOSE_PAREN', `expected "," or ")" in the value set, found ${found}`, sep.column);
       }
     }
   }
@@ -162,6 +178,16 @@ class SelectorParser {
       case '!=':
         this.next();
         return { op: 'NotEquals', key, value: this.value() };
+      case '>':
+      case '<': {
+        this.next();
+        const at = this.peek();
+        const value = this.value();
+        if (!/^\d{1,18}$/.test(value)) {
+          throw new SelectorError('INVALID_VALUE', `"${token.text}" compares integers: expected a whole number after it`, at.column);
+        }
+        return { op: token.kind === '>' ? 'GreaterThan' : 'LessThan', key, value };
+      }
       case ',':
       case 'end':
         return { op: 'Exists', key };
@@ -177,7 +203,7 @@ class SelectorParser {
     }
     throw new SelectorError(
       'UNEXPECTED_TOKEN',
-      `expected =, ==, !=, in, notin, "," or end after "${key}", found "${token.text}"`,
+      `expected =, ==, !=, in, notin, >, <, "," or end after "${key}", found "${token.text}"`,
       token.column,
     );
   }
@@ -211,6 +237,12 @@ function matchesRequirement(req: Requirement, labels: Labels): boolean {
       return has;
     case 'DoesNotExist':
       return !has;
+    case 'GreaterThan':
+    case 'LessThan': {
+      if (!has || !/^\d{1,18}$/.test(value as string)) return false;
+      const n = Number(value);
+      return req.op === 'GreaterThan' ? n > Number(req.value) : n < Number(req.value);
+    }
   }
 }
 
@@ -233,6 +265,10 @@ function formatRequirement(req: Requirement): string {
       return req.key;
     case 'DoesNotExist':
       return `!${req.key}`;
+    case 'GreaterThan':
+      return `${req.key}>${req.value}`;
+    case 'LessThan':
+      return `${req.key}<${req.value}`;
   }
 }
 

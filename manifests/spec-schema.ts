@@ -5,7 +5,7 @@
  * never looks like a change.
  */
 import { z } from 'zod';
-import { cronScheduleProblem, timeZoneProblem } from './cron-schedule.js';
+import { cronScheduleProblemAt, timeZoneProblem } from './cron-schedule.js';
 import { pathProblem, pathStyle } from './path-rules.js';
 
 /**
@@ -101,8 +101,18 @@ export const processSchema = z.strictObject({
 export const cronEntrySchema = z
   .strictObject({
     name: resourceNameSchema,
-    schedule: checkedString(cronScheduleProblem, 'schedule').describe(
-      'Cron: "min hour dom month dow", or 6 fields with seconds first',
+    schedule: z
+      .string({ error: 'schedule must be a string' })
+      .check((ctx) => {
+        const problem = cronScheduleProblemAt(ctx.value);
+        // `valueColumn`/`valuePrefix` let the loader point inside the scalar (see load.ts).
+        if (problem !== undefined) {
+          const params = { valueColumn: problem.column, valuePrefix: ctx.value.slice(0, problem.column - 1) };
+          ctx.issues.push({ code: 'custom', message: problem.message, input: ctx.value, params });
+        }
+      })
+      .describe(
+      'crontab(5): "min hour dom month dow", 6 fields with seconds first, or @reboot/@hourly/@daily/@weekly/@monthly/@yearly',
     ),
     timezone: checkedString(timeZoneProblem, 'timezone').optional().describe('IANA time zone; default: the host time zone'),
     command: plainString('command', 16_384)

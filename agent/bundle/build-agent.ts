@@ -4,7 +4,7 @@
  *
  *   npx tsx agent/bundle/build-agent.ts [--out dist/ioms-agent.mjs] [--entry agent/main.ts] [--sourcemap]
  *
- * Everything is inside (ws, graphql-ws, zod, yaml, node-cron, systeminformation): nothing is
+ * Everything is inside (ws, graphql-ws, zod, yaml, systeminformation): nothing is
  * external but Node's own modules. Prints the size and SHA-256 of the result.
  */
 import { createHash } from 'node:crypto';

@@ -1,5 +1,6 @@
 /**
- * Runs the host's crontab: each entry is a node-cron task in its time zone that runs a command
+ * Runs the host's crontab: each entry is a schedule task (`schedule.ts`, on the shared schedule
+ * engine) in its time zone that runs a command
  * (through the injected command runner) or restarts a guarded process (through the injected
  * `restartProcess`).
  *
@@ -14,11 +15,10 @@
  *   TIMEOUT_GUARD_GRACE_MS after the entry's timeout (TIMED_OUT), so one hung run cannot block
  *   the entry for ever.
  */
-import { type Logger, type ScheduledTask, type TaskFn, type TaskOptions, createTask as nodeCronCreateTask } from 'node-cron';
 import type { CronSpec } from '../../manifests/index.js';
 import { CronError } from './cron-error.js';
 import { DEFAULT_MAX_RUN_OUTPUT_BYTES, capRunOutput } from './run-output.js';
-import { formatInTimeZone, hostTimeZone, isValidTimeZone, validateSchedule } from './schedule.js';
+import { type CreateTask, type RebootGate, type ScheduleTask, createScheduleTask, formatInTimeZone, hostTimeZone, isValidTimeZone, validateSchedule } from './schedule.js';
 import {
   type CronAction,
   type CronEntrySnapshot,
@@ -35,24 +35,23 @@ export const DEFAULT_RUN_HISTORY = 20;
 /** Time the command runner gets past the timeout to report TIMED_OUT itself. */
 export const TIMEOUT_GUARD_GRACE_MS = 5_000;
 
-/** node-cron's `createTask`, injectable. */
-export type CreateTask = (expression: string, fn: TaskFn, options: TaskOptions) => ScheduledTask;
+export type { CreateTask } from './schedule.js';
 
 export interface CronRunnerOptions {
   readonly runCommand: RunCommand;
   readonly restartProcess: RestartProcess;
   /** @default Date.now */
   readonly now?: () => number;
-  /** @default node-cron's createTask */
+  /** @default createScheduleTask (schedule.ts) */
   readonly createTask?: CreateTask;
+  /** Decides whether `@reboot` entries run. @default none run */
+  readonly reboot?: RebootGate;
   /** @default DEFAULT_RUN_HISTORY */
   readonly historySize?: number;
   /** Cap on a record's output. @default DEFAULT_MAX_RUN_OUTPUT_BYTES */
   readonly maxOutputBytes?: number;
   /** Time past an entry's timeout before a silent command runner is given up on. @default TIMEOUT_GUARD_GRACE_MS */
   readonly timeoutGraceMs?: number;
-  /** Where node-cron's own warnings go. @default silent */
-  readonly logger?: Logger;
 }
 
 interface EntryState {
@@ -60,14 +59,13 @@ interface EntryState {
   readonly action: CronAction;
   readonly specHash: string;
   readonly timezone: string;
-  readonly task: ScheduledTask;
+  readonly task: ScheduleTask;
   readonly runs: CronRunRecord[];
   running?: { readonly controller: AbortController; readonly done: Promise<void> };
 }
 
 type RunOutcome = Pick<CronRunRecord, 'exitCode' | 'status' | 'output' | 'outputTruncated'>;
 
-const silentLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 export class CronRunner {
@@ -170,19 +168,16 @@ export class CronRunner {
   }
 
   private schedule(entry: CronSpec, specHash: string): EntryState {
-    const createTask = this.options.createTask ?? nodeCronCreateTask;
+    const createTask = this.options.createTask ?? createScheduleTask;
+    const timezone = entry.timezone ?? hostTimeZone();
     const task = createTask(entry.schedule, () => this.tick(entry.name, specHash), {
-      name: `ioms-cron-${entry.name}`,
-      timezone: entry.timezone,
-      noOverlap: true,
-      logger: this.options.logger ?? silentLogger,
+      name: entry.name,
+      timezone,
+      ...(this.options.reboot ? { reboot: this.options.reboot } : {}),
     });
-    task.on('execution:overlap', () => {
-      const state = this.current(entry.name, specHash);
-      if (state !== undefined) this.recordSkipped(state);
-    });
+    const state: EntryState = { entry, action: toAction(entry), specHash, timezone, task, runs: [] };
     task.start();
-    return { entry, action: toAction(entry), specHash, timezone: entry.timezone ?? hostTimeZone(), task, runs: [] };
+    return state;
   }
 
   private retire(state: EntryState): void {
@@ -195,7 +190,7 @@ export class CronRunner {
     return state?.specHash === specHash ? state : undefined;
   }
 
-  /** One tick of the schedule. Returns the run's promise so node-cron can see it is still going. */
+  /** One tick of the schedule (overlap is decided here: a tick during a run is SKIPPED). */
   private async tick(name: string, specHash: string): Promise<void> {
     const state = this.current(name, specHash);
     if (state === undefined) return;

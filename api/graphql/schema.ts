@@ -12,6 +12,7 @@ import { HostMetricsResolver } from '../metrics/host-metrics.resolver.js';
 import { HostJobsResolver, JobResolver } from '../jobs/job.resolver.js';
 import { ArtifactResolver } from '../artifacts/artifact.resolver.js';
 import { AgentStateResolver } from '../manifests/agent-state.resolver.js';
+import { CronResolver } from '../cron/cron.resolver.js';
 import { HostStateResolver, ManifestResolver } from '../manifests/manifest.resolver.js';
 import { FleetOverviewResolver } from '../dashboard/fleet-overview.resolver.js';
 import type { PubSub } from '../pubsub/pubsub.js';
@@ -33,6 +34,7 @@ export const RESOLVERS = [
   ManifestResolver,
   HostStateResolver,
   AgentStateResolver,
+  CronResolver,
   ReportResolver,
   FleetOverviewResolver,
 ] as const;

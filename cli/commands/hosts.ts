@@ -4,6 +4,8 @@ import { commandContext } from '../context.js';
 import { CliError } from '../errors.js';
 import { printData, renderTable, type Column } from '../output.js';
 import { hostSummary, type HostSummary, type HostWire } from './host-summary.js';
+import { checkedSelector } from '../selector-option.js';
+import { describeCronEntries, fetchCronEntries } from './cron.js';
 
 const HOST_FIELDS = 'name labels online alive revoked lastSeenAt lastConnectedAt enrolledAt agentVersion address inventory';
 
@@ -91,7 +93,7 @@ export function registerHostCommands(program: Command): void {
       const ctx = commandContext(cmd);
       const status = o.status?.toUpperCase();
       if (status && !['ONLINE', 'OFFLINE', 'ALIVE', 'DEAD', 'REVOKED'].includes(status)) throw new CliError('--status must be online, offline, alive, dead or revoked', 2);
-      const hosts = (await fetchHosts(cmd, o.selector, names, status)).map(hostSummary);
+      const hosts = (await fetchHosts(cmd, checkedSelector(o.selector), names, status)).map(hostSummary);
       printData(ctx.format, hosts, COLUMNS);
     });
 
@@ -106,7 +108,8 @@ export function registerHostCommands(program: Command): void {
         { n: name },
       );
       if (!host) throw new CliError(`no host named "${name}"`);
-      const summary = { ...hostSummary(host), history: host.statusHistory, fullInventory: host.inventory };
+      const cron = await fetchCronEntries(ctx.client(), undefined, [host.name]);
+      const summary = { ...hostSummary(host), history: host.statusHistory, fullInventory: host.inventory, cron };
       if (ctx.format !== 'table') return printData(ctx.format, summary, []);
       const s = summary;
       const lines = [
@@ -131,6 +134,7 @@ export function registerHostCommands(program: Command): void {
           { header: 'change', value: (e) => e.change },
           { header: 'reason', value: (e) => e.reason },
         ]),
+        describeCronEntries(cron),
       ];
       process.stdout.write(`${lines.join('\n')}`);
     });
@@ -143,7 +147,7 @@ export function registerHostCommands(program: Command): void {
     .option('--sort <column>', 'cpu, memory, load or name', 'cpu')
     .action(async (names: string[], o: { selector?: string; sort: string }, cmd: Command) => {
       const ctx = commandContext(cmd);
-      const rows = await topHosts(cmd, o.selector, names);
+      const rows = await topHosts(cmd, checkedSelector(o.selector), names);
       const key: Record<string, (r: TopRow) => number | string> = { cpu: (r) => -(r.cpuPercent ?? -1), memory: (r) => -(r.memoryPercent ?? -1), load: (r) => -(r.load1 ?? -1), name: (r) => r.name };
       const sortBy = key[o.sort];
       if (!sortBy) throw new CliError('--sort must be cpu, memory, load or name', 2);

@@ -13,6 +13,7 @@ import { commandContext, type GlobalOptions } from '../context.js';
 import { parseDuration } from '../duration.js';
 import { CliError } from '../errors.js';
 import { printData, renderTable, type OutputFormat } from '../output.js';
+import { checkedSelector } from '../selector-option.js';
 import { collectManifestFiles } from '../manifests/collect-files.js';
 import { fetchRolloutStatus, followRollout } from '../manifests/follow-rollout.js';
 import { readGitSource } from '../manifests/git-source.js';
@@ -199,7 +200,7 @@ function registerRollout(program: Command): void {
       const client = ctx.client();
       const timeoutMs = o.timeout !== undefined ? parseDuration(o.timeout) : o.untilConverged ? parseDuration(DEFAULT_CONVERGE_TIMEOUT) : undefined;
       if (!o.watch && !o.untilConverged) {
-        const status = await fetchRolloutStatus(client, o.selector);
+        const status = await fetchRolloutStatus(client, checkedSelector(o.selector));
         if (ctx.format !== 'table') return printData(ctx.format, status, []);
         return void process.stdout.write(renderRolloutTable(rolloutView(status)));
       }
@@ -212,7 +213,7 @@ function registerRollout(program: Command): void {
         caFile: ctx.caFile,
         insecure: globals.insecure,
         format: ctx.format,
-        selector: o.selector,
+        selector: checkedSelector(o.selector),
         untilConverged: Boolean(o.untilConverged),
         timeoutMs,
       });

@@ -5,6 +5,7 @@
  */
 import { parseDuration } from '../duration.js';
 import { CliError } from '../errors.js';
+import { parseSelector } from '../../manifests/index.js';
 
 export type ExecUsageErrorCode =
   /** Neither `-l` nor a host name. */
@@ -175,6 +176,13 @@ export function parseExecArgs(tokens: readonly string[]): ExecRequest {
   }
 
   const selector = values.get('--selector');
+  if (selector !== undefined) {
+    try {
+      parseSelector(selector);
+    } catch (err) {
+      throw new ExecUsageError('BAD_VALUE', `invalid selector ${JSON.stringify(selector)}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
   if (selector === undefined && hosts.length === 0) {
     throw new ExecUsageError('NO_TARGETS', "no targets: name hosts or give -l SELECTOR (-l '' means every host)");
   }

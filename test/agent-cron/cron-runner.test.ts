@@ -1,5 +1,5 @@
 /**
- * The cron runner on real node-cron timers, with a small real command runner (`sh -c`) standing
+ * The cron runner on real timers (agent/cron/schedule.ts), with a small real command runner (`sh -c`) standing
  * in for agent/exec. Every-second schedules keep each case to a few seconds.
  */
 import { execFile } from 'node:child_process';

@@ -40,6 +40,7 @@ const refused: { name: string; args: string[]; code: ExecUsageError['code']; mes
   { name: 'a missing value at the end', args: ['h', '--timeout'], code: 'MISSING_VALUE', message: /--timeout needs a value/ },
   { name: 'a value that is the --', args: ['h', '--cwd', '--', 'x'], code: 'MISSING_VALUE', message: /--cwd needs/ },
   { name: '-l twice', args: ['-l', 'a=b', '-l', 'c=d', '--', 'x'], code: 'REPEATED_OPTION', message: /combine requirements with commas/ },
+  { name: 'a bad selector', args: ['-l', 'env in (prod', '--', 'x'], code: 'BAD_VALUE', message: /^invalid selector "env in \(prod": .*\(column 13\)$/ },
   { name: 'a bad shell', args: ['h', '--shell', 'zsh', '--', 'x'], code: 'BAD_VALUE', message: /sh, bash, cmd or powershell/ },
   { name: 'a bad timeout', args: ['h', '--timeout', 'soon', '--', 'x'], code: 'BAD_VALUE', message: /--timeout: "soon" is not a duration/ },
   { name: 'a zero timeout', args: ['h', '--timeout', '0s', '--', 'x'], code: 'BAD_VALUE', message: /at least 1s/ },

@@ -21,7 +21,22 @@ describe('parseSelector', () => {
     { name: 'exists', text: 'gpu', want: [{ op: 'Exists', key: 'gpu' }] },
     { name: 'not exists', text: '!legacy', want: [{ op: 'DoesNotExist', key: 'legacy' }] },
     { name: 'prefixed key', text: 'ioms.dev/zone=eu-1', want: [{ op: 'Equals', key: 'ioms.dev/zone', value: 'eu-1' }] },
-    { name: 'a key named in', text: 'in', want: [{ op: 'Exists', key: 'in' }] },
+    // Kubernetes apimachinery pkg/labels: empty values inside sets, whitespace of any kind,
+    // keywords as values, integer comparisons.
+    { name: 'k8s: a set with a trailing empty value', text: 'env in (prod,)', want: [{ op: 'In', key: 'env', values: ['prod', ''] }] },
+    { name: 'k8s: a set with a leading empty value', text: 'env in (,prod)', want: [{ op: 'In', key: 'env', values: ['', 'prod'] }] },
+    { name: 'k8s: an empty value between two', text: 'x in (a,,b)', want: [{ op: 'In', key: 'x', values: ['a', '', 'b'] }] },
+    { name: 'k8s: an empty set is the set of the empty value', text: 'x in ()', want: [{ op: 'In', key: 'x', values: [''] }] },
+    { name: 'k8s: (,) is the set of the empty value', text: 'x notin (,)', want: [{ op: 'NotIn', key: 'x', values: [''] }] },
+    { name: 'k8s: repeated values count once', text: 'x in (a,a)', want: [{ op: 'In', key: 'x', values: ['a'] }] },
+    { name: 'k8s: tab, CR and LF between tokens', text: 'x\tin\r\n(\na\t,b\r)\n,\t!y\r\n', want: [{ op: 'In', key: 'x', values: ['a', 'b'] }, { op: 'DoesNotExist', key: 'y' }] },
+    { name: 'k8s: space after !', text: '! y', want: [{ op: 'DoesNotExist', key: 'y' }] },
+    { name: 'k8s: in and notin are values inside a set', text: 'x in (in,notin)', want: [{ op: 'In', key: 'x', values: ['in', 'notin'] }] },
+    { name: 'k8s: in as a value after =', text: 'x=in', want: [{ op: 'Equals', key: 'x', value: 'in' }] },
+    { name: 'k8s: empty value after ==', text: 'x==,y', want: [{ op: 'Equals', key: 'x', value: '' }, { op: 'Exists', key: 'y' }] },
+    { name: 'k8s: empty value after !=', text: 'x!=', want: [{ op: 'NotEquals', key: 'x', value: '' }] },
+    { name: 'k8s: greater than', text: 'x>1', want: [{ op: 'GreaterThan', key: 'x', value: '1' }] },
+    { name: 'k8s: less than with spaces', text: 'x < 10 , z>5', want: [{ op: 'LessThan', key: 'x', value: '10' }, { op: 'GreaterThan', key: 'z', value: '5' }] },
     {
       name: 'the full example with spaces',
       text: ' role = web , env!=prod,os in ( linux , windows ),tier notin (db),gpu,!legacy ',
@@ -48,7 +63,19 @@ describe('parseSelector', () => {
     { name: 'unknown operator word', text: 'os within (a)', code: 'UNEXPECTED_TOKEN', column: 4 },
     { name: 'set without paren', text: 'os in linux', code: 'EXPECTED_OPEN_PAREN', column: 7 },
     { name: 'unclosed set', text: 'os in (linux', code: 'EXPECTED_CLOSE_PAREN', column: 13 },
-    { name: 'empty set', text: 'os in ()', code: 'EXPECTED_VALUE', column: 8 },
+    { name: 'k8s: a set value followed by a word', text: 'x in (a b)', code: 'EXPECTED_CLOSE_PAREN', column: 9 },
+    { name: 'k8s: an operator in a set', text: 'x in (a=b)', code: 'EXPECTED_CLOSE_PAREN', column: 8 },
+    { name: 'k8s: in is not a key', text: 'in', code: 'EXPECTED_KEY', column: 1 },
+    { name: 'k8s: notin is not a key', text: 'a=b,notin=c', code: 'EXPECTED_KEY', column: 5 },
+    { name: 'k8s: ! takes no operator', text: '!x=a', code: 'UNEXPECTED_TOKEN', column: 3 },
+    { name: 'k8s: double !', text: '!!x', code: 'EXPECTED_KEY', column: 2 },
+    { name: 'k8s: two keys', text: 'x y', code: 'UNEXPECTED_TOKEN', column: 3 },
+    { name: 'k8s: = followed by (', text: 'x=(a)', code: 'UNEXPECTED_TOKEN', column: 3 },
+    { name: 'k8s: > needs a number', text: 'x>', code: 'INVALID_VALUE', column: 3 },
+    { name: 'k8s: > needs an integer', text: 'x>a', code: 'INVALID_VALUE', column: 3 },
+    { name: 'k8s: in without a set', text: 'x in', code: 'EXPECTED_OPEN_PAREN', column: 5 },
+    { name: 'k8s: a comma then nothing after !', text: 'x,!', code: 'EXPECTED_KEY', column: 4 },
+    { name: 'unclosed set after an empty value', text: 'env in (prod,', code: 'EXPECTED_CLOSE_PAREN', column: 14 },
     { name: 'key starting with a dash', text: '-role=web', code: 'INVALID_KEY', column: 1 },
     { name: 'key name too long', text: `${'k'.repeat(64)}=v`, code: 'INVALID_KEY', column: 1 },
     { name: 'uppercase prefix', text: 'Example.com/a=b', code: 'INVALID_KEY', column: 1 },
@@ -70,7 +97,7 @@ describe('parseSelector', () => {
 });
 
 describe('matchesSelector', () => {
-  const labels = { role: 'web', env: 'staging', os: 'linux', gpu: '', 'ioms.dev/zone': 'eu-1' };
+  const labels = { role: 'web', env: 'staging', os: 'linux', gpu: '', 'ioms.dev/zone': 'eu-1', cores: '8' };
   const cases: { name: string; selector: string; want: boolean }[] = [
     { name: 'empty selector matches everything', selector: '', want: true },
     { name: 'equal value', selector: 'role=web', want: true },
@@ -94,6 +121,16 @@ describe('matchesSelector', () => {
     { name: 'all must hold', selector: 'role=web,env!=prod,os in (linux),!legacy', want: true },
     { name: 'one failing requirement fails', selector: 'role=web,env=prod', want: false },
     { name: 'values compare with case', selector: 'role=Web', want: false },
+    { name: 'k8s: in () matches an empty value', selector: 'gpu in ()', want: true },
+    { name: 'k8s: in () does not match another value', selector: 'role in ()', want: false },
+    { name: 'k8s: in (a,) matches the empty value', selector: 'gpu in (x,)', want: true },
+    { name: 'k8s: in (a,) matches a', selector: 'role in (web,)', want: true },
+    { name: 'k8s: notin (,) on an empty value', selector: 'gpu notin (,)', want: false },
+    { name: 'k8s: greater than, true', selector: 'cores>4', want: true },
+    { name: 'k8s: greater than, equal', selector: 'cores>8', want: false },
+    { name: 'k8s: less than', selector: 'cores<9', want: true },
+    { name: 'k8s: greater than on a non-number', selector: 'role>1', want: false },
+    { name: 'k8s: greater than on a missing label', selector: 'team>1', want: false },
   ];
   it.each(cases)('$name', ({ selector, want }) => {
     expect(matchesSelector(parseSelector(selector), labels)).toBe(want);
@@ -111,9 +148,41 @@ describe('formatSelector', () => {
     ['role == web ,  os in ( a , b )', 'role=web,os in (a,b)'],
     ['', ''],
     ['a=', 'a='],
+    ['x in (a,),y notin ()', 'x in (a,),y notin ()'],
+    ['x > 1,y<2', 'x>1,y<2'],
   ])('%j formats as %j and parses back equal', (text, canonical) => {
     const parsed = parseSelector(text);
     expect(formatSelector(parsed)).toBe(canonical);
     expect(parseSelector(formatSelector(parsed))).toEqual(parsed);
+  });
+});
+
+/** Vectors in the shape of apimachinery pkg/labels' parser tests: which texts parse, and to what. */
+describe('Kubernetes label selector vectors', () => {
+  it.each([
+    { text: '\rx', want: 'x' },
+    { text: 'this-is-a-dns.domain.com/key-with-dash', want: 'this-is-a-dns.domain.com/key-with-dash' },
+    { text: 'this-is-another-dns.domain.com/key-with-dash in (so,what)', want: 'this-is-another-dns.domain.com/key-with-dash in (so,what)' },
+    { text: '0.1.2.domain/99 notin (10.10.100.1, tick.tack.clock)', want: '0.1.2.domain/99 notin (10.10.100.1,tick.tack.clock)' },
+    { text: 'foo  in\t (abc)', want: 'foo in (abc)' },
+    { text: 'x notin\n (abc)', want: 'x notin (abc)' },
+    { text: 'x  notin\t\t\t(abc,def)', want: 'x notin (abc,def)' },
+    { text: 'x in (abc,)', want: 'x in (abc,)' },
+    { text: 'x in ()', want: 'x in ()' },
+    { text: 'x notin (abc,,def),bar,z in (),w', want: 'x notin (abc,,def),bar,z in (),w' },
+    { text: 'x,y in (a)', want: 'x,y in (a)' },
+    { text: 'x=a,y!=b,z in (h,i,j)', want: 'x=a,y!=b,z in (h,i,j)' },
+    { text: 'x notin ( )', want: 'x notin ()' },
+    { text: 'x notin (, a)', want: 'x notin (,a)' },
+    { text: 'a ', want: 'a' },
+    { text: 'a in (x,y,notin, z,in)', want: 'a in (x,y,notin,z,in)' },
+    { text: 'x= ,z= ', want: 'x=,z=' },
+    { text: 'x>1,z<5', want: 'x>1,z<5' },
+  ])('parses $text', ({ text, want }) => {
+    expect(formatSelector(parseSelector(text))).toBe(want);
+  });
+
+  it.each(['x=a||y=b', 'x==a==b', '!x=a', 'x<a', 'x,,y', ',x,y', 'x nott in (y)', 'a in (xyz),', 'a in (xyz)b notin ()', 'a in (xyz abc)', 'a notin(', 'a (', '('])('refuses %j', (text) => {
+    expect(() => parseSelector(text)).toThrow(SelectorError);
   });
 });
