@@ -13,19 +13,21 @@ export interface CountSource<T extends object> {
 }
 
 /**
- * One GROUP BY over the range (host, item, UTC day, status → count and newest time), read through
- * the table's (host, item, time) index or a range scan — never row by row.
+ * One GROUP BY over the range (host, item, UTC day when `byDay`, status → count and newest time),
+ * read through the table's (host, item, time) index or a range scan — never row by row. Without
+ * `byDay` every count is dated `range.fromMs`.
  */
-export async function loadDailyCounts<T extends object>(em: EntityManager, src: CountSource<T>, range: ReportRange, hostIds: readonly number[] | null): Promise<DailyCount[]> {
+export async function loadDailyCounts<T extends object>(em: EntityManager, src: CountSource<T>, range: ReportRange, hostIds: readonly number[] | null, byDay: boolean): Promise<DailyCount[]> {
   const sql = reportSql(em);
   const t = sql.names(src.entity);
-  const day = sql.day(t.col(src.at));
+  // without periods the day is not needed, and grouping by it multiplies the groups by the days
+  const day = byDay ? sql.day(t.col(src.at)) : `'${new Date(range.fromMs).toISOString().slice(0, 10)}'`;
   const hostFilter = hostIds === null ? '' : hostIds.length === 0 ? ' AND 1 = 0' : ` AND ${t.col(src.host)} IN (${hostIds.map(() => '?').join(',')})`;
   const rows = await sql.rows<{ host_id: number | string; item: string; day: string; status: string; n: number | string; last_at: Date | number | string }>(
     `SELECT ${t.col(src.host)} AS host_id, ${t.col(src.item)} AS item, ${day} AS day, ${t.col(src.status)} AS status, COUNT(*) AS n, MAX(${t.col(src.at)}) AS last_at
      FROM ${t.table} WHERE ${t.col(src.at)} >= ? AND ${t.col(src.at)} < ?${hostFilter}
-     GROUP BY ${t.col(src.host)}, ${t.col(src.item)}, ${day}, ${t.col(src.status)}`,
+     GROUP BY ${t.col(src.host)}, ${t.col(src.item)}, ${byDay ? `${day}, ` : ''}${t.col(src.status)}`,
     [sql.date(new Date(range.fromMs)), sql.date(new Date(range.toMs)), ...(hostIds ?? [])],
   );
-  return rows.map((r) => ({ hostId: Number(r.host_id), item: r.item, dayMs: dayStartMs(r.day), status: r.status, count: num(r.n), lastMs: msOf(r.last_at) }));
+  return rows.map((r) => ({ hostId: Number(r.host_id), item: r.item, dayMs: byDay ? dayStartMs(r.day) : range.fromMs, status: r.status, count: num(r.n), lastMs: msOf(r.last_at) }));
 }
