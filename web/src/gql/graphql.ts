@@ -285,6 +285,38 @@ export type CreatedEnrollmentToken = {
   token: Scalars['String']['output'];
 };
 
+/** SCHEDULED: runs as desired; PENDING: not yet reported; FAILED: the agent could not schedule it; DRIFTED: runs another version; REMOVING: no longer desired */
+export type CronEntryState =
+  | 'DRIFTED'
+  | 'FAILED'
+  | 'PENDING'
+  | 'REMOVING'
+  | 'SCHEDULED';
+
+/** A crontab entry of a host: schedule, state, last and next run */
+export type CronEntryStatus = {
+  __typename?: 'CronEntryStatus';
+  command?: Maybe<Scalars['String']['output']>;
+  host: Scalars['String']['output'];
+  lastRun?: Maybe<HostCronRun>;
+  name: Scalars['String']['output'];
+  nextRunAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why FAILED, DRIFTED or REMOVING */
+  reason?: Maybe<Scalars['String']['output']>;
+  restartProcess?: Maybe<Scalars['String']['output']>;
+  schedule?: Maybe<Scalars['String']['output']>;
+  state: CronEntryState;
+  /** The IANA zone the schedule is read in */
+  timezone?: Maybe<Scalars['String']['output']>;
+};
+
+export type CronNextRuns = {
+  __typename?: 'CronNextRuns';
+  next: Array<Scalars['DateTime']['output']>;
+  schedule: Scalars['String']['output'];
+  timezone: Scalars['String']['output'];
+};
+
 export type CronReport = {
   __typename?: 'CronReport';
   /** One table of the report as RFC 4180 CSV — the same file `ioms report cron -o csv [--table NAME]` writes */
@@ -483,6 +515,22 @@ export type HostConnection = {
   pageInfo: PageInfo;
   /** Hosts matching the filter, all pages */
   totalCount: Scalars['Int']['output'];
+};
+
+/** One run of a cron entry on a host */
+export type HostCronRun = {
+  __typename?: 'HostCronRun';
+  /** finishedAt − startedAt in milliseconds */
+  durationMs?: Maybe<Scalars['Int']['output']>;
+  exitCode?: Maybe<Scalars['Int']['output']>;
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  host: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  /** The tail of stdout then stderr, as text */
+  output?: Maybe<Scalars['String']['output']>;
+  startedAt: Scalars['DateTime']['output'];
+  /** SUCCEEDED, FAILED, TIMED_OUT, CANCELLED or SKIPPED */
+  status: Scalars['String']['output'];
 };
 
 export type HostJobResult = {
@@ -1012,6 +1060,12 @@ export type Query = {
   artifacts: ArtifactConnection;
   /** Newest first */
   auditEvents: AuditEventConnection;
+  /** Every crontab entry of the selected hosts (all when neither is given): schedule, zone, state, last and next run */
+  cronEntries: Array<CronEntryStatus>;
+  /** The next run times of a schedule, from the engine the agents run entries by */
+  cronNextRuns: CronNextRuns;
+  /** Cron run records, newest first */
+  cronRuns: Array<HostCronRun>;
   enrollmentTokens: Array<EnrollmentToken>;
   /** Newest status changes and guarded-process exits across the fleet, newest first */
   fleetEvents: Array<FleetEvent>;
@@ -1069,6 +1123,29 @@ export type QueryAuditEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AuditFilterInput>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryCronEntriesArgs = {
+  hosts?: InputMaybe<Array<Scalars['String']['input']>>;
+  selector?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryCronNextRunsArgs = {
+  count?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  schedule: Scalars['String']['input'];
+  timezone?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryCronRunsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  hosts?: InputMaybe<Array<Scalars['String']['input']>>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  selector?: InputMaybe<Scalars['String']['input']>;
+  since?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
