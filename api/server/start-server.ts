@@ -13,6 +13,8 @@ import { redactUrl } from '../../db/database-url.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AuditEventType } from '../audit/audit-event.type.js';
 import { AUDIT_TOPIC } from '../audit/audit.resolver.js';
+import { afterCommit } from '../audit/audited-unit.js';
+import { verifyUtf8Body } from '../auth/unsafe-text.js';
 import { LoginThrottle } from '../auth/login-throttle.js';
 import { SessionService } from '../auth/session.service.js';
 import { generatePassword } from '../auth/tokens.js';
@@ -21,7 +23,7 @@ import { maskError } from '../errors.js';
 import { hardeningRules, MAX_BODY_BYTES, MAX_WS_MESSAGE_BYTES } from '../graphql/limits.js';
 import { buildIomsSchema } from '../graphql/schema.js';
 import { createLogger, type Logger } from '../logger.js';
-import { createPubSub } from '../pubsub/pubsub.js';
+import { createPubSub, type PubSub } from '../pubsub/pubsub.js';
 import type { Services } from '../services.js';
 import { loadServerTlsOptions, plainListenWarning } from '../tls/server-options.js';
 import os from 'node:os';
@@ -43,6 +45,15 @@ import { ConnectionRegistry } from './connections.js';
 import { ServerMetrics } from './metrics.js';
 import { attachGraphqlWs } from './websocket.js';
 import type { GraphQLContext } from '../graphql/context.js';
+
+/** Messages published inside an audited unit go out once it commits (and not at all if it rolls back). */
+function publishAfterCommit(inner: PubSub): PubSub {
+  return {
+    publish: (topic, payload) => afterCommit(() => inner.publish(topic, payload)),
+    subscribe: (topic) => inner.subscribe(topic),
+    close: () => inner.close(),
+  };
+}
 
 export interface RunningServer {
   /** e.g. http://127.0.0.1:8888 */
@@ -73,13 +84,14 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
   const applied = await migrateDatabase(orm);
   logger.info({ database: redactUrl(config.databaseUrl), migrationsApplied: applied }, 'database ready');
 
-  const pubsub = createPubSub({ redisUrl: config.redisUrl, logger });
+  const pubsub = publishAfterCommit(createPubSub({ redisUrl: config.redisUrl, logger }));
   const metricsWriter = new MetricsWriter({ orm, logger, now });
   const audit = new AuditService(now, (row) => pubsub.publish(AUDIT_TOPIC, AuditEventType.from(row)));
   const hosts = new HostService({ pubsub, aliveWindowMs: config.aliveWindowSeconds * 1000, replicaId: config.replicaId ?? `${os.hostname()}:${config.port}`, now });
   let publicUrl = '';
   // The service tells the dispatcher about changes; the dispatcher reads through the service.
-  const jobs: JobService = new JobService({ pubsub, audit, hosts, now, onChange: (jobId) => void dispatcher.pump(jobId) });
+  // Dispatch waits for the audited unit that made the change to commit (afterCommit).
+  const jobs: JobService = new JobService({ pubsub, audit, hosts, now, onChange: (jobId) => afterCommit(() => void dispatcher.pump(jobId)) });
   const dispatcher: JobDispatcher = new JobDispatcher({ orm, pubsub, jobs, logger, now, serverUrl: () => publicUrl });
   const sessions = new SessionService({ idleSeconds: config.sessionIdleSeconds, maxSeconds: config.sessionMaxSeconds }, now);
   const artifacts = await wireArtifacts({ orm, dataDir: config.dataDir, audit, sessions, hosts, logger, trustProxyHops: config.trustProxyHops, now });
@@ -94,7 +106,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
     artifacts: artifacts.service,
     manifests: new ManifestService(),
     reconciler,
-    throttle: new LoginThrottle({ maxFailuresPerUser: config.loginMaxFailuresPerUser, maxFailuresPerIp: config.loginMaxFailuresPerIp, windowSeconds: config.loginWindowSeconds }, audit, now),
+    throttle: new LoginThrottle({ maxFailuresPerUser: config.loginMaxFailuresPerUser, maxFailuresPerIp: config.loginMaxFailuresPerIp, windowSeconds: config.loginWindowSeconds }, () => orm.em.fork(), now),
     users: new UserService(now),
     connections: new ConnectionRegistry(),
     hosts,
@@ -158,7 +170,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
   app.use(artifacts.routes.router);
   app.use(
     '/graphql',
-    express.json({ limit: MAX_BODY_BYTES }),
+    express.json({ limit: MAX_BODY_BYTES, verify: verifyUtf8Body }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const ip = clientIp(req, config.trustProxyHops);
@@ -201,6 +213,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
 
   const purge = setInterval(() => {
     services.sessions.purgeExpired(orm.em.fork()).catch((err: unknown) => logger.warn({ err }, 'session purge failed'));
+    services.throttle.purge().catch((err: unknown) => logger.warn({ err }, 'login-attempt purge failed'));
   }, SESSION_PURGE_INTERVAL_MS);
   purge.unref();
   const beats = setInterval(() => {
