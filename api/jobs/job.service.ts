@@ -135,7 +135,8 @@ export class JobService {
   }
 
   async counts(em: EntityManager, jobId: number): Promise<JobCounts> {
-    const rows = (await em.getConnection().execute('select status, count(*) as n from job_targets where job_id = ? group by status', [jobId])) as { status: TargetStatus; n: number | string }[];
+    // Through the caller's transaction when there is one (cancel/pause/resume run in their audited unit).
+    const rows = (await em.getConnection().execute('select status, count(*) as n from job_targets where job_id = ? group by status', [jobId], 'all', em.getTransactionContext())) as { status: TargetStatus; n: number | string }[];
     const by = (s: TargetStatus) => Number(rows.find((r) => r.status === s)?.n ?? 0);
     const c = { queued: by('QUEUED'), sent: by('SENT'), running: by('RUNNING'), succeeded: by('SUCCEEDED'), failed: by('FAILED'), timedOut: by('TIMED_OUT'), unreachable: by('UNREACHABLE'), cancelled: by('CANCELLED') };
     const done = c.succeeded + c.failed + c.timedOut + c.unreachable + c.cancelled;
