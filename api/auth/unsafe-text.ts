@@ -5,6 +5,7 @@ import { isUtf8 } from 'node:buffer';
  * UTF-16 surrogates (not encodable as UTF-8). Such arguments are refused at the edge, before
  * they reach a query, and the attempt is audited with them escaped.
  */
+// eslint-disable-next-line no-control-regex -- finding NUL is the point
 const NUL = /\u0000/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 

@@ -2,7 +2,7 @@ import { Arg, Ctx, Mutation, Resolver, Root, Subscription } from 'type-graphql';
 import { commandIdSchema, commandResultReportSchema, MAX_COMMAND_REPORT_BYTES, parseAgentReport, type AgentReportKind, type CommandResultReport } from '../../protocol/index.js';
 import { Allow, auditDeps } from '../auth/access.js';
 import { runAudited } from '../audit/audited-unit.js';
-import { badInput } from '../errors.js';
+import { badInput, type AppError } from '../errors.js';
 import { agentOf, type GraphQLContext } from '../graphql/context.js';
 import { JSONScalar } from '../graphql/scalars.js';
 import { AgentEnrollment, AgentInstructionType } from './host.type.js';
@@ -75,7 +75,14 @@ export class AgentResolver {
   @Allow('AGENT', { audit: 'REPORT' })
   async reportCommandResult(@Arg('report', () => String) report: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
     const result = await parseCommandResult(ctx, report);
-    await ctx.services.jobs.result(ctx.em, agentOf(ctx).hostId, result);
+    try {
+      await ctx.services.jobs.result(ctx.em, agentOf(ctx).hostId, result);
+    } catch (err) {
+      // Not this host's, or never sent to it: a forged or confused result, refused like a bad report.
+      const code = (err as { extensions?: { code?: unknown } }).extensions?.code;
+      if ((code === 'FORBIDDEN' || code === 'NOT_FOUND') && err instanceof Error) return refuseAgentReport(ctx, 'commandResult', err.message, err as AppError);
+      throw err;
+    }
     return true;
   }
 

@@ -1,3 +1,4 @@
+import { ACCEPTS_RESULT, decideResult } from './result-acceptance.js';
 import type { EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { JobRecord, JobTargetRecord, type JobKind, type JobStatus, type TargetStatus } from '../../db/entities/index.js';
@@ -182,10 +183,14 @@ export class JobService {
    */
   async result(em: EntityManager, hostId: number, report: CommandResultReport): Promise<boolean> {
     const target = await this.ownTarget(em, hostId, report.id);
+    const decision = decideResult(target);
+    if (decision.kind === 'REFUSE') throw forbidden(`result for ${report.id} refused: ${decision.reason}`);
+    if (decision.kind === 'ACKNOWLEDGE') return false;
     const status: TargetStatus = report.status === 'CANCELLED' ? 'CANCELLED' : report.status;
     const changed = await em.nativeUpdate(
       JobTargetRecord,
-      { id: target.id, status: { $in: ['QUEUED', 'SENT', 'RUNNING', 'UNREACHABLE'] } },
+      // The same rule as a query predicate: a concurrent change of the target wins.
+      { id: target.id, status: { $in: [...ACCEPTS_RESULT] } },
       {
         status,
         exitCode: report.exitCode,

@@ -10,7 +10,9 @@ import { WebSocketServer } from 'ws';
 import type { MikroORM } from '@mikro-orm/core';
 import { migrateDatabase, openDatabase } from '../../db/orm.js';
 import { redactUrl } from '../../db/database-url.js';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService, type AuditEntry } from '../audit/audit.service.js';
+import { Gauge } from 'prom-client';
+import { RefusalSampler } from './refusal-sampler.js';
 import { AuditEventType } from '../audit/audit-event.type.js';
 import { AUDIT_TOPIC } from '../audit/audit.resolver.js';
 import { afterCommit } from '../audit/audited-unit.js';
@@ -96,8 +98,13 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
   const sessions = new SessionService({ idleSeconds: config.sessionIdleSeconds, maxSeconds: config.sessionMaxSeconds }, now);
   const artifacts = await wireArtifacts({ orm, dataDir: config.dataDir, audit, sessions, hosts, logger, trustProxyHops: config.trustProxyHops, now });
   const reconciler = new Reconciler({ orm, pubsub, logger, now, serverUrl: () => publicUrl });
+  const refusals = new RefusalSampler<AuditEntry>((burst) => {
+    logger.warn({ actor: burst.first.actor, action: burst.first.action, more: burst.more }, 'more refusals in the same burst');
+    audit.record(orm.em.fork(), { ...burst.first, reason: `${burst.more} more refused in this burst after: ${burst.first.reason ?? ''}`.slice(0, 1024) }).catch((err: unknown) => logger.error({ err }, 'could not audit a burst of refusals'));
+  });
   const services: Services = {
     config,
+    refusals,
     orm,
     logger,
     pubsub,
@@ -131,6 +138,15 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
 
   const schema = await buildIomsSchema(pubsub);
   const metrics = new ServerMetrics();
+  new Gauge({
+    name: 'ioms_refusals_total',
+    help: 'Refused agent reports and over-budget socket messages since start, by kind',
+    labelNames: ['kind'] as const,
+    registers: [metrics.registry],
+    collect() {
+      for (const [kind, n] of refusals.totals) this.set({ kind }, n);
+    },
+  });
   const app = express();
   app.disable('x-powered-by');
   const server = tls ? https.createServer(tls, app) : http.createServer(app);
@@ -236,6 +252,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
       jobRetention.stop();
       reconciler.stop();
       stopWatchingClosures();
+      refusals.close();
       await apollo.stop();
       await services.agentConnections.settled();
       await reconciler.idle();
