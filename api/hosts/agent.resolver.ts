@@ -94,7 +94,7 @@ export class AgentResolver {
       const stream = services.pubsub.subscribe(agentInstructionsTopic(hostId));
       // Once the listener is attached, offer what was sent while the agent was away.
       setTimeout(() => {
-        void services.dispatcher.hostReady(hostId);
+        services.dispatcher.hostReady(hostId).catch((err: unknown) => services.logger.warn({ err, hostId }, 'could not offer a reconnected agent its pending commands; the dispatcher tick will'));
         services.reconciler.mark(hostId);
       }, 100);
       return stream;

@@ -24,6 +24,7 @@ import type { ServerConfig } from '../config.js';
 import { maskError } from '../errors.js';
 import { hardeningRules, MAX_BODY_BYTES, MAX_WS_MESSAGE_BYTES } from '../graphql/limits.js';
 import { buildIomsSchema } from '../graphql/schema.js';
+import { databaseUnavailable, isDatabaseUnavailable } from '../graphql/database-errors.js';
 import { createLogger, type Logger } from '../logger.js';
 import { createPubSub, type PubSub } from '../pubsub/pubsub.js';
 import type { Services } from '../services.js';
@@ -160,7 +161,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
     allowBatchedHttpRequests: false,
     validationRules: hardeningRules(config.production),
     includeStacktraceInErrorResponses: false,
-    formatError: (formatted, original) => maskError(formatted, original, (err) => logger.error({ err }, 'unexpected error in a GraphQL operation')),
+    formatError: (formatted, original) => isDatabaseUnavailable(original) ? (logger.warn({ err: original }, 'an operation failed: database unavailable'), databaseUnavailable(formatted)) : maskError(formatted, original, (err) => logger.error({ err }, 'unexpected error in a GraphQL operation')),
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), { serverWillStart: async () => ({ drainServer: () => ws.dispose() }) }],
   });
   await apollo.start();
