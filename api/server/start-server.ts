@@ -75,6 +75,8 @@ export interface StartOptions {
 
 /** How often batched heartbeats are written. */
 const HEARTBEAT_FLUSH_MS = 1000;
+/** How long /readyz waits for the database before answering 503. */
+const READY_TIMEOUT_MS = 2000;
 /** How often expired sessions are purged. */
 const SESSION_PURGE_INTERVAL_MS = 10 * 60_000;
 
@@ -172,7 +174,9 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
   });
   app.get('/readyz', async (_req, res) => {
     try {
-      await orm.em.getConnection().execute('select 1');
+      // Bounded: while the database is away a query may wait for a connection for a long time.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([orm.em.getConnection().execute('select 1'), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${READY_TIMEOUT_MS} ms`)), READY_TIMEOUT_MS)))]).finally(() => clearTimeout(timer));
       res.json({ status: 'ready' });
     } catch (err) {
       logger.warn({ err }, 'readiness check failed: database unreachable');
