@@ -11,6 +11,10 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'TOO_MANY_REQUESTS',
+  /** The audit row of a change could not be written, so the change was not made. */
+  'AUDIT_UNAVAILABLE',
+  /** The database is unreachable; the request was not carried out. */
+  'DATABASE_UNAVAILABLE',
   'GRAPHQL_VALIDATION_FAILED',
   'GRAPHQL_PARSE_FAILED',
   'BAD_REQUEST',

@@ -2,7 +2,8 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { ServerConfig } from './config.js';
 import type { Logger } from './logger.js';
 import type { PubSub } from './pubsub/pubsub.js';
-import type { AuditService } from './audit/audit.service.js';
+import type { AuditEntry, AuditService } from './audit/audit.service.js';
+import type { RefusalSampler } from './server/refusal-sampler.js';
 import type { SessionService } from './auth/session.service.js';
 import type { LoginThrottle } from './auth/login-throttle.js';
 import type { UserService } from './users/user.service.js';
@@ -37,5 +38,7 @@ export interface Services {
   readonly manifests: ManifestService;
   readonly reconciler: Reconciler;
   readonly dispatcher: JobDispatcher;
+  /** Refused reports and over-budget messages: counted, logged and audited once per burst. */
+  readonly refusals: RefusalSampler<AuditEntry>;
   readonly now: () => Date;
 }

@@ -6,11 +6,23 @@ import { MAX_LABEL_LENGTH } from './limits.js';
  * number is finite (zod rejects NaN and ±Infinity) and non-negative.
  */
 
-/** A bounded string; `max` is in UTF-16 code units. */
-export const boundedString = (max: number) => z.string().max(max);
+/** C0 controls (tab and newline too: none belongs in an identifier or inventory field), DEL, C1. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/g;
 
-/** A bounded, non-empty string. */
-export const requiredString = (max: number) => z.string().min(1).max(max);
+/**
+ * `s` with every control character written out as `\xNN`, so an ESC sequence from an agent is
+ * stored (and shown) as harmless text and never reaches a terminal or a log raw.
+ */
+export function escapeControlChars(s: string): string {
+  return s.replace(CONTROL_CHARS, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/** A bounded string, control characters escaped; `max` is in UTF-16 code units (checked before escaping). */
+export const boundedString = (max: number) => z.string().max(max).transform(escapeControlChars);
+
+/** A bounded, non-empty string, control characters escaped. */
+export const requiredString = (max: number) => z.string().min(1).max(max).transform(escapeControlChars);
 
 /** A short label such as an architecture, a version or a locale. */
 export const label = requiredString(MAX_LABEL_LENGTH);

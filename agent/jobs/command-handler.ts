@@ -20,6 +20,10 @@ export interface ResultSink {
   send(result: CommandResult): Promise<boolean>;
 }
 
+/** First re-send of an unacknowledged result, doubling up to {@link RESEND_MAX_MS}. */
+export const RESEND_BASE_MS = 2_000;
+export const RESEND_MAX_MS = 30_000;
+
 type Builtin = Exclude<RunCommandInstruction, { kind: 'SHELL' }>;
 
 /**
@@ -32,6 +36,8 @@ export class CommandHandler {
   private readonly executor: Executor;
   /** Built-in instructions waiting for the executor to call `run` for their id. */
   private readonly pendingBuiltins = new Map<string, Builtin>();
+  private resendTimer: NodeJS.Timeout | undefined;
+  private resendAttempt = 0;
 
   constructor(
     private readonly spool: ResultSpool,
@@ -60,6 +66,9 @@ export class CommandHandler {
 
   disconnected(): void {
     this.sink = undefined;
+    clearTimeout(this.resendTimer);
+    this.resendTimer = undefined;
+    this.resendAttempt = 0;
   }
 
   /** Handles one instruction payload from the server. */
@@ -77,14 +86,43 @@ export class CommandHandler {
     await this.deliver(result);
   }
 
-  private async deliver(result: CommandResult): Promise<void> {
+  /** True once the server acknowledged it; otherwise a re-send is scheduled (while connected). */
+  private async deliver(result: CommandResult): Promise<boolean> {
     const sink = this.sink;
-    if (!sink) return; // stays unacked; sent on the next connect
+    if (!sink) return false; // stays unacked; sent on the next connect
     try {
-      if (await sink.send(fitReport(result))) await this.spool.ack(result.id);
+      if (await sink.send(fitReport(result))) {
+        await this.spool.ack(result.id);
+        return true;
+      }
     } catch (err) {
       this.logger.warn('could not report a command result; it will be sent again', { id: result.id, err: err instanceof Error ? err.message : String(err) });
     }
+    this.scheduleResend();
+    return false;
+  }
+
+  /**
+   * While connected, unacknowledged results are sent again on a backoff (the server may have
+   * been unable to store them, e.g. during a database outage) — not only after a reconnect.
+   */
+  private scheduleResend(): void {
+    if (this.resendTimer || !this.sink) return;
+    const delay = Math.min(RESEND_MAX_MS, RESEND_BASE_MS * 2 ** this.resendAttempt++);
+    this.resendTimer = setTimeout(() => {
+      this.resendTimer = undefined;
+      this.resendUnacked().catch((err: unknown) => {
+        this.logger.warn('re-sending command results failed', { err: err instanceof Error ? err.message : String(err) });
+        this.scheduleResend();
+      });
+    }, delay);
+    this.resendTimer.unref?.();
+  }
+
+  private async resendUnacked(): Promise<void> {
+    let all = true;
+    for (const result of await this.spool.unacked()) if (!(await this.deliver(result))) all = false;
+    if (all) this.resendAttempt = 0;
   }
 
   private async run(request: CommandRequest, options: RunCommandOptions): Promise<CommandResult> {

@@ -68,7 +68,7 @@ export class AgentLink {
   async stop(): Promise<void> {
     this.stopped = true;
     this.wakeUp?.();
-    await this.current?.dispose();
+    await disposeQuietly(this.current);
     await this.loopDone;
   }
 
@@ -109,7 +109,7 @@ export class AgentLink {
         if (settled) return;
         settled = true;
         endSession?.();
-        void client.dispose();
+        void disposeQuietly(client);
         if (this.current === client) this.current = undefined;
         resolve({ code, reason, connected });
       };
@@ -182,6 +182,19 @@ export class AgentLink {
           );
         }),
     };
+  }
+}
+
+/**
+ * Closes a client whatever state it is in. graphql-ws rejects `dispose()` when the server closed the
+ * socket before acknowledging it (4401, 4403): that is an answer the loop already handled, and left
+ * unhandled it would end the agent process.
+ */
+async function disposeQuietly(client: Client | undefined): Promise<void> {
+  try {
+    await client?.dispose();
+  } catch {
+    // The close code was already taken from the `closed` event.
   }
 }
 

@@ -17,12 +17,15 @@ import { pipeline } from 'node:stream/promises';
 import type { EntityManager } from '@mikro-orm/core';
 import { Router, type Request, type Response } from 'express';
 import type { AuditService } from '../audit/audit.service.js';
+import { markAudited, recordRefusal, runAudited } from '../audit/audited-unit.js';
+import { clean, cleanArgs, findUnsafeText } from '../auth/unsafe-text.js';
+import { AppError } from '../errors.js';
 import { describeAuthFailure, roleAtLeast, type AuthResult, type Principal } from '../auth/principal.js';
 import type { Logger } from '../logger.js';
 import type { ArtifactAccess } from './artifact-access.js';
 import { ArtifactError, httpStatusOf } from './artifact-error.js';
 import { isSha256, uploadQuerySchema } from './artifact-names.js';
-import type { ArtifactService } from './artifact.service.js';
+import type { ArtifactService, StagedPush } from './artifact.service.js';
 import { DownloadLimiter } from './download-limiter.js';
 import { decideRange, etagMatches } from './http-range.js';
 
@@ -64,7 +67,7 @@ export interface ArtifactRouter {
   readonly downloads: DownloadLimiter;
 }
 
-type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'TOO_MANY_REQUESTS' | 'BAD_REQUEST' | 'UNSUPPORTED_MEDIA_TYPE' | 'INTERNAL_SERVER_ERROR' | ArtifactError['code'];
+type ErrorCode = 'AUDIT_UNAVAILABLE' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'TOO_MANY_REQUESTS' | 'BAD_REQUEST' | 'UNSUPPORTED_MEDIA_TYPE' | 'INTERNAL_SERVER_ERROR' | ArtifactError['code'];
 
 export function createArtifactRouter(opts: ArtifactRouterOptions): ArtifactRouter {
   const router = Router();
@@ -76,24 +79,33 @@ export function createArtifactRouter(opts: ArtifactRouterOptions): ArtifactRoute
   router.put('/artifacts/:name', async (req, res) => {
     const name = String(req.params.name);
     const ip = ipOf(req);
-    const audit = async (principal: Principal | undefined, outcome: 'SUCCESS' | 'FAILURE' | 'DENIED', args: Record<string, unknown>, reason?: string) => {
+    const deps = { audit: opts.audit, fork: opts.em };
+    const entryFor = (principal: Principal | undefined, args: Record<string, unknown>) => {
       const actor = !principal ? { actorType: 'ANONYMOUS' as const, actor: '-' } : principal.kind === 'user' ? { actorType: 'USER' as const, actor: principal.username } : { actorType: 'AGENT' as const, actor: principal.hostName };
-      await opts.audit.record(opts.em(), { ...actor, ip, action: 'pushArtifact', target: `${name}${typeof args.version === 'string' ? `@${args.version}` : ''}`, args, outcome, reason });
+      return { ...actor, ip, action: 'pushArtifact', target: clean(`${name}${typeof args.version === 'string' ? `@${args.version}` : ''}`), args: cleanArgs(args) };
     };
+    const refuse = async (principal: Principal | undefined, outcome: 'FAILURE' | 'DENIED', args: Record<string, unknown>, reason: string) => recordRefusal(deps, { ...entryFor(principal, args), outcome, reason });
     let principal: Principal | undefined;
+    let staged: StagedPush | undefined;
     try {
       const auth = await opts.authenticate(req);
       if (!auth.ok) {
         const forbidden = auth.failure.code === 'DISABLED' || auth.failure.code === 'IP_NOT_ALLOWED' || auth.failure.code === 'HOST_REVOKED';
         const message = describeAuthFailure(auth.failure);
-        await audit(undefined, 'DENIED', { name }, message);
+        await refuse(undefined, 'DENIED', { name }, message);
         return refuseUpload(req, res, forbidden ? 403 : 401, forbidden ? 'FORBIDDEN' : 'UNAUTHENTICATED', message);
       }
       principal = auth.principal;
       if (principal.kind !== 'user' || !roleAtLeast(principal.role, 'OPERATOR')) {
         const message = principal.kind === 'user' ? `pushing artifacts requires role OPERATOR or higher; ${principal.username} is ${principal.role}` : 'agents may not push artifacts';
-        await audit(principal, 'DENIED', { name }, message);
+        await refuse(principal, 'DENIED', { name }, message);
         return refuseUpload(req, res, 403, 'FORBIDDEN', message);
+      }
+      const unsafe = findUnsafeText({ name, ...(req.query as Record<string, unknown>) });
+      if (unsafe) {
+        const message = `${unsafe.path} ${unsafe.why}; it was refused`;
+        await refuse(principal, 'FAILURE', { name, ...pick(req.query, ['version', 'md5', 'sha256']) }, message);
+        return refuseUpload(req, res, 400, 'INVALID_INPUT', message);
       }
       const query = uploadQuerySchema.safeParse(req.query);
       if (!query.success) return refuseUpload(req, res, 400, 'INVALID_INPUT', `bad query string: use ?version=V&md5=HEX&sha256=HEX (${query.error.issues[0]?.message ?? 'invalid'})`);
@@ -106,15 +118,26 @@ export function createArtifactRouter(opts: ArtifactRouterOptions): ArtifactRoute
       }
       req.setTimeout(idleMs, () => req.destroy(new Error('upload idle too long')));
       const { version, md5, sha256 } = query.data;
-      const outcome = await opts.service.push(opts.em(), { name, version, expectedMd5: md5, expectedSha256: sha256, declaredBytes: declared, body: req, uploadedBy: principal.username });
+      const queryArgs = { name, ...pick(req.query, ['version', 'md5', 'sha256']) };
+      try {
+        staged = await opts.service.stage({ name, version, expectedMd5: md5, expectedSha256: sha256, declaredBytes: declared, body: req, uploadedBy: principal.username });
+      } catch (err) {
+        if (err instanceof ArtifactError) await refuse(principal, 'FAILURE', queryArgs, err.message);
+        throw markAudited(err);
+      }
+      // The row and its audit row commit together (fail closed), the upload already on disk.
+      const push = staged;
+      const outcome = await runAudited(deps, opts.em(), entryFor(principal, queryArgs), async (tx, note) => {
+        const o = await opts.service.register(tx, push);
+        const a = o.artifact;
+        note.entry = entryFor(principal, { name: a.name, version: a.version, sha256: a.sha256, md5: a.md5, sizeBytes: a.sizeBytes, created: o.created });
+        return o;
+      });
       const a = outcome.artifact;
-      await audit(principal, 'SUCCESS', { name: a.name, version: a.version, sha256: a.sha256, md5: a.md5, sizeBytes: a.sizeBytes, created: outcome.created });
       res.status(outcome.created ? 201 : 200).json({ name: a.name, version: a.version, sha256: a.sha256, md5: a.md5, sizeBytes: a.sizeBytes, uploadedBy: a.uploadedBy, createdAt: a.createdAt, created: outcome.created });
     } catch (err) {
-      if (err instanceof ArtifactError) {
-        await audit(principal, 'FAILURE', { name, ...pick(req.query, ['version', 'md5', 'sha256']) }, err.message).catch((e: unknown) => opts.logger?.error({ err: e }, 'audit write failed'));
-        return refuseUpload(req, res, httpStatusOf(err.code), err.code, err.message);
-      }
+      if (err instanceof AppError && err.extensions.code === 'AUDIT_UNAVAILABLE') return refuseUpload(req, res, 503, 'AUDIT_UNAVAILABLE', err.message);
+      if (err instanceof ArtifactError) return refuseUpload(req, res, httpStatusOf(err.code), err.code, err.message);
       if (req.destroyed || !req.complete) {
         opts.logger?.info({ err, name }, 'artifact upload aborted by the client');
         if (!res.headersSent) res.status(400).end();
@@ -122,12 +145,18 @@ export function createArtifactRouter(opts: ArtifactRouterOptions): ArtifactRoute
       }
       opts.logger?.error({ err, name }, 'artifact upload failed');
       if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'internal server error');
+    } finally {
+      await staged?.staged.discard().catch(() => undefined);
     }
   });
 
   router.get('/artifacts/:sha256', async (req, res) => {
     const sha256 = String(req.params.sha256).toLowerCase();
-    if (!isSha256(sha256)) return sendError(res, 400, 'INVALID_INPUT', 'download by the artifact’s SHA-256: /artifacts/<64 hex digits>');
+    if (!isSha256(sha256)) {
+      // A malformed path is somebody probing: audited (escaped), then refused.
+      await recordRefusal({ audit: opts.audit, fork: opts.em }, { actorType: 'ANONYMOUS', actor: '-', ip: ipOf(req), action: 'downloadArtifact', target: clean(sha256.slice(0, 255)), outcome: 'FAILURE', reason: 'not a SHA-256 download path' }).catch((err: unknown) => opts.logger?.error({ err }, 'audit write failed'));
+      return sendError(res, 400, 'INVALID_INPUT', 'download by the artifact’s SHA-256: /artifacts/<64 hex digits>');
+    }
     let release: (() => void) | undefined;
     try {
       const auth = await opts.authenticate(req);

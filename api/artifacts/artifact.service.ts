@@ -3,7 +3,8 @@ import type { Readable } from 'node:stream';
 import { ArtifactRecord } from '../../db/entities/index.js';
 import { ArtifactError } from './artifact-error.js';
 import { assertLabel, parseDigest } from './artifact-names.js';
-import type { ArtifactStore, StoreVerifyReport } from './artifact-store.js';
+import type { ArtifactStore, StagedBlob, StoreVerifyReport } from './artifact-store.js';
+import { afterCommit, afterRollback } from '../audit/audited-unit.js';
 import { KeyedLock } from './keyed-lock.js';
 
 /** Which manifests (or jobs) still reference one artifact version, by a readable name each. */
@@ -29,6 +30,14 @@ export interface PushInput {
   readonly expectedSha256?: string;
   /** The declared length (Content-Length); fewer bytes arriving is a truncation. */
   readonly declaredBytes?: number;
+  readonly uploadedBy: string;
+}
+
+/** An upload hashed into a staging file, waiting to be registered (see {@link ArtifactService.register}). */
+export interface StagedPush {
+  readonly name: string;
+  readonly version: string;
+  readonly staged: StagedBlob;
   readonly uploadedBy: string;
 }
 
@@ -80,11 +89,25 @@ export class ArtifactService {
    * @throws ArtifactError `INVALID_INPUT`, `TOO_LARGE`, `TRUNCATED`, `CHECKSUM_MISMATCH`, `VERSION_EXISTS`
    */
   async push(em: EntityManager, input: PushInput): Promise<PushOutcome> {
+    return this.register(em, await this.stage(input));
+  }
+
+  /** Checks the names and streams the body to a staging file (no database work). */
+  async stage(input: PushInput): Promise<StagedPush> {
     const name = assertLabel('name', input.name);
     const declaredVersion = input.version === undefined || input.version === '' ? undefined : assertLabel('version', input.version);
     const expected = { md5: parseDigest('md5', input.expectedMd5), sha256: parseDigest('sha256', input.expectedSha256), sizeBytes: input.declaredBytes };
     const staged = await this.store.stage(input.body, expected);
-    const version = declaredVersion ?? staged.sha256.slice(0, 12);
+    return { name, version: declaredVersion ?? staged.sha256.slice(0, 12), staged, uploadedBy: input.uploadedBy };
+  }
+
+  /**
+   * Registers a staged upload (the database part of a push; run it in the caller's audited
+   * transaction). A blob committed to the store for a version whose row then rolls back is
+   * removed again if nothing else uses it.
+   */
+  async register(em: EntityManager, push: StagedPush): Promise<PushOutcome> {
+    const { name, version, staged } = push;
     return this.locks.run(staged.sha256, async () => {
       try {
         const existing = await em.findOne(ArtifactRecord, { name, version });
@@ -95,11 +118,13 @@ export class ArtifactService {
           return { artifact: existing, created: false };
         }
         await staged.commit();
-        const artifact = em.create(ArtifactRecord, { name, version, sha256: staged.sha256, md5: staged.md5, sizeBytes: staged.sizeBytes, uploadedBy: input.uploadedBy.slice(0, 64), createdAt: this.now() });
+        afterRollback(() => this.locks.run(staged.sha256, () => this.removeBlobIfUnused(em.fork(), staged.sha256)));
+        const artifact = em.create(ArtifactRecord, { name, version, sha256: staged.sha256, md5: staged.md5, sizeBytes: staged.sizeBytes, uploadedBy: push.uploadedBy.slice(0, 64), createdAt: this.now() });
         try {
           await em.persistAndFlush(artifact);
         } catch (err) {
-          await this.removeBlobIfUnused(em.fork(), staged.sha256);
+          // Inside a transaction a plain fork would wait for the transaction's own connection.
+          await this.removeBlobIfUnused(em.fork({ keepTransactionContext: true }), staged.sha256);
           if (err instanceof UniqueConstraintViolationException) throw versionExists(name, version, undefined);
           throw err;
         }
@@ -160,9 +185,12 @@ export class ArtifactService {
       if (refs.length) throw new ArtifactError('REFERENCED', `${row.name}@${row.version} is still referenced by ${refs.slice(0, 5).join(', ')}${refs.length > 5 ? ` and ${refs.length - 5} more` : ''}`);
     }
     await em.nativeDelete(ArtifactRecord, { id: { $in: rows.map((r) => r.id) } });
+    // Blobs go only once the deletion committed (inside an audited unit that may still roll back).
     const blobsRemoved: string[] = [];
     for (const sha256 of new Set(rows.map((r) => r.sha256))) {
-      if (await this.locks.run(sha256, () => this.removeBlobIfUnused(em, sha256))) blobsRemoved.push(sha256);
+      if ((await em.count(ArtifactRecord, { sha256 })) > 0) continue;
+      blobsRemoved.push(sha256);
+      afterCommit(() => this.locks.run(sha256, () => this.removeBlobIfUnused(em.fork(), sha256)));
     }
     return { deleted: rows, blobsRemoved };
   }

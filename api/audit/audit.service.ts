@@ -71,9 +71,4 @@ export class AuditService {
     if (after !== undefined) where.id = { $lt: after };
     return em.find(AuditEventRecord, where, { orderBy: { id: 'desc' }, limit: first });
   }
-
-  /** Failed logins since `since`, by username or by client address: the throttle's memory. */
-  async countLoginFailures(em: EntityManager, by: { actor: string } | { ip: string }, since: Date): Promise<number> {
-    return em.count(AuditEventRecord, { action: 'login', outcome: 'FAILURE', at: { $gte: since }, ...by });
-  }
 }

@@ -1,7 +1,9 @@
 import { Extensions, type MiddlewareFn } from 'type-graphql';
 import type { GraphQLField, GraphQLObjectType, GraphQLSchema } from 'graphql';
 import type { Role } from '../../db/entities/index.js';
-import { forbidden, unauthenticated, type AppError } from '../errors.js';
+import { badInput, forbidden, unauthenticated, type AppError } from '../errors.js';
+import { defaultOutcomeOf, recordRefusal, runAudited, wasAudited, type AuditedUnitDeps } from '../audit/audited-unit.js';
+import { clean, cleanArgs, findUnsafeText } from './unsafe-text.js';
 import { actorOf, type GraphQLContext } from '../graphql/context.js';
 import { describeAuthFailure, roleAtLeast, type AuthResult } from './principal.js';
 
@@ -12,20 +14,32 @@ import { describeAuthFailure, roleAtLeast, type AuthResult } from './principal.j
  */
 export type AccessRule = 'PUBLIC' | 'AGENT' | Role;
 
+/**
+ * How a mutation is audited (see api/audit/audited-unit.ts; every one fails closed):
+ * - `GUARD`: the guard runs the resolver in a transaction with its audit row.
+ * - `SELF`: the resolver calls `runAudited` / `recordRefusal` itself because it must do work
+ *   outside the transaction first (login reserves a throttle slot and verifies the password)
+ *   or knows the actor better (enrollAgent).
+ * - `REPORT`: an agent's telemetry (heartbeats, metrics, results): not an operator's change and
+ *   far too frequent to audit one by one; refused reports are audited, sampled per burst.
+ */
+export const AUDIT_MODES = ['GUARD', 'SELF', 'REPORT'] as const;
+export type AuditMode = (typeof AUDIT_MODES)[number];
+
 export interface AccessExtension {
   readonly access: AccessRule;
-  /** Mutations are audited by the guard unless the resolver audits itself (login). @default true */
-  readonly audit: boolean;
+  /** @default 'GUARD' */
+  readonly audit: AuditMode;
 }
 
 /** Declares the access rule of a Query, Mutation or Subscription field. */
-export function Allow(access: AccessRule, opts: { audit?: boolean } = {}): MethodDecorator {
-  return Extensions({ access, audit: opts.audit ?? true } satisfies AccessExtension) as MethodDecorator;
+export function Allow(access: AccessRule, opts: { audit?: AuditMode } = {}): MethodDecorator {
+  return Extensions({ access, audit: opts.audit ?? 'GUARD' } satisfies AccessExtension) as MethodDecorator;
 }
 
 export function accessOf(field: GraphQLField<unknown, unknown>): AccessExtension | undefined {
   const ext = field.extensions as Partial<AccessExtension> | undefined;
-  return ext?.access ? { access: ext.access, audit: ext.audit ?? true } : undefined;
+  return ext?.access ? { access: ext.access, audit: ext.audit ?? 'GUARD' } : undefined;
 }
 
 /** The refusal for `auth` calling a field with `rule`, or undefined when allowed. */
@@ -56,9 +70,16 @@ function targetOf(args: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
+/** The audit-unit dependencies of a GraphQL operation. */
+export function auditDeps(ctx: GraphQLContext): AuditedUnitDeps {
+  return { audit: ctx.services.audit, fork: () => ctx.services.orm.em.fork() };
+}
+
 /**
- * Global middleware: enforces the access rule on every root field and audits every mutation
- * (refused, failed or done). Nested fields pass straight through.
+ * Global middleware: enforces the access rule on every root field; refuses NUL bytes and
+ * unpaired surrogates in any argument; runs every `GUARD` mutation in one transaction with its
+ * audit row (see api/audit/audited-unit.ts) and audits every refused mutation. Nested fields pass
+ * straight through.
  */
 export const accessGuard: MiddlewareFn<GraphQLContext> = async ({ context, info, args }, next) => {
   const schema = info.schema;
@@ -67,22 +88,37 @@ export const accessGuard: MiddlewareFn<GraphQLContext> = async ({ context, info,
   if (parent !== schema.getQueryType() && !isMutation && parent !== schema.getSubscriptionType()) return next();
   const field = parent.getFields()[info.fieldName];
   const rule = field ? accessOf(field) : undefined;
-  const denied = refusal(rule, context.auth);
-  const audit = async (outcome: 'SUCCESS' | 'FAILURE' | 'DENIED', reason?: string): Promise<void> => {
-    const em = context.services.orm.em.fork();
-    await context.services.audit.record(em, { ...actorOf(context), action: info.fieldName, target: targetOf(args), args, outcome, reason });
-  };
+  const entry = { ...actorOf(context), action: info.fieldName, target: clean(targetOf(args)), args: cleanArgs(args) };
+  const denied = refusal(rule, context.auth) ?? unsafeArgument(args);
   if (denied) {
-    if (isMutation) await audit('DENIED', denied.message);
+    // Queries with bad text are audited too: a NUL byte in a search is somebody probing.
+    if (isMutation || denied.extensions.code === 'BAD_USER_INPUT') await recordRefusal(auditDeps(context), { ...entry, outcome: denied.extensions.code === 'BAD_USER_INPUT' ? 'FAILURE' : 'DENIED', reason: denied.message });
     throw denied;
   }
-  if (!isMutation || rule?.audit === false) return next();
+  if (!isMutation || rule?.audit === 'REPORT') return next();
+  if (rule?.audit === 'SELF') {
+    try {
+      return await next();
+    } catch (err) {
+      if (!wasAudited(err)) await recordRefusal(auditDeps(context), { ...entry, outcome: defaultOutcomeOf(err), reason: err instanceof Error ? err.message : String(err) });
+      throw err;
+    }
+  }
+  const ctx = context as { em: GraphQLContext['em'] };
+  const outer = ctx.em;
   try {
-    const result: unknown = await next();
-    await audit('SUCCESS');
-    return result;
-  } catch (err) {
-    await audit('FAILURE', err instanceof Error ? err.message : String(err));
-    throw err;
+    return await runAudited(auditDeps(context), outer, entry, async (tx) => {
+      // The resolver reads `ctx.em`: inside the unit it is the transaction.
+      ctx.em = tx;
+      return next();
+    });
+  } finally {
+    ctx.em = outer;
   }
 };
+
+/** The first argument string with a NUL byte or an unpaired UTF-16 surrogate, as a refusal. */
+function unsafeArgument(args: Record<string, unknown>): AppError | undefined {
+  const problem = findUnsafeText(args);
+  return problem ? badInput(`argument ${problem.path} ${problem.why}; it was refused`, { argument: problem.path }) : undefined;
+}

@@ -3,7 +3,8 @@ import { AppError, forbidden, unauthenticated } from '../errors.js';
 import { userOf, type GraphQLContext } from '../graphql/context.js';
 import { DateTimeScalar } from '../graphql/scalars.js';
 import { UserType } from '../users/user.type.js';
-import { Allow } from './access.js';
+import { recordRefusal, markAudited, runAudited } from '../audit/audited-unit.js';
+import { Allow, auditDeps } from './access.js';
 import { ipAllowed } from './allow-list.js';
 import { dummyPasswordHash, verifyPassword } from './password.js';
 
@@ -20,35 +21,40 @@ const WRONG_CREDENTIALS = 'wrong username or password';
 @Resolver()
 export class AuthResolver {
   /**
-   * Every attempt is audited with the client address. The throttle is checked here, per field,
-   * so aliases cannot multiply attempts.
+   * Every attempt is audited with the client address, through the audited unit: a session is
+   * created only together with its SUCCESS row. The throttle reserves the attempt before the slow
+   * password check, per field, so neither concurrency nor aliases multiply attempts.
    */
   @Mutation(() => LoginResult)
-  @Allow('PUBLIC', { audit: false })
+  @Allow('PUBLIC', { audit: 'SELF' })
   async login(
     @Arg('username', () => String) username: string,
     @Arg('password', () => String) password: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<LoginResult> {
-    const { audit, throttle, users, sessions, orm } = ctx.services;
+    const { throttle, users, sessions } = ctx.services;
     const name = username.slice(0, 128);
+    const entry = { actorType: 'ANONYMOUS' as const, actor: name, ip: ctx.ip, action: 'login', args: { username: name } };
     const fail = async (reason: string, error: AppError): Promise<never> => {
-      await audit.record(orm.em.fork(), { actorType: 'ANONYMOUS', actor: name, ip: ctx.ip, action: 'login', args: { username: name }, outcome: 'FAILURE', reason });
-      throw error;
+      await recordRefusal(auditDeps(ctx), { ...entry, outcome: 'FAILURE', reason });
+      throw markAudited(error);
     };
-    const throttled = await throttle.check(ctx.em, name, ctx.ip);
-    if (throttled) return fail(`throttled: ${throttled}`, new AppError('TOO_MANY_REQUESTS', throttled));
+    const slot = await throttle.reserve(name, ctx.ip);
+    if (!slot.ok) return fail(`throttled: ${slot.message}`, new AppError('TOO_MANY_REQUESTS', slot.message));
     const user = await users.findByName(ctx.em, name);
     if (!user) {
       await verifyPassword(await dummyPasswordHash(), password);
       return fail('unknown user', unauthenticated(WRONG_CREDENTIALS));
     }
     if (!(await verifyPassword(user.passwordHash, password))) return fail('wrong password', unauthenticated(WRONG_CREDENTIALS));
+    // The password was right: this attempt does not count against the throttle.
+    await slot.reservation.release();
     if (user.disabled) return fail('user is disabled', forbidden(`user ${user.username} is disabled`));
     if (!ipAllowed(user.allowList, ctx.ip)) return fail(`address ${ctx.ip} not in allow-list`, forbidden(`user ${user.username} may not connect from ${ctx.ip}`));
-    const { token, session } = await sessions.create(ctx.em, user, ctx.ip, ctx.userAgent);
-    await audit.record(orm.em.fork(), { actorType: 'USER', actor: user.username, ip: ctx.ip, action: 'login', args: { username: name }, outcome: 'SUCCESS' });
-    return Object.assign(new LoginResult(), { token, expiresAt: session.expiresAt, user: UserType.from(user) });
+    return runAudited(auditDeps(ctx), ctx.em, { ...entry, actorType: 'USER', actor: user.username }, async (tx) => {
+      const { token, session } = await sessions.create(tx, user, ctx.ip, ctx.userAgent);
+      return Object.assign(new LoginResult(), { token, expiresAt: session.expiresAt, user: UserType.from(user) });
+    });
   }
 
   @Mutation(() => Boolean, { description: 'Ends the current session and closes its sockets' })

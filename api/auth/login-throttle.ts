@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { AuditService } from '../audit/audit.service.js';
+import { LoginAttemptRecord } from '../../db/entities/index.js';
 
 export interface ThrottlePolicy {
   readonly maxFailuresPerUser: number;
@@ -7,28 +7,58 @@ export interface ThrottlePolicy {
   readonly windowSeconds: number;
 }
 
+/** A reserved attempt: `release` when the password was right, `keep` when it was wrong. */
+export interface LoginReservation {
+  release(): Promise<void>;
+}
+
 /**
- * Failed-login throttle. Its memory is the audit table itself (failed `login` rows by username
- * and by client address in the window), so it holds across replicas and restarts, and it is
- * consulted inside the resolver: fifty aliased `login` fields in one request are fifty attempts.
+ * Failed-login throttle that holds under any concurrency and across replicas.
+ *
+ *   reserve: INSERT attempt (committed) ──▶ COUNT attempts in window (user, ip)
+ *              │ over a limit                    │ within both limits
+ *              ▼                                 ▼
+ *        DELETE it, refuse                verify password (slow) ──▶ right: DELETE it (release)
+ *                                                                 └▶ wrong: keep (it counts)
+ *
+ * The attempt is committed before it is counted, so of N concurrent attempts the k-th to commit
+ * sees at least k rows: no more than the limit are ever verified, whatever the interleaving.
+ * Refused attempts are removed again so a flood does not extend the lockout without bound; the
+ * refusal is still in the audit log.
  */
 export class LoginThrottle {
   constructor(
     private readonly policy: ThrottlePolicy,
-    private readonly audit: AuditService,
+    private readonly fork: () => EntityManager,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** A refusal message when either limit is reached, else undefined. */
-  async check(em: EntityManager, username: string, ip: string): Promise<string | undefined> {
-    const since = new Date(this.now().getTime() - this.policy.windowSeconds * 1000);
+  /** A reservation to verify one password, or the refusal message when a limit is reached. */
+  async reserve(username: string, ip: string): Promise<{ ok: true; reservation: LoginReservation } | { ok: false; message: string }> {
+    const em = this.fork();
+    const at = this.now();
+    const row = em.create(LoginAttemptRecord, { username: username.slice(0, 128), ip: ip.slice(0, 64), at });
+    await em.flush();
+    const since = new Date(at.getTime() - this.policy.windowSeconds * 1000);
     const minutes = Math.ceil(this.policy.windowSeconds / 60);
-    if ((await this.audit.countLoginFailures(em, { actor: username }, since)) >= this.policy.maxFailuresPerUser) {
-      return `too many failed sign-ins for ${username}; try again in up to ${minutes} minutes`;
+    const remove = async () => {
+      await this.fork().nativeDelete(LoginAttemptRecord, { id: row.id });
+    };
+    let message: string | undefined;
+    if ((await em.count(LoginAttemptRecord, { username: row.username, at: { $gte: since } })) > this.policy.maxFailuresPerUser) {
+      message = `too many failed sign-ins for ${row.username}; try again in up to ${minutes} minutes`;
+    } else if ((await em.count(LoginAttemptRecord, { ip: row.ip, at: { $gte: since } })) > this.policy.maxFailuresPerIp) {
+      message = `too many failed sign-ins from ${row.ip}; try again in up to ${minutes} minutes`;
     }
-    if ((await this.audit.countLoginFailures(em, { ip }, since)) >= this.policy.maxFailuresPerIp) {
-      return `too many failed sign-ins from ${ip}; try again in up to ${minutes} minutes`;
+    if (message) {
+      await remove();
+      return { ok: false, message };
     }
-    return undefined;
+    return { ok: true, reservation: { release: remove } };
+  }
+
+  /** Drops attempts older than the window (called with the session purge). */
+  async purge(): Promise<number> {
+    return this.fork().nativeDelete(LoginAttemptRecord, { at: { $lt: new Date(this.now().getTime() - this.policy.windowSeconds * 1000) } });
   }
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { AgentPrincipal, AuthResult, Principal, UserPrincipal } from '../auth/principal.js';
 import type { Services } from '../services.js';
+import type { SocketBudget } from '../server/socket-budget.js';
 
 /** Per operation: its own entity-manager fork, the caller, where the call came from. */
 export interface GraphQLContext {
@@ -10,6 +11,8 @@ export interface GraphQLContext {
   readonly userAgent?: string;
   readonly transport: 'http' | 'ws';
   readonly services: Services;
+  /** The socket's message budget (WebSocket operations only). */
+  readonly budget?: SocketBudget;
 }
 
 export function principalOf(ctx: GraphQLContext): Principal | undefined {

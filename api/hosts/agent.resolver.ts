@@ -1,7 +1,8 @@
 import { Arg, Ctx, Mutation, Resolver, Root, Subscription } from 'type-graphql';
 import { jobCommandIdSchema, commandResultReportSchema, MAX_COMMAND_REPORT_BYTES, parseAgentReport, type AgentReportKind, type CommandResultReport } from '../../protocol/index.js';
-import { Allow } from '../auth/access.js';
-import { badInput } from '../errors.js';
+import { Allow, auditDeps } from '../auth/access.js';
+import { runAudited } from '../audit/audited-unit.js';
+import { badInput, type AppError } from '../errors.js';
 import { agentOf, type GraphQLContext } from '../graphql/context.js';
 import { JSONScalar } from '../graphql/scalars.js';
 import { AgentEnrollment, AgentInstructionType } from './host.type.js';
@@ -16,28 +17,29 @@ import { parseJsonReport, refuseAgentReport } from './agent-reports.js';
 @Resolver()
 export class AgentResolver {
   @Mutation(() => AgentEnrollment, { description: 'Trades an enrollment token for a host credential (agents call this once)' })
-  @Allow('PUBLIC', { audit: false })
+  @Allow('PUBLIC', { audit: 'SELF' })
   async enrollAgent(
     @Arg('token', () => String) token: string,
     @Arg('name', () => String) name: string,
     @Ctx() ctx: GraphQLContext,
     @Arg('labels', () => JSONScalar, { nullable: true }) labels?: Record<string, string>,
   ): Promise<AgentEnrollment> {
-    const { enrollment, audit, orm } = ctx.services;
     const base = { actorType: 'AGENT' as const, actor: name.slice(0, 128), ip: ctx.ip, action: 'enrollAgent', target: name.slice(0, 255), args: { name, labels } };
-    try {
-      const { host, secret } = await enrollment.enroll(ctx.em, { token, name, labels }, ctx.ip);
-      await audit.record(orm.em.fork(), { ...base, outcome: 'SUCCESS' });
-      return Object.assign(new AgentEnrollment(), { hostId: host.id, hostName: host.name, secret });
-    } catch (err) {
-      const reason = err instanceof Error ? err.message : String(err);
-      await audit.record(orm.em.fork(), { ...base, outcome: err instanceof EnrollmentRefused ? 'DENIED' : 'FAILURE', reason });
-      throw err;
-    }
+    // The host row and its credential commit with the SUCCESS audit row or not at all.
+    return runAudited(
+      auditDeps(ctx),
+      ctx.em,
+      base,
+      async (tx) => {
+        const { host, secret } = await ctx.services.enrollment.enroll(tx, { token, name, labels }, ctx.ip);
+        return Object.assign(new AgentEnrollment(), { hostId: host.id, hostName: host.name, secret });
+      },
+      (err) => (err instanceof EnrollmentRefused ? 'DENIED' : 'FAILURE'),
+    );
   }
 
   @Mutation(() => Boolean, { description: 'Liveness: every 15 s by default' })
-  @Allow('AGENT', { audit: false })
+  @Allow('AGENT', { audit: 'REPORT' })
   async reportHeartbeat(@Arg('report', () => String) report: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
     await parse(ctx, 'heartbeat', report);
     ctx.services.hosts.heartbeat(agentOf(ctx).hostId);
@@ -45,14 +47,14 @@ export class AgentResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Sent on connect and whenever it changes; true when it was stored as a change' })
-  @Allow('AGENT', { audit: false })
+  @Allow('AGENT', { audit: 'REPORT' })
   async reportInventory(@Arg('report', () => String) report: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
     const inventory = await parse(ctx, 'inventory', report);
     return ctx.services.hosts.reportInventory(ctx.em, agentOf(ctx).hostId, inventory);
   }
 
   @Mutation(() => Boolean, { description: 'One metrics sample; stored in batches' })
-  @Allow('AGENT', { audit: false })
+  @Allow('AGENT', { audit: 'REPORT' })
   async reportMetrics(@Arg('report', () => String) report: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
     const sample = await parse(ctx, 'metrics', report);
     const hostId = agentOf(ctx).hostId;
@@ -62,7 +64,7 @@ export class AgentResolver {
   }
 
   @Mutation(() => Boolean, { description: 'The agent began running a command (`id` = t<target id>)' })
-  @Allow('AGENT', { audit: false })
+  @Allow('AGENT', { audit: 'REPORT' })
   async reportCommandStarted(@Arg('id', () => String) id: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
     if (!jobCommandIdSchema.safeParse(id).success) throw badInput('id must be t<number>');
     await ctx.services.jobs.started(ctx.em, agentOf(ctx).hostId, id, ctx.services.now());
@@ -70,10 +72,17 @@ export class AgentResolver {
   }
 
   @Mutation(() => Boolean, { description: 'A command’s result; true once stored (also when it was already stored): the agent may then forget it' })
-  @Allow('AGENT', { audit: false })
+  @Allow('AGENT', { audit: 'REPORT' })
   async reportCommandResult(@Arg('report', () => String) report: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
     const result = await parseCommandResult(ctx, report);
-    await ctx.services.jobs.result(ctx.em, agentOf(ctx).hostId, result);
+    try {
+      await ctx.services.jobs.result(ctx.em, agentOf(ctx).hostId, result);
+    } catch (err) {
+      // Not this host's, or never sent to it: a forged or confused result, refused like a bad report.
+      const code = (err as { extensions?: { code?: unknown } }).extensions?.code;
+      if ((code === 'FORBIDDEN' || code === 'NOT_FOUND') && err instanceof Error) return refuseAgentReport(ctx, 'commandResult', err.message, err as AppError);
+      throw err;
+    }
     return true;
   }
 
@@ -85,7 +94,7 @@ export class AgentResolver {
       const stream = services.pubsub.subscribe(agentInstructionsTopic(hostId));
       // Once the listener is attached, offer what was sent while the agent was away.
       setTimeout(() => {
-        void services.dispatcher.hostReady(hostId);
+        services.dispatcher.hostReady(hostId).catch((err: unknown) => services.logger.warn({ err, hostId }, 'could not offer a reconnected agent its pending commands; the dispatcher tick will'));
         services.reconciler.mark(hostId);
       }, 100);
       return stream;

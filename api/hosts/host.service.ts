@@ -239,7 +239,8 @@ export class HostService {
   }
 
   private async publish(em: EntityManager, hostId: number): Promise<void> {
-    const host = await em.fork().findOne(HostRecord, { id: hostId });
+    // Inside a transaction, read through it (a plain fork would wait for its connection on SQLite).
+    const host = await em.fork({ keepTransactionContext: true }).findOne(HostRecord, { id: hostId });
     if (host) this.opts.pubsub.publish(HOST_UPDATED_TOPIC, this.view(host));
   }
 }

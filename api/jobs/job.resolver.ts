@@ -56,7 +56,7 @@ function targetView(t: JobTargetRecord): JobTargetType {
 @Resolver(() => JobType)
 export class JobResolver {
   @Mutation(() => JobType, { description: 'Sends a command to hosts; the job, its targets and the audit row are written before anything is sent' })
-  @Allow('OPERATOR', { audit: false })
+  @Allow('OPERATOR', { audit: 'SELF' })
   async runCommand(@Arg('input', () => RunCommandInput) input: RunCommandInput, @Ctx() ctx: GraphQLContext): Promise<JobType> {
     const job = await ctx.services.jobs.submit(ctx.em, input, { username: userOf(ctx).username, ip: ctx.ip });
     return jobView(job);

@@ -1,3 +1,4 @@
+import { ACCEPTS_RESULT, decideResult } from './result-acceptance.js';
 import type { EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { JobRecord, JobTargetRecord, type JobKind, type JobStatus, type TargetStatus } from '../../db/entities/index.js';
@@ -135,7 +136,8 @@ export class JobService {
   }
 
   async counts(em: EntityManager, jobId: number): Promise<JobCounts> {
-    const rows = (await em.getConnection().execute('select status, count(*) as n from job_targets where job_id = ? group by status', [jobId])) as { status: TargetStatus; n: number | string }[];
+    // Through the caller's transaction when there is one (cancel/pause/resume run in their audited unit).
+    const rows = (await em.getConnection().execute('select status, count(*) as n from job_targets where job_id = ? group by status', [jobId], 'all', em.getTransactionContext())) as { status: TargetStatus; n: number | string }[];
     const by = (s: TargetStatus) => Number(rows.find((r) => r.status === s)?.n ?? 0);
     const c = { queued: by('QUEUED'), sent: by('SENT'), running: by('RUNNING'), succeeded: by('SUCCEEDED'), failed: by('FAILED'), timedOut: by('TIMED_OUT'), unreachable: by('UNREACHABLE'), cancelled: by('CANCELLED') };
     const done = c.succeeded + c.failed + c.timedOut + c.unreachable + c.cancelled;
@@ -181,10 +183,14 @@ export class JobService {
    */
   async result(em: EntityManager, hostId: number, report: CommandResultReport): Promise<boolean> {
     const target = await this.ownTarget(em, hostId, report.id);
+    const decision = decideResult(target);
+    if (decision.kind === 'REFUSE') throw forbidden(`result for ${report.id} refused: ${decision.reason}`);
+    if (decision.kind === 'ACKNOWLEDGE') return false;
     const status: TargetStatus = report.status === 'CANCELLED' ? 'CANCELLED' : report.status;
     const changed = await em.nativeUpdate(
       JobTargetRecord,
-      { id: target.id, status: { $in: ['QUEUED', 'SENT', 'RUNNING', 'UNREACHABLE'] } },
+      // The same rule as a query predicate: a concurrent change of the target wins.
+      { id: target.id, status: { $in: [...ACCEPTS_RESULT] } },
       {
         status,
         exitCode: report.exitCode,

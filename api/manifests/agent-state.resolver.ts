@@ -15,7 +15,7 @@ function when(text: string | null | undefined, fallback: Date): Date {
 @Resolver()
 export class AgentStateResolver {
   @Mutation(() => Boolean, { description: 'The agent’s observed state (after applying a desired state, on change, on request)' })
-  @Allow('AGENT', { audit: false })
+  @Allow('AGENT', { audit: 'REPORT' })
   async reportObservedState(@Arg('report', () => String) report: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
     const r = await parse(ctx, 'observedState', observedReportSchema, report);
     const hostId = agentOf(ctx).hostId;
@@ -31,7 +31,7 @@ export class AgentStateResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Guarded-process exits and what the supervisor did about them' })
-  @Allow('AGENT', { audit: false })
+  @Allow('AGENT', { audit: 'REPORT' })
   async reportProcessEvents(@Arg('report', () => String) report: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
     const events = await parse(ctx, 'processEvents', processEventsReportSchema, report);
     const hostId = agentOf(ctx).hostId;
@@ -42,7 +42,7 @@ export class AgentStateResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Cron entry runs' })
-  @Allow('AGENT', { audit: false })
+  @Allow('AGENT', { audit: 'REPORT' })
   async reportCronRuns(@Arg('report', () => String) report: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
     const runs = await parse(ctx, 'cronRuns', cronRunsReportSchema, report);
     const hostId = agentOf(ctx).hostId;

@@ -1,3 +1,4 @@
+import { afterCommit } from '../audit/audited-unit.js';
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { CronRunRecord, HostRecord, HostStateRecord, ManifestRevisionRecord, ProcessRestartRecord } from '../../db/entities/index.js';
 import { compileTarget } from '../../manifests/index.js';
@@ -32,7 +33,8 @@ export class ManifestResolver {
   @Allow('OPERATOR')
   async applyManifests(@Arg('input', () => ApplyManifestsInput) input: ApplyManifestsInput, @Ctx() ctx: GraphQLContext): Promise<ApplyResultType> {
     const { result, revision } = await ctx.services.manifests.apply(ctx.em, input, { actor: userOf(ctx).username, now: ctx.services.now() });
-    if (revision) await ctx.services.reconciler.markAll();
+    // Once the revision (and its audit row) committed: the reconciler reads it from its own fork.
+    if (revision) afterCommit(() => ctx.services.reconciler.markAll());
     return result;
   }
 
@@ -40,7 +42,7 @@ export class ManifestResolver {
   @Allow('OPERATOR')
   async rollbackManifests(@Arg('revision', () => Int) revision: number, @Ctx() ctx: GraphQLContext): Promise<ApplyResultType> {
     const { result, revision: stored } = await ctx.services.manifests.rollback(ctx.em, revision, { actor: userOf(ctx).username, now: ctx.services.now() });
-    if (stored) await ctx.services.reconciler.markAll();
+    if (stored) afterCommit(() => ctx.services.reconciler.markAll());
     return result;
   }
 

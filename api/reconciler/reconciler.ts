@@ -54,7 +54,8 @@ export class Reconciler {
   ) {}
 
   start(): void {
-    this.timer = setInterval(() => void this.markOnline(), RESYNC_MS);
+    // A database outage must not become an unhandled rejection (it would end the process).
+    this.timer = setInterval(() => void this.markOnline().catch((err: unknown) => this.opts.logger.warn({ err }, 'reconciler resync failed; retrying at the next one')), RESYNC_MS);
     this.timer.unref();
   }
 
@@ -74,8 +75,13 @@ export class Reconciler {
       });
   }
 
+  /** Marks every host; errors are logged, never thrown (the next resync catches up). */
   async markAll(): Promise<void> {
-    for (const h of await this.opts.orm.em.fork().find(HostRecord, { revokedAt: null }, { fields: ['id'] })) this.mark(h.id);
+    try {
+      for (const h of await this.opts.orm.em.fork().find(HostRecord, { revokedAt: null }, { fields: ['id'] })) this.mark(h.id);
+    } catch (err) {
+      this.opts.logger.warn({ err }, 'could not mark every host for reconciling; the next resync will');
+    }
   }
 
   /** Resolves when the queue is empty (tests and shutdown); requeued retries are not waited for. */

@@ -42,7 +42,8 @@ export async function wireArtifacts(deps: { orm: MikroORM; dataDir: string; audi
     store,
     now: deps.now,
     referencedBy: async (v) => {
-      const em = orm.em.fork();
+      // Asked inside deleteArtifact's transaction: read through it.
+      const em = orm.em.fork({ keepTransactionContext: true });
       const current = await em.findOne(ManifestRevisionRecord, { id: { $gt: 0 } }, { orderBy: { id: 'desc' } });
       return artifactRefs(current?.documents ?? [])
         .filter((ref) => ref === `${v.name}@${v.version}` || ref === v.name)

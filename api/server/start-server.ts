@@ -10,9 +10,13 @@ import { WebSocketServer } from 'ws';
 import type { MikroORM } from '@mikro-orm/core';
 import { migrateDatabase, openDatabase } from '../../db/orm.js';
 import { redactUrl } from '../../db/database-url.js';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService, type AuditEntry } from '../audit/audit.service.js';
+import { Gauge } from 'prom-client';
+import { RefusalSampler } from './refusal-sampler.js';
 import { AuditEventType } from '../audit/audit-event.type.js';
 import { AUDIT_TOPIC } from '../audit/audit.resolver.js';
+import { afterCommit } from '../audit/audited-unit.js';
+import { verifyUtf8Body } from '../auth/unsafe-text.js';
 import { LoginThrottle } from '../auth/login-throttle.js';
 import { SessionService } from '../auth/session.service.js';
 import { generatePassword } from '../auth/tokens.js';
@@ -20,8 +24,9 @@ import type { ServerConfig } from '../config.js';
 import { maskError } from '../errors.js';
 import { hardeningRules, MAX_BODY_BYTES, MAX_WS_MESSAGE_BYTES } from '../graphql/limits.js';
 import { buildIomsSchema } from '../graphql/schema.js';
+import { databaseUnavailable, isDatabaseUnavailable } from '../graphql/database-errors.js';
 import { createLogger, type Logger } from '../logger.js';
-import { createPubSub } from '../pubsub/pubsub.js';
+import { createPubSub, type PubSub } from '../pubsub/pubsub.js';
 import type { Services } from '../services.js';
 import { loadServerTlsOptions, plainListenWarning } from '../tls/server-options.js';
 import os from 'node:os';
@@ -46,6 +51,15 @@ import { dashboardRoutes } from './dashboard-routes.js';
 import { cookieToken } from '../auth/browser-session.js';
 import type { GraphQLContext } from '../graphql/context.js';
 
+/** Messages published inside an audited unit go out once it commits (and not at all if it rolls back). */
+function publishAfterCommit(inner: PubSub): PubSub {
+  return {
+    publish: (topic, payload) => afterCommit(() => inner.publish(topic, payload)),
+    subscribe: (topic) => inner.subscribe(topic),
+    close: () => inner.close(),
+  };
+}
+
 export interface RunningServer {
   /** e.g. http://127.0.0.1:8888 */
   readonly url: string;
@@ -65,6 +79,8 @@ export interface StartOptions {
 
 /** How often batched heartbeats are written. */
 const HEARTBEAT_FLUSH_MS = 1000;
+/** How long /readyz waits for the database before answering 503. */
+const READY_TIMEOUT_MS = 2000;
 /** How often expired sessions are purged. */
 const SESSION_PURGE_INTERVAL_MS = 10 * 60_000;
 
@@ -77,19 +93,25 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
   const applied = await migrateDatabase(orm);
   logger.info({ database: redactUrl(config.databaseUrl), migrationsApplied: applied }, 'database ready');
 
-  const pubsub = createPubSub({ redisUrl: config.redisUrl, logger });
+  const pubsub = publishAfterCommit(createPubSub({ redisUrl: config.redisUrl, logger }));
   const metricsWriter = new MetricsWriter({ orm, logger, now });
   const audit = new AuditService(now, (row) => pubsub.publish(AUDIT_TOPIC, AuditEventType.from(row)));
   const hosts = new HostService({ pubsub, aliveWindowMs: config.aliveWindowSeconds * 1000, replicaId: config.replicaId ?? `${os.hostname()}:${config.port}`, now });
   let publicUrl = '';
   // The service tells the dispatcher about changes; the dispatcher reads through the service.
-  const jobs: JobService = new JobService({ pubsub, audit, hosts, now, onChange: (jobId) => void dispatcher.pump(jobId) });
+  // Dispatch waits for the audited unit that made the change to commit (afterCommit).
+  const jobs: JobService = new JobService({ pubsub, audit, hosts, now, onChange: (jobId) => afterCommit(() => void dispatcher.pump(jobId)) });
   const dispatcher: JobDispatcher = new JobDispatcher({ orm, pubsub, jobs, logger, now, serverUrl: () => publicUrl });
   const sessions = new SessionService({ idleSeconds: config.sessionIdleSeconds, maxSeconds: config.sessionMaxSeconds }, now);
   const artifacts = await wireArtifacts({ orm, dataDir: config.dataDir, audit, sessions, hosts, logger, trustProxyHops: config.trustProxyHops, now });
   const reconciler = new Reconciler({ orm, pubsub, logger, now, serverUrl: () => publicUrl });
+  const refusals = new RefusalSampler<AuditEntry>((burst) => {
+    logger.warn({ actor: burst.first.actor, action: burst.first.action, more: burst.more }, 'more refusals in the same burst');
+    audit.record(orm.em.fork(), { ...burst.first, reason: `${burst.more} more refused in this burst after: ${burst.first.reason ?? ''}`.slice(0, 1024) }).catch((err: unknown) => logger.error({ err }, 'could not audit a burst of refusals'));
+  });
   const services: Services = {
     config,
+    refusals,
     orm,
     logger,
     pubsub,
@@ -98,7 +120,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
     artifacts: artifacts.service,
     manifests: new ManifestService(),
     reconciler,
-    throttle: new LoginThrottle({ maxFailuresPerUser: config.loginMaxFailuresPerUser, maxFailuresPerIp: config.loginMaxFailuresPerIp, windowSeconds: config.loginWindowSeconds }, audit, now),
+    throttle: new LoginThrottle({ maxFailuresPerUser: config.loginMaxFailuresPerUser, maxFailuresPerIp: config.loginMaxFailuresPerIp, windowSeconds: config.loginWindowSeconds }, () => orm.em.fork(), now),
     users: new UserService(now),
     connections: new ConnectionRegistry(),
     hosts,
@@ -123,6 +145,15 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
 
   const schema = await buildIomsSchema(pubsub);
   const metrics = new ServerMetrics();
+  new Gauge({
+    name: 'ioms_refusals_total',
+    help: 'Refused agent reports and over-budget socket messages since start, by kind',
+    labelNames: ['kind'] as const,
+    registers: [metrics.registry],
+    collect() {
+      for (const [kind, n] of refusals.totals) this.set({ kind }, n);
+    },
+  });
   const app = express();
   app.disable('x-powered-by');
   const server = tls ? https.createServer(tls, app) : http.createServer(app);
@@ -136,7 +167,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
     allowBatchedHttpRequests: false,
     validationRules: hardeningRules(config.production),
     includeStacktraceInErrorResponses: false,
-    formatError: (formatted, original) => maskError(formatted, original, (err) => logger.error({ err }, 'unexpected error in a GraphQL operation')),
+    formatError: (formatted, original) => isDatabaseUnavailable(original) ? (logger.warn({ err: original }, 'an operation failed: database unavailable'), databaseUnavailable(formatted)) : maskError(formatted, original, (err) => logger.error({ err }, 'unexpected error in a GraphQL operation')),
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), { serverWillStart: async () => ({ drainServer: () => ws.dispose() }) }],
   });
   await apollo.start();
@@ -147,7 +178,9 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
   });
   app.get('/readyz', async (_req, res) => {
     try {
-      await orm.em.getConnection().execute('select 1');
+      // Bounded: while the database is away a query may wait for a connection for a long time.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([orm.em.getConnection().execute('select 1'), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${READY_TIMEOUT_MS} ms`)), READY_TIMEOUT_MS)))]).finally(() => clearTimeout(timer));
       res.json({ status: 'ready' });
     } catch (err) {
       logger.warn({ err }, 'readiness check failed: database unreachable');
@@ -162,7 +195,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
   app.use(artifacts.routes.router);
   app.use(
     '/graphql',
-    express.json({ limit: MAX_BODY_BYTES }),
+    express.json({ limit: MAX_BODY_BYTES, verify: verifyUtf8Body }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const ip = clientIp(req, config.trustProxyHops);
@@ -206,6 +239,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
 
   const purge = setInterval(() => {
     services.sessions.purgeExpired(orm.em.fork()).catch((err: unknown) => logger.warn({ err }, 'session purge failed'));
+    services.throttle.purge().catch((err: unknown) => logger.warn({ err }, 'login-attempt purge failed'));
   }, SESSION_PURGE_INTERVAL_MS);
   purge.unref();
   const beats = setInterval(() => {
@@ -228,6 +262,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
       jobRetention.stop();
       reconciler.stop();
       stopWatchingClosures();
+      refusals.close();
       await apollo.stop();
       await services.agentConnections.settled();
       await reconciler.idle();

@@ -12,11 +12,13 @@ import { cookieToken } from '../auth/browser-session.js';
 import { attachAgentSocket, authenticateAgentSocket, isAgentParams } from './agent-link.js';
 import { CLOSE_FORBIDDEN, CLOSE_UNAUTHORIZED } from './connections.js';
 import type { ServerMetrics } from './metrics.js';
+import { AGENT_BUDGET, CLOSE_OVER_BUDGET, OVER_BUDGET_COOLDOWN_MS, SocketBudget, USER_BUDGET } from './socket-budget.js';
 
 /** What the server keeps on each socket after `onConnect`. */
 type SocketExtra = {
   auth?: AuthResult;
   ip?: string;
+  budget?: SocketBudget;
 };
 
 /** The token a client puts in connectionParams: `{ authorization: 'Bearer …' }` or `{ token: '…' }`. */
@@ -43,6 +45,16 @@ export function attachGraphqlWs(args: {
   const production = services.config.production;
   // Parsed and validated once per distinct operation text, with the same rules as HTTP.
   const documents = new DocumentCache(schema, wsValidate(production));
+  // Who was closed for exceeding its budget, until when: refused at once on reconnect, before
+  // any authentication work (a cooldown, so a flooder's reconnect loop costs next to nothing).
+  const cooldowns = new Map<string, number>();
+  const cooling = (key: string) => {
+    const until = cooldowns.get(key);
+    if (until === undefined) return false;
+    if (until > Date.now()) return true;
+    cooldowns.delete(key);
+    return false;
+  };
   wsServer.on('connection', (socket) => {
     metrics.openSockets.inc();
     socket.once('close', () => metrics.openSockets.dec());
@@ -55,6 +67,10 @@ export function attachGraphqlWs(args: {
         const ip = clientIp(extra.request, services.config.trustProxyHops);
         const params = ctx.connectionParams;
         const agent = isAgentParams(params);
+        if (agent && cooling(`host:${String(params!.hostId)}`)) {
+          extra.socket.close(CLOSE_OVER_BUDGET, 'over its message budget: wait before reconnecting');
+          return false;
+        }
         const auth = agent ? await authenticateAgentSocket(services, params!, ip) : await services.sessions.authenticate(services.orm.em.fork(), tokenFromParams(params) ?? cookieToken(extra.request), ip);
         if (!auth.ok) {
           const f = auth.failure;
@@ -65,6 +81,7 @@ export function attachGraphqlWs(args: {
         extra.auth = auth;
         extra.ip = ip;
         const p = auth.principal;
+        extra.budget = new SocketBudget(p.kind === 'agent' ? AGENT_BUDGET : USER_BUDGET, Date.now());
         if (p.kind === 'user') services.connections.add(extra.socket, p.userId, p.sessionHash);
         // A self-upgrade trial proves a new bundle can connect; it must not displace the running agent.
         else if (params?.trial === true) setTimeout(() => extra.socket.close(1000, 'trial connection done'), 5000).unref();
@@ -74,6 +91,8 @@ export function attachGraphqlWs(args: {
       onSubscribe: (ctx, _id, payload) => {
         const auth = ctx.extra.auth;
         if (!auth) return [new GraphQLError('sign in first', { extensions: { code: 'UNAUTHENTICATED' } })];
+        const overBudget = spend(ctx.extra);
+        if (overBudget) return [overBudget];
         let checked;
         try {
           checked = documents.check(payload.query);
@@ -102,10 +121,32 @@ export function attachGraphqlWs(args: {
         userAgent: ctx.extra.request.headers['user-agent'],
         transport: 'ws',
         services,
+        budget: ctx.extra.budget,
       }),
     },
     wsServer,
   );
+  /** Charges one operation to the socket; the refusal when it is over budget (closing it when it keeps being). */
+  function spend(extra: SocketExtra & { socket: { close(code: number, reason: string): void } }): GraphQLError | undefined {
+    const verdict = extra.budget?.take(Date.now()) ?? 'OK';
+    if (verdict === 'OK') return undefined;
+    const p = extra.auth?.ok ? extra.auth.principal : undefined;
+    const who = p?.kind === 'agent' ? { actorType: 'AGENT' as const, actor: p.hostName } : p?.kind === 'user' ? { actorType: 'USER' as const, actor: p.username } : { actorType: 'ANONYMOUS' as const, actor: '-' };
+    const policy = extra.budget!.policy;
+    const reason = verdict === 'CLOSE' ? `socket closed: over its budget of ${policy.ratePerSecond} messages/s ${policy.closeAfterRefusals} times within ${policy.refusalWindowMs / 1000} s` : `over the socket's budget of ${policy.ratePerSecond} messages/s (burst ${policy.burst})`;
+    const entry = { ...who, ip: extra.ip ?? 'unknown', action: 'socket:budget', target: who.actor, outcome: 'DENIED' as const, reason };
+    if (services.refusals.note(`${who.actorType}:${who.actor}:budget`, 'socket:budget', entry) || verdict === 'CLOSE') {
+      services.logger.warn({ actor: who.actor, verdict }, 'a socket is over its message budget');
+      services.audit.record(services.orm.em.fork(), entry).catch((err: unknown) => services.logger.error({ err }, 'could not audit an over-budget socket'));
+    }
+    if (verdict === 'CLOSE') {
+      if (p?.kind === 'agent') cooldowns.set(`host:${p.hostId}`, Date.now() + OVER_BUDGET_COOLDOWN_MS);
+      if (cooldowns.size > 10_000) cooldowns.clear();
+      extra.socket.close(CLOSE_OVER_BUDGET, 'over its message budget: slow down');
+    }
+    return new GraphQLError(reason, { extensions: { code: 'TOO_MANY_REQUESTS' } });
+  }
+
   return {
     dispose: async () => {
       for (const client of wsServer.clients) client.close(1001, 'server shutting down');

@@ -14,6 +14,7 @@ import { MetricRollupSchema } from './metric-rollup.entity.js';
 import { MetricSampleSchema } from './metric-sample.entity.js';
 import { SessionSchema } from './session.entity.js';
 import { UserSchema } from './user.entity.js';
+import { LoginAttemptSchema } from './login-attempt.entity.js';
 
 export * from './artifact.entity.js';
 export * from './cron-run.entity.js';
@@ -31,6 +32,7 @@ export * from './metric-rollup.entity.js';
 export * from './metric-sample.entity.js';
 export * from './session.entity.js';
 export * from './user.entity.js';
+export * from './login-attempt.entity.js';
 
 /** Every entity the ORM knows; a feature adds its own here (then `npx tsx db/make-migration.ts NAME`). */
-export const ENTITIES = [UserSchema, SessionSchema, AuditEventSchema, EnrollmentTokenSchema, HostSchema, HostStatusEventSchema, MetricSampleSchema, MetricRollupSchema, ArtifactSchema, JobSchema, JobTargetSchema, JobEventSchema, ManifestRevisionSchema, HostStateSchema, ProcessRestartSchema, CronRunSchema];
+export const ENTITIES = [UserSchema, SessionSchema, AuditEventSchema, EnrollmentTokenSchema, HostSchema, HostStatusEventSchema, MetricSampleSchema, MetricRollupSchema, ArtifactSchema, JobSchema, JobTargetSchema, JobEventSchema, ManifestRevisionSchema, HostStateSchema, ProcessRestartSchema, CronRunSchema, LoginAttemptSchema];

@@ -84,7 +84,7 @@ describe.each(databaseKinds())('agents that must be refused, on $name', (kind) =
       const r = await wsOnce(noisy.client, 'mutation($r: String!) { reportInventory(report: $r) }', { r: report });
       expect(codes(r)).toEqual(['BAD_USER_INPUT']);
     }
-    expect((await audit({ action: 'report:inventory', outcome: 'FAILURE' })).filter((a) => a.actor === 'noisy').length).toBe(3);
+    expect((await audit({ action: 'report:inventory', outcome: 'FAILURE' })).filter((a) => a.actor === 'noisy').length).toBe(1); // one row per burst of refusals (its count follows when the burst ends)
     // A message over the socket limit closes that socket only.
     noisy.client.subscribe({ query: 'mutation($r: String!) { reportInventory(report: $r) }', variables: { r: 'x'.repeat(5 * 1024 * 1024) } }, { next: () => undefined, error: () => undefined, complete: () => undefined });
     expect((await noisy.closed).code).toBe(1009);

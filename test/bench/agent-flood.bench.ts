@@ -1,0 +1,70 @@
+/**
+ * Other agents' report latency while one authenticated agent floods the server with invalid
+ * reports (test/agents/fixtures/flood-reports.mjs in its own process): sequential
+ * reportHeartbeat round trips of a calm agent, before the flood and during it, and /healthz.
+ *
+ *   npx tsx test/bench/agent-flood.bench.ts [SECONDS]
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { loadServerConfig } from '../../api/config.js';
+import { createLogger } from '../../api/logger.js';
+import { startServer } from '../../api/server/start-server.js';
+import { LogSink } from '../helpers/test-server.js';
+
+const SECONDS = Number(process.argv[2] ?? 5);
+process.on('unhandledRejection', (err) => console.error('bench: unhandled rejection', err));
+const BEAT = 'mutation($r: String!) { reportHeartbeat(report: $r) }';
+
+function client(url: string, hostId: number, secret: string): Promise<Client> {
+  return new Promise((resolve) => {
+    const c = createClient({ url: `${url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { hostId, secret, agentVersion: 'bench' }, lazy: false, retryAttempts: 0, on: { connected: () => resolve(c) }, onNonLazyError: () => undefined });
+  });
+}
+
+function once(c: Client): Promise<void> {
+  return new Promise((resolve, reject) => c.subscribe({ query: BEAT, variables: { r: JSON.stringify({ seq: 1, at: new Date().toISOString() }) } }, { next: () => undefined, error: reject, complete: resolve }));
+}
+
+async function sample(ms: number, probe: () => Promise<void>): Promise<number[]> {
+  const out: number[] = [];
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    const t = performance.now();
+    await probe();
+    out.push(performance.now() - t);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return out;
+}
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
+const row = (name: string, xs: number[]) => console.log(`${name.padEnd(34)} n=${String(xs.length).padStart(4)}  p50 ${pct(xs, 0.5).toFixed(1).padStart(6)} ms  p95 ${pct(xs, 0.95).toFixed(1).padStart(6)} ms  max ${Math.max(...xs).toFixed(1).padStart(6)} ms`);
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ioms-bench-flood-'));
+const config = loadServerConfig({ IOMS_PORT: '0', IOMS_DATABASE_URL: `sqlite:${path.join(dir, 'ioms.db')}`, IOMS_ADMIN_PASSWORD: 'bench-admin-pw', IOMS_LOG_LEVEL: 'warn' }, process.cwd());
+const server = await startServer(config, { logger: createLogger('warn', new LogSink()), onAdminCreated: () => undefined });
+const em = server.services.orm.em.fork();
+const { token } = await server.services.enrollment.createToken(em, { labels: {}, maxUses: 2, ttlSeconds: 3600, createdBy: 'bench' });
+const calm = await server.services.enrollment.enroll(server.services.orm.em.fork(), { token, name: 'calm' }, '127.0.0.1');
+const noisy = await server.services.enrollment.enroll(server.services.orm.em.fork(), { token, name: 'noisy' }, '127.0.0.1');
+const c = await client(server.url, calm.host.id, calm.secret);
+const healthz = async () => void (await fetch(`${server.url}/healthz`)).arrayBuffer();
+
+row('calm agent heartbeat, no flood', await sample(SECONDS * 1000, () => once(c)));
+row('/healthz, no flood', await sample(2000, healthz));
+const flooder = spawn(process.execPath, [path.join(import.meta.dirname, '..', 'agents', 'fixtures', 'flood-reports.mjs'), server.url, String(noisy.host.id), noisy.secret, String(SECONDS * 1000 + 3000)], { stdio: ['ignore', 'pipe', 'inherit'] });
+let out = '';
+flooder.stdout.on('data', (d: Buffer) => (out += d.toString()));
+await new Promise((r) => setTimeout(r, 1000));
+row('calm agent heartbeat, during flood', await sample(SECONDS * 1000, () => once(c)));
+row('/healthz, during flood', await sample(2000, healthz));
+await new Promise((r) => flooder.once('exit', r));
+console.log(`flooder: ${out.trim().split('\n').at(-1)}`);
+await c.dispose();
+await server.close();
+fs.rmSync(dir, { recursive: true, force: true });
