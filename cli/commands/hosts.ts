@@ -2,8 +2,9 @@ import type { Command } from 'commander';
 import { parseLabels } from '../../manifests/index.js';
 import { commandContext } from '../context.js';
 import { CliError } from '../errors.js';
-import { printData, renderTable, type Column } from '../output.js';
+import { writeOut, printData, renderTable, type Column } from '../output.js';
 import { hostSummary, type HostSummary, type HostWire } from './host-summary.js';
+import { selectorArg } from '../selector-arg.js';
 
 const HOST_FIELDS = 'name labels online alive revoked lastSeenAt lastConnectedAt enrolledAt agentVersion address inventory';
 
@@ -85,7 +86,7 @@ export function registerHostCommands(program: Command): void {
   get
     .command('hosts [names...]')
     .description('list hosts: by label selector (-l role=web,env!=prod), names or globs, status')
-    .option('-l, --selector <selector>', 'label selector')
+    .option('-l, --selector <selector>', 'label selector', selectorArg)
     .option('--status <status>', 'online, offline, alive, dead or revoked')
     .action(async (names: string[], o: { selector?: string; status?: string }, cmd: Command) => {
       const ctx = commandContext(cmd);
@@ -132,14 +133,14 @@ export function registerHostCommands(program: Command): void {
           { header: 'reason', value: (e) => e.reason },
         ]),
       ];
-      process.stdout.write(`${lines.join('\n')}`);
+      writeOut(`${lines.join('\n')}`);
     });
 
   const top = program.command('top').description('resource usage');
   top
     .command('hosts [names...]')
     .description('hosts by CPU use, from their newest metrics sample')
-    .option('-l, --selector <selector>', 'label selector')
+    .option('-l, --selector <selector>', 'label selector', selectorArg)
     .option('--sort <column>', 'cpu, memory, load or name', 'cpu')
     .action(async (names: string[], o: { selector?: string; sort: string }, cmd: Command) => {
       const ctx = commandContext(cmd);
@@ -183,7 +184,7 @@ export function registerHostCommands(program: Command): void {
     .action(async (name: string, _o: unknown, cmd: Command) => {
       const ctx = commandContext(cmd);
       await ctx.client().request(`mutation($n: String!) { revokeHost(name: $n) { name } }`, { n: name });
-      process.stdout.write(`Revoked ${name}.\n`);
+      writeOut(`Revoked ${name}.\n`);
     });
   host
     .command('rm <name>')
@@ -191,6 +192,6 @@ export function registerHostCommands(program: Command): void {
     .action(async (name: string, _o: unknown, cmd: Command) => {
       const ctx = commandContext(cmd);
       await ctx.client().request(`mutation($n: String!) { deleteHost(name: $n) }`, { n: name });
-      process.stdout.write(`Deleted ${name}.\n`);
+      writeOut(`Deleted ${name}.\n`);
     });
 }

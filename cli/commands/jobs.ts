@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { commandContext } from '../context.js';
 import { CliError } from '../errors.js';
-import { printData, type Column } from '../output.js';
+import { writeOut, printData, type Column } from '../output.js';
 import { fetchJobWithTargets, followJob } from '../jobs/follow-job.js';
 import { JOB_CONTROL, JOB_STATUSES, JOBS_PAGE, type JobControl, type JobPage, type JobWire } from '../jobs/job-wire.js';
 import { printJobResults } from '../jobs/print-job.js';
@@ -67,7 +67,7 @@ async function controlJob(action: JobControl, id: string, cmd: Command): Promise
   const data = await ctx.client().request<Record<string, JobWire>>(JOB_CONTROL[action], { id: jobId });
   const job = Object.values(data)[0]!;
   if (ctx.format !== 'table') return printData(ctx.format, job, []);
-  process.stdout.write(`Job ${job.id} ${job.status}: ${job.counts.done}/${job.counts.total} hosts done.\n`);
+  writeOut(`Job ${job.id} ${job.status}: ${job.counts.done}/${job.counts.total} hosts done.\n`);
 }
 
 /** `ioms exec`, `ioms jobs`, `ioms job ID`, `ioms job cancel|pause|resume ID`. */
@@ -84,9 +84,9 @@ export function registerJobCommands(program: Command): void {
       const ctx = commandContext(cmd);
       const { jobs } = await ctx.client().request<{ jobs: JobPage }>(JOBS_PAGE, { status: o.status, first: o.limit, after: o.after });
       if (ctx.format !== 'table') return printData(ctx.format, jobs, []);
-      if (jobs.nodes.length === 0) return void process.stdout.write('No jobs.\n');
+      if (jobs.nodes.length === 0) return void writeOut('No jobs.\n');
       printData(ctx.format, jobs.nodes, JOB_COLUMNS);
-      if (jobs.pageInfo.hasNextPage) process.stdout.write(`(more: --after ${jobs.pageInfo.endCursor})\n`);
+      if (jobs.pageInfo.hasNextPage) writeOut(`(more: --after ${jobs.pageInfo.endCursor})\n`);
     });
 
   const job = program
@@ -104,7 +104,7 @@ export function registerJobCommands(program: Command): void {
       if (o.wait) ({ job: found, interrupted } = await followJob(cmd, client, found));
       if (ctx.format !== 'table') printData(ctx.format, found, []);
       else {
-        process.stdout.write(`${describeJob(found)}\n`);
+        writeOut(`${describeJob(found)}\n`);
         printJobResults(found, { format: 'table' });
       }
       if (interrupted) process.exitCode = EXIT_INTERRUPTED;

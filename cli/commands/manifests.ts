@@ -12,7 +12,7 @@ import type { ApiClient } from '../api-client.js';
 import { commandContext, type GlobalOptions } from '../context.js';
 import { parseDuration } from '../duration.js';
 import { CliError } from '../errors.js';
-import { printData, renderTable, type OutputFormat } from '../output.js';
+import { writeErr, writeOut, printData, renderTable, type OutputFormat } from '../output.js';
 import { collectManifestFiles } from '../manifests/collect-files.js';
 import { fetchRolloutStatus, followRollout } from '../manifests/follow-rollout.js';
 import { readGitSource } from '../manifests/git-source.js';
@@ -27,6 +27,7 @@ import {
 } from '../manifests/manifest-wire.js';
 import { changedHosts, describeSource, formatApplyError, renderApplied, renderPlan } from '../manifests/plan-output.js';
 import { renderRolloutTable, rolloutView } from '../manifests/rollout-view.js';
+import { selectorArg } from '../selector-arg.js';
 
 export const EXIT_DIFF_CHANGES = 1;
 export const EXIT_DIFF_TROUBLE = 2;
@@ -68,10 +69,10 @@ async function sendApply(client: ApiClient, o: ApplyOptions, dryRun: boolean): P
 function reportResult(format: OutputFormat, result: ApplyResultWire, table: () => string, refusedExit: number): void {
   if (format !== 'table') printData(format, result, []);
   if (result.errors.length) {
-    process.stderr.write(result.errors.map((e) => `${formatApplyError(e)}\n`).join(''));
+    writeErr(result.errors.map((e) => `${formatApplyError(e)}\n`).join(''));
     throw new CliError(`${result.errors.length} ${result.errors.length === 1 ? 'error' : 'errors'} in the manifests; nothing was applied`, refusedExit);
   }
-  if (format === 'table') process.stdout.write(table());
+  if (format === 'table') writeOut(table());
 }
 
 function manifestOptions(cmd: Command): Command {
@@ -148,9 +149,9 @@ function registerGet(program: Command): void {
       const ctx = commandContext(cmd);
       const revision = await fetchRevision(ctx.client(), o.revision);
       if (ctx.format !== 'table') return printData(ctx.format, revision, []);
-      if (!revision) return void process.stdout.write('No manifests applied yet.\n');
-      process.stdout.write(revisionHeader(revision));
-      process.stdout.write(
+      if (!revision) return void writeOut('No manifests applied yet.\n');
+      writeOut(revisionHeader(revision));
+      writeOut(
         renderTable(revision.documents, [
           { header: 'kind', value: (d) => d.kind },
           { header: 'name', value: (d) => d.name },
@@ -166,7 +167,7 @@ function registerGet(program: Command): void {
       const ctx = commandContext(cmd);
       if (o.limit > MAX_REVISIONS_LIMIT) throw new CliError(`--limit must be at most ${MAX_REVISIONS_LIMIT}`, 2);
       const revisions = await fetchRevisions(ctx.client(), o.limit);
-      if (ctx.format === 'table' && revisions.length === 0) return void process.stdout.write('No manifests applied yet.\n');
+      if (ctx.format === 'table' && revisions.length === 0) return void writeOut('No manifests applied yet.\n');
       printData(ctx.format, revisions, [
         { header: 'id', value: (r) => r.id },
         { header: 'current', value: (r) => (r.current ? '*' : '') },
@@ -190,7 +191,7 @@ function registerRollout(program: Command): void {
   rollout
     .command('status')
     .description('per host: converged, drifted (with reasons), pending or failed, and the revision it runs')
-    .option('-l, --selector <selector>', 'only hosts matching this label selector')
+    .option('-l, --selector <selector>', 'only hosts matching this label selector', selectorArg)
     .option('-w, --watch', 'keep the view live until Ctrl-C (redrawn on a terminal, changed rows otherwise)')
     .option('--until-converged', 'watch, and exit 0 once every online host is converged (1 on --timeout)')
     .option('--timeout <duration>', `stop watching after this long (with --until-converged: default ${DEFAULT_CONVERGE_TIMEOUT}, then exit 1)`)
@@ -201,7 +202,7 @@ function registerRollout(program: Command): void {
       if (!o.watch && !o.untilConverged) {
         const status = await fetchRolloutStatus(client, o.selector);
         if (ctx.format !== 'table') return printData(ctx.format, status, []);
-        return void process.stdout.write(renderRolloutTable(rolloutView(status)));
+        return void writeOut(renderRolloutTable(rolloutView(status)));
       }
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const sameServer = !globals.server || globals.server === ctx.config.server;

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { commandContext } from '../context.js';
 import { CliError } from '../errors.js';
-import { printData, type Column } from '../output.js';
+import { writeOut, printData, type Column } from '../output.js';
 import { promptSecret } from '../prompt.js';
 
 interface User {
@@ -36,8 +36,10 @@ function cidrs(value: string): string[] {
 async function newPassword(flag: string | undefined): Promise<string> {
   if (flag) return flag;
   if (process.env.IOMS_NEW_PASSWORD) return process.env.IOMS_NEW_PASSWORD;
-  const first = await promptSecret('New password: ');
-  if (process.stdin.isTTY && first !== (await promptSecret('Repeat it: '))) throw new CliError('the passwords do not match');
+  const instead = 'give --password PW or set IOMS_NEW_PASSWORD';
+  const first = await promptSecret('New password: ', instead);
+  if (process.stdin.isTTY && first !== (await promptSecret('Repeat it: ', instead))) throw new CliError('the passwords do not match', 2);
+  if (!first) throw new CliError('the new password is empty', 2);
   return first;
 }
 
@@ -97,7 +99,7 @@ export function registerUserCommands(program: Command): void {
     .action(async (username: string, _o: unknown, cmd: Command) => {
       const ctx = commandContext(cmd);
       const { deleteUser } = await ctx.client().request<{ deleteUser: User }>(`mutation($u: String!) { deleteUser(username: $u) { ${USER_FIELDS} } }`, { u: username });
-      if (ctx.format === 'table') process.stdout.write(`Deleted user ${deleteUser.username}.\n`);
+      if (ctx.format === 'table') writeOut(`Deleted user ${deleteUser.username}.\n`);
       else printData(ctx.format, deleteUser, COLUMNS);
     });
 }
