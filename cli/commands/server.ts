@@ -36,7 +36,9 @@ function stopOnSignals(stop: () => Promise<void>): void {
  * outside this folder, would fetch and run whatever the public registry holds under that name).
  */
 function iomsCommand(): string {
-  const bin = path.relative(process.cwd(), path.join(import.meta.dirname, '..', '..', 'bin', 'ioms.js')) || 'bin/ioms.js';
+  const abs = path.join(import.meta.dirname, '..', '..', 'bin', 'ioms.js');
+  const rel = path.relative(process.cwd(), abs);
+  const bin = rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel;
   return `node ${bin.includes(' ') ? JSON.stringify(bin) : bin}`;
 }
 const RUN_HINT = '(or `ioms …` after `npm link` in the project folder)';
