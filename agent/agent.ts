@@ -11,6 +11,7 @@ import path from 'node:path';
 import { ResultSpool } from './exec/index.js';
 import { downloadArtifact } from './files/download-artifact.js';
 import { CommandHandler } from './jobs/command-handler.js';
+import { RestartRecorder } from './supervisor/restart-records.js';
 import { Supervisor } from './supervisor/index.js';
 import { CronRunner } from './cron/index.js';
 import { runCommand } from './exec/index.js';
@@ -138,8 +139,9 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
   const cron = new CronRunner({ runCommand: (req, o) => runCommand(req, { signal: o.signal }), restartProcess: (name) => supervisor.restart(name) });
   const processEvents = new ReportQueue<Record<string, unknown>>(500);
   const cronRuns = new ReportQueue<Record<string, unknown>>(500);
+  const restartRecords = new RestartRecorder((r) => processEvents.push({ ...r }));
   supervisor.onEvent((e) => {
-    if (e.type === 'exited') processEvents.push({ process: e.name, at: e.restart.at, exitCode: e.restart.code ?? null, signal: e.restart.signal ?? null, count: e.restart.count, outcome: e.next === 'restart' ? 'RESTART' : e.next === 'fatal' ? 'FATAL' : 'EXIT' });
+    restartRecords.onEvent(e);
     if (e.type === 'exited' || e.type === 'fatal' || e.type === 'started') scheduleObserved();
   });
   cron.onRun((r) => {
@@ -170,6 +172,7 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
     await session.request('mutation($r: String!) { reportObservedState(report: $r) }', { r: JSON.stringify({ hash: desired.hash, observed, ...(desired.error ? { error: desired.error } : {}) }) });
   };
   const flushReports = async (session: LinkSession) => {
+    restartRecords.flushExpired();
     await processEvents.flush((batch) => session.request('mutation($r: String!) { reportProcessEvents(report: $r) }', { r: JSON.stringify(batch) }));
     await cronRuns.flush((batch) => session.request('mutation($r: String!) { reportCronRuns(report: $r) }', { r: JSON.stringify(batch) }));
   };

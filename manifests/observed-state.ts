@@ -36,6 +36,8 @@ export const observedProcessSchema = z.object({
   cpu: z.number().min(0).optional(),
   /** Resident memory in bytes. */
   rss: z.int().min(0).optional(),
+  /** When the running instance started (or was adopted); for uptime. */
+  startedAt: isoTime.optional(),
 });
 
 export const observedCronSchema = z.object({

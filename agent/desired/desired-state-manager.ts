@@ -93,7 +93,7 @@ export class DesiredStateManager {
   async observe(): Promise<ObservedState> {
     const desired = this.current?.desired ?? EMPTY_DESIRED_STATE;
     return {
-      processes: this.opts.supervisor.snapshot().map((p) => ({ name: p.name, ...(p.pid ? { pid: p.pid } : {}), state: p.state, restarts: p.restarts, specHash: p.specHash })),
+      processes: this.opts.supervisor.snapshot().map((p) => ({ name: p.name, ...(p.pid ? { pid: p.pid } : {}), state: p.state, restarts: p.restarts, specHash: p.specHash, ...(p.startedAt ? { startedAt: p.startedAt } : {}) })),
       cron: this.opts.cron.snapshot().map((c) => ({ name: c.name, specHash: c.specHash, ...(c.lastRun ? { lastRun: c.lastRun.startedAt } : {}), ...(c.nextRunAt ? { nextRun: c.nextRunAt } : {}) })),
       files: await Promise.all(desired.files.map((f) => observeFile(f))),
     };

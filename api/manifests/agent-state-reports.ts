@@ -24,6 +24,10 @@ export const processEventsReportSchema = z
       signal: z.string().max(16).nullable().optional(),
       count: z.number().int().min(0),
       outcome: z.enum(['RESTART', 'EXIT', 'FATAL']),
+      /** The pid that exited; the pid started after the backoff; the backoff (agents from 0.1.1 on). */
+      pid: z.number().int().positive().nullable().optional(),
+      newPid: z.number().int().positive().nullable().optional(),
+      backoffMs: z.number().int().min(0).max(86_400_000).nullable().optional(),
     }),
   )
   .max(500);

@@ -3,14 +3,16 @@ import { parseLabels } from '../../manifests/index.js';
 import { commandContext } from '../context.js';
 import { CliError } from '../errors.js';
 import { writeOut, printData, renderTable, type Column } from '../output.js';
+import { hostEvents, type CronRunWire, type StatusEventWire } from './host-events.js';
 import { hostSummary, type HostSummary, type HostWire } from './host-summary.js';
+import { RESTART_FIELDS, type RestartRow } from './processes.js';
 import { selectorArg } from '../selector-arg.js';
 
-const HOST_FIELDS = 'name labels online alive revoked lastSeenAt lastConnectedAt enrolledAt agentVersion address inventory';
+const HOST_FIELDS = 'name state labels online alive revoked lastSeenAt lastConnectedAt enrolledAt agentVersion address inventory';
 
 const COLUMNS: Column<HostSummary>[] = [
   { header: 'name', value: (h) => h.name },
-  { header: 'status', value: (h) => (h.revoked ? 'revoked' : h.online ? 'online' : h.alive ? 'alive' : 'offline') },
+  { header: 'status', value: (h) => h.status },
   { header: 'alive', value: (h) => h.alive },
   { header: 'os', value: (h) => h.inventory.os },
   { header: 'cpus', value: (h) => h.inventory.cpuCores },
@@ -99,20 +101,21 @@ export function registerHostCommands(program: Command): void {
   const describe = program.commands.find((c) => c.name() === 'describe') ?? program.command('describe').description('show one resource in detail');
   describe
     .command('host <name>')
-    .description('a host: status, labels, inventory, recent availability')
+    .description('a host: status, labels, inventory, then what happened (status changes, restarts, cron runs) in time order')
     .action(async (name: string, _o: unknown, cmd: Command) => {
       const ctx = commandContext(cmd);
-      const { host } = await ctx.client().request<{ host: (HostWire & { statusHistory: { at: string; change: string; reason: string | null }[] }) | null }>(
-        `query($n: String!) { host(name: $n) { ${HOST_FIELDS} statusHistory { at change reason } } }`,
+      const { host } = await ctx.client().request<{ host: (HostWire & { statusHistory: StatusEventWire[]; restarts: Omit<RestartRow, 'host'>[]; cronRuns: CronRunWire[] }) | null }>(
+        `query($n: String!) { host(name: $n) { ${HOST_FIELDS} statusHistory { at change reason } restarts(first: 20) { ${RESTART_FIELDS} } cronRuns(first: 20) { name startedAt finishedAt exitCode status } } }`,
         { n: name },
       );
       if (!host) throw new CliError(`no host named "${name}"`);
-      const summary = { ...hostSummary(host), history: host.statusHistory, fullInventory: host.inventory };
+      const events = hostEvents({ status: host.statusHistory, restarts: host.restarts, cron: host.cronRuns });
+      const summary = { ...hostSummary(host), history: host.statusHistory, restarts: host.restarts, cronRuns: host.cronRuns, events, fullInventory: host.inventory };
       if (ctx.format !== 'table') return printData(ctx.format, summary, []);
       const s = summary;
       const lines = [
         `Name:          ${s.name}`,
-        `Status:        ${s.revoked ? 'revoked' : s.online ? 'online' : 'offline'}, ${s.alive ? 'alive' : 'not alive'}`,
+        `Status:        ${s.status}, ${s.alive ? 'alive (a heartbeat within the alive window)' : 'not alive (no heartbeat within the alive window)'}`,
         `Last seen:     ${s.lastSeen ?? 'never'}`,
         `Address:       ${host.address ?? '-'}`,
         `Agent:         ${host.agentVersion ?? '-'}`,
@@ -126,12 +129,15 @@ export function registerHostCommands(program: Command): void {
         `Time zone:     ${s.inventory.timezone ?? '-'}`,
         `Booted:        ${s.inventory.bootTime ?? '-'}`,
         ``,
-        `History (last 7 days):`,
-        renderTable(host.statusHistory.slice(-20), [
-          { header: 'at', value: (e) => e.at },
-          { header: 'change', value: (e) => e.change },
-          { header: 'reason', value: (e) => e.reason },
-        ]),
+        `Events (status changes of the last 7 days, the latest restarts and cron runs; oldest first):`,
+        events.length
+          ? renderTable(events, [
+              { header: 'at', value: (e) => e.at },
+              { header: 'kind', value: (e) => e.kind },
+              { header: 'what', value: (e) => e.what },
+              { header: 'detail', value: (e) => e.detail },
+            ])
+          : '  none\n',
       ];
       writeOut(`${lines.join('\n')}`);
     });
