@@ -12,7 +12,9 @@ import { ResultSpool } from './exec/index.js';
 import { downloadArtifact } from './files/download-artifact.js';
 import { CommandHandler } from './jobs/command-handler.js';
 import { RestartRecorder } from './supervisor/restart-records.js';
-import { Supervisor } from './supervisor/index.js';
+import { ProcessLogs } from './supervisor/process-logs.js';
+import { PROCESS_LOGS_KIND, PROCESS_LOGS_STOP_KIND, processLogsRequestSchema, processLogsStopSchema } from '../protocol/process-logs.schema.js';
+import { logPathsFor, Supervisor } from './supervisor/index.js';
 import { CronRunner } from './cron/index.js';
 import { runCommand } from './exec/index.js';
 import { DesiredStateManager } from './desired/desired-state-manager.js';
@@ -139,6 +141,14 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
   const cron = new CronRunner({ runCommand: (req, o) => runCommand(req, { signal: o.signal }), restartProcess: (name) => supervisor.restart(name) });
   const processEvents = new ReportQueue<Record<string, unknown>>(500);
   const cronRuns = new ReportQueue<Record<string, unknown>>(500);
+  // `ioms logs`: the captured output of guarded processes, read on request (protocol/process-logs.schema.ts).
+  const processLogs = new ProcessLogs({
+    logPaths: (name) => (supervisor.snapshot().some((p) => p.name === name) ? logPathsFor(path.join(opts.stateDir, 'supervisor', 'logs'), name) : undefined),
+    send: async (chunk) => {
+      if (!currentSession) throw new Error('not connected');
+      await currentSession.request('mutation($r: String!) { reportProcessLogs(report: $r) }', { r: JSON.stringify(chunk) });
+    },
+  });
   const restartRecords = new RestartRecorder((r) => processEvents.push({ ...r }));
   supervisor.onEvent((e) => {
     restartRecords.onEvent(e);
@@ -213,6 +223,7 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
       }, metricsMs);
       return () => {
         currentSession = undefined;
+        processLogs.stopAll();
         commands.disconnected();
         clearInterval(beat);
         clearInterval(sample);
@@ -227,6 +238,17 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
         case 'DESIRED_STATE':
           report('the desired state', () => desired.receive(instruction.payload));
           break;
+        case PROCESS_LOGS_KIND: {
+          const req = processLogsRequestSchema.safeParse(instruction.payload);
+          if (req.success) void processLogs.start(req.data);
+          else log.warn('ignored a malformed logs request', { id: instruction.id });
+          break;
+        }
+        case PROCESS_LOGS_STOP_KIND: {
+          const req = processLogsStopSchema.safeParse(instruction.payload);
+          if (req.success) processLogs.stop(req.data.requestId);
+          break;
+        }
         case 'RUN_COMMAND':
           report(`the result of ${instruction.id}`, () => commands.handle(instruction.payload));
           break;

@@ -59,7 +59,7 @@ export async function startLocalAgent(server: RunningServer, bin: string): Promi
   }
   const logFile = path.join(stateDir, 'agent.log');
   const log = fs.openSync(logFile, 'a');
-  let child: ChildProcess | undefined = spawn(process.execPath, args, { stdio: ['ignore', log, log], env });
+  let child: ChildProcess | undefined = spawn(process.execPath, args, { stdio: ['ignore', log, log], env, detached: true });
   fs.closeSync(log);
   let stopping = false;
   child.once('exit', (code, signal) => {

@@ -56,6 +56,11 @@ export function writeRaw(text: string): void {
   process.stdout.write(text);
 }
 
+/** Writes `text` to stderr unchanged (`--raw`). */
+export function writeRawErr(text: string): void {
+  process.stderr.write(text);
+}
+
 export interface Column<T> {
   readonly header: string;
   readonly value: (row: T) => unknown;

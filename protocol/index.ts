@@ -10,3 +10,4 @@ export * from './metrics-sample.schema.js';
 export * from './agent-report.js';
 export * from './inventory-fingerprint.js';
 export * from './command.schema.js';
+export * from './process-logs.schema.js';

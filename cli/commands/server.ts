@@ -80,8 +80,7 @@ export function registerServerCommands(program: Command): void {
       const revision = await applyExamplesOnce(server, path.join(import.meta.dirname, '..', '..', 'manifests', 'examples'));
       const agent = o.agent ? await startLocalAgent(server, path.join(import.meta.dirname, '..', '..', 'bin', 'ioms.js')) : undefined;
       stopOnSignals(async () => {
-        await agent?.stop();
-        await server.close();
+        // Said first: guarded processes outlive the agent by design (the next start adopts them).
         const left = agent?.guardedProcesses() ?? [];
         if (left.length) {
           writeErr(
@@ -89,6 +88,8 @@ export function registerServerCommands(program: Command): void {
               `To stop them for good, remove them from the manifests and apply, or kill ${left.map((p) => p.pid).join(' ')}.\n`,
           );
         }
+        await agent?.stop();
+        await server.close();
       });
       const lines = [
         `IOMS is running at ${server.url}`,
