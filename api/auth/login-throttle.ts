@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { AuditService } from '../audit/audit.service.js';
+import { lastUnlockAt } from '../users/account-recovery.js';
 
 export interface ThrottlePolicy {
   readonly maxFailuresPerUser: number;
@@ -23,7 +24,10 @@ export class LoginThrottle {
   async check(em: EntityManager, username: string, ip: string): Promise<string | undefined> {
     const since = new Date(this.now().getTime() - this.policy.windowSeconds * 1000);
     const minutes = Math.ceil(this.policy.windowSeconds / 60);
-    if ((await this.audit.countLoginFailures(em, { actor: username }, since)) >= this.policy.maxFailuresPerUser) {
+    // An unlock (`ioms user unlock`, `ioms user reset-password`) forgives the failures before it.
+    const unlockedAt = await lastUnlockAt(em, username);
+    const userSince = unlockedAt && unlockedAt > since ? unlockedAt : since;
+    if ((await this.audit.countLoginFailures(em, { actor: username }, userSince)) >= this.policy.maxFailuresPerUser) {
       return `too many failed sign-ins for ${username}; try again in up to ${minutes} minutes`;
     }
     if ((await this.audit.countLoginFailures(em, { ip }, since)) >= this.policy.maxFailuresPerIp) {

@@ -5,6 +5,7 @@ import { AuditResolver } from '../audit/audit.resolver.js';
 import { accessGuard } from '../auth/access.js';
 import { AuthResolver } from '../auth/auth.resolver.js';
 import { UserResolver } from '../users/user.resolver.js';
+import { UserUnlockResolver } from '../users/user-unlock.resolver.js';
 import { AgentResolver } from '../hosts/agent.resolver.js';
 import { EnrollmentResolver } from '../hosts/enrollment.resolver.js';
 import { HostResolver } from '../hosts/host.resolver.js';
@@ -19,7 +20,7 @@ import type { PubSub } from '../pubsub/pubsub.js';
 import { DateTimeScalar } from './scalars.js';
 
 /** Every resolver class; a feature adds its own here. */
-export const RESOLVERS = [AuthResolver, UserResolver, AuditResolver, HostResolver, HostStateFieldResolver, ProcessLogsResolver, EnrollmentResolver, AgentResolver, HostMetricsResolver, JobResolver, HostJobsResolver, ArtifactResolver, ManifestResolver, HostStateResolver, AgentStateResolver] as const;
+export const RESOLVERS = [AuthResolver, UserResolver, UserUnlockResolver, AuditResolver, HostResolver, HostStateFieldResolver, ProcessLogsResolver, EnrollmentResolver, AgentResolver, HostMetricsResolver, JobResolver, HostJobsResolver, ArtifactResolver, ManifestResolver, HostStateResolver, AgentStateResolver] as const;
 
 export function buildIomsSchema(pubSub: PubSub): Promise<GraphQLSchema> {
   return buildSchema({
