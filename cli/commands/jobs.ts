@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { commandContext } from '../context.js';
 import { CliError } from '../errors.js';
-import { writeOut, printData, type Column } from '../output.js';
+import { fitCell, printData, writeOut, type Column } from '../output.js';
 import { fetchJobWithTargets, followJob } from '../jobs/follow-job.js';
 import { JOB_CONTROL, JOB_STATUSES, JOBS_PAGE, type JobControl, type JobPage, type JobWire } from '../jobs/job-wire.js';
 import { printJobResults } from '../jobs/print-job.js';
@@ -14,7 +14,7 @@ const MAX_COMMAND_COLUMN = 40;
 const JOB_COLUMNS: Column<JobWire>[] = [
   { header: 'id', value: (j) => j.id },
   { header: 'status', value: (j) => j.status },
-  { header: 'command', value: (j) => clip(j.kind === 'SHELL' ? j.command : `${j.kind.toLowerCase()} ${j.command}`.trim()) },
+  { header: 'command', value: (j) => clip(jobCommandText(j.kind, j.command)) },
   { header: 'targets', value: (j) => (j.selector !== null ? `-l ${j.selector || "''"}` : j.hosts) },
   { header: 'done', value: (j) => `${j.counts.done}/${j.counts.total}` },
   { header: 'failed', value: (j) => j.counts.failed + j.counts.timedOut + j.counts.unreachable },
@@ -22,9 +22,16 @@ const JOB_COLUMNS: Column<JobWire>[] = [
   { header: 'created', value: (j) => j.createdAt },
 ];
 
+/** `uptime`, `download hello.txt@1.0 /tmp/x`: an action's kind once, even when its command text starts with it. */
+export function jobCommandText(kind: string, command: string): string {
+  if (kind === 'SHELL') return command;
+  const word = kind.toLowerCase().replace(/_/g, '-');
+  return command.toLowerCase().startsWith(word) || command.toLowerCase().startsWith(kind.toLowerCase()) ? command : `${word} ${command}`.trim();
+}
+
 function clip(text: string): string {
   const oneLine = text.replace(/\s+/g, ' ');
-  return oneLine.length > MAX_COMMAND_COLUMN ? `${oneLine.slice(0, MAX_COMMAND_COLUMN - 1)}…` : oneLine;
+  return fitCell(oneLine, MAX_COMMAND_COLUMN);
 }
 
 /** A job id is a positive whole number. */

@@ -93,7 +93,7 @@ export async function followRollout(o: FollowRolloutOptions): Promise<void> {
     if (outcome === 'stopped' && o.untilConverged) process.exitCode = EXIT_ROLLOUT_INTERRUPTED;
     if (outcome === 'timeout' && o.untilConverged) {
       const waiting = latest ? hostsNotConverged(latest) : [];
-      const shown = waiting.slice(0, 10).map((h) => `${h.host} ${h.status.toLowerCase()}${rolloutDetail(h) ? ` (${rolloutDetail(h)})` : ''}`);
+      const shown = waiting.slice(0, 10).map((h) => `${h.host} ${h.status.toLowerCase()}${rolloutDetail(h, false) ? ` (${rolloutDetail(h, false)})` : ''}`);
       const more = waiting.length > shown.length ? `, and ${waiting.length - shown.length} more` : '';
       throw new CliError(`timed out: ${waiting.length} online host(s) not converged: ${shown.join(', ')}${more}`);
     }
