@@ -11,6 +11,7 @@ import { EnrollmentResolver } from '../hosts/enrollment.resolver.js';
 import { HostResolver } from '../hosts/host.resolver.js';
 import { HostStateFieldResolver } from '../hosts/host-state.resolver.js';
 import { ProcessLogsResolver } from '../hosts/process-logs.resolver.js';
+import { ManifestPlanResolver } from '../manifests/manifest-plan.resolver.js';
 import { HostMetricsResolver } from '../metrics/host-metrics.resolver.js';
 import { HostJobsResolver, JobResolver } from '../jobs/job.resolver.js';
 import { ArtifactResolver } from '../artifacts/artifact.resolver.js';
@@ -20,7 +21,7 @@ import type { PubSub } from '../pubsub/pubsub.js';
 import { DateTimeScalar } from './scalars.js';
 
 /** Every resolver class; a feature adds its own here. */
-export const RESOLVERS = [AuthResolver, UserResolver, UserUnlockResolver, AuditResolver, HostResolver, HostStateFieldResolver, ProcessLogsResolver, EnrollmentResolver, AgentResolver, HostMetricsResolver, JobResolver, HostJobsResolver, ArtifactResolver, ManifestResolver, HostStateResolver, AgentStateResolver] as const;
+export const RESOLVERS = [AuthResolver, UserResolver, UserUnlockResolver, AuditResolver, HostResolver, HostStateFieldResolver, ProcessLogsResolver, EnrollmentResolver, AgentResolver, HostMetricsResolver, JobResolver, HostJobsResolver, ArtifactResolver, ManifestResolver, ManifestPlanResolver, HostStateResolver, AgentStateResolver] as const;
 
 export function buildIomsSchema(pubSub: PubSub): Promise<GraphQLSchema> {
   return buildSchema({

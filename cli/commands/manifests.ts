@@ -18,6 +18,7 @@ import { fetchRolloutStatus, followRollout } from '../manifests/follow-rollout.j
 import { readGitSource } from '../manifests/git-source.js';
 import {
   APPLY_MANIFESTS,
+  PLAN_MANIFESTS,
   MANIFEST_REVISION,
   MANIFEST_REVISIONS,
   ROLLBACK_MANIFESTS,
@@ -62,6 +63,7 @@ async function sendApply(client: ApiClient, o: ApplyOptions, dryRun: boolean): P
     ...(o.message !== undefined ? { message: o.message } : {}),
     ...(source ? { source } : {}),
   };
+  if (dryRun) return (await client.request<{ planManifests: ApplyResultWire }>(PLAN_MANIFESTS, { input })).planManifests;
   return (await client.request<{ applyManifests: ApplyResultWire }>(APPLY_MANIFESTS, { input })).applyManifests;
 }
 
