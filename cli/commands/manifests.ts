@@ -114,7 +114,7 @@ function registerDiff(program: Command): void {
 function revisionHeader(r: RevisionWire): string {
   const from = describeSource(r.source);
   const what = r.rollbackOf !== null ? ` · rollback to revision ${r.rollbackOf}` : '';
-  return `Revision ${r.id}${r.current ? ' (current)' : ''} · ${r.createdAt} by ${r.createdBy}${from ? ` · ${from}` : ''}${what}${r.message ? ` · ${r.message}` : ''}\n`;
+  return `Revision ${r.id}${r.current ? ' (current)' : ''} · ${r.createdAt} by ${r.createdBy}${from ? ` · ${from}` : ''}${what}${r.message && !(r.rollbackOf !== null && r.message === `rollback to revision ${r.rollbackOf}`) ? ` · ${r.message}` : ''}\n`;
 }
 
 async function fetchRevisions(client: ApiClient, limit: number): Promise<RevisionWire[]> {
@@ -176,7 +176,7 @@ function registerGet(program: Command): void {
         { header: 'created', value: (r) => r.createdAt },
         { header: 'by', value: (r) => r.createdBy },
         { header: 'commit', value: (r) => (r.source.commit ? `${r.source.commit.slice(0, 12)}${r.source.dirty ? '+dirty' : ''}` : '') },
-        { header: 'message', value: (r) => [r.rollbackOf !== null ? `rollback to ${r.rollbackOf}` : '', r.message ?? ''].filter(Boolean).join(': ') },
+        { header: 'message', value: (r) => (r.rollbackOf !== null && (r.message ?? '').startsWith('rollback to') ? r.message : [r.rollbackOf !== null ? `rollback to revision ${r.rollbackOf}` : '', r.message ?? ''].filter(Boolean).join(': ')) },
       ]);
     });
 }
