@@ -28,6 +28,7 @@ import {
 } from '../manifests/manifest-wire.js';
 import { changedHosts, describeSource, formatApplyError, renderApplied, renderPlan } from '../manifests/plan-output.js';
 import { renderRolloutTable, rolloutView } from '../manifests/rollout-view.js';
+import { eachHost } from './processes.js';
 import { selectorArg } from '../selector-arg.js';
 
 export const EXIT_DIFF_CHANGES = 1;
@@ -204,7 +205,11 @@ function registerRollout(program: Command): void {
       if (!o.watch && !o.untilConverged) {
         const status = await fetchRolloutStatus(client, o.selector);
         if (ctx.format !== 'table') return printData(ctx.format, status, []);
-        return void writeOut(renderRolloutTable(rolloutView(status)));
+        writeOut(renderRolloutTable(rolloutView(status)));
+        // Converged is not the whole story: say when a guarded process restarted lately.
+        const restarts = await recentRestarts(client, o.selector, RECENT_RESTART_MS);
+        if (restarts) writeOut(restarts);
+        return;
       }
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const sameServer = !globals.server || globals.server === ctx.config.server;
@@ -220,6 +225,29 @@ function registerRollout(program: Command): void {
         timeoutMs,
       });
     });
+}
+
+const RECENT_RESTART_MS = 3_600_000;
+
+/** `Restarts in the last hour: vm/chatty ×2 (latest 12:27:26 SIGKILL) — see ioms get restarts --since 1h`, or '' when none. */
+async function recentRestarts(client: ApiClient, selector: string | undefined, withinMs: number): Promise<string> {
+  const since = new Date(Date.now() - withinMs).toISOString();
+  const hosts = await eachHost<{ restarts: { process: string; at: string; exitCode: number | null; signal: string | null }[] }>(client, selector, [], 'restarts(since: $since, first: 100) { process at exitCode signal }', { since }, ', $since: DateTime');
+  const groups = new Map<string, { n: number; latest: { at: string; exitCode: number | null; signal: string | null } }>();
+  for (const h of hosts) {
+    for (const r of h.restarts) {
+      const key = `${h.name}/${r.process}`;
+      const g = groups.get(key);
+      if (!g) groups.set(key, { n: 1, latest: r });
+      else {
+        g.n += 1;
+        if (r.at > g.latest.at) g.latest = r;
+      }
+    }
+  }
+  if (groups.size === 0) return '';
+  const parts = [...groups].map(([key, g]) => `${key} ×${g.n} (latest ${g.latest.at}, ${g.latest.signal ?? `exit ${g.latest.exitCode ?? '?'}`})`);
+  return `Restarts in the last hour: ${parts.join(', ')} — see \`ioms get restarts --since 1h\`\n`;
 }
 
 function registerRollback(program: Command): void {
