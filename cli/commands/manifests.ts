@@ -232,7 +232,7 @@ const RECENT_RESTART_MS = 3_600_000;
 /** `Restarts in the last hour: vm/chatty ×2 (latest 12:27:26 SIGKILL) — see ioms get restarts --since 1h`, or '' when none. */
 async function recentRestarts(client: ApiClient, selector: string | undefined, withinMs: number): Promise<string> {
   const since = new Date(Date.now() - withinMs).toISOString();
-  const hosts = await eachHost<{ restarts: { process: string; at: string; exitCode: number | null; signal: string | null }[] }>(client, selector, [], 'restarts(since: $since, first: 100) { process at exitCode signal }', { since }, ', $since: DateTime');
+  const hosts = await eachHost<{ restarts: { process: string; at: string; exitCode: number | null; signal: string | null }[] }>(client, selector, [], 'restarts(since: $since, first: $first) { process at exitCode signal }', { since, first: 20 }, ', $since: DateTime, $first: Int', 10);
   const groups = new Map<string, { n: number; latest: { at: string; exitCode: number | null; signal: string | null } }>();
   for (const h of hosts) {
     for (const r of h.restarts) {

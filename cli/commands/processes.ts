@@ -60,13 +60,14 @@ interface HostPage<T> {
 }
 
 /** Every host matching, with `fields` each, all pages. */
-export async function eachHost<T>(client: ApiClient, selector: string | undefined, names: readonly string[], fields: string, variables: Record<string, unknown> = {}, varDefs = ''): Promise<({ name: string } & T)[]> {
+/** `pageSize` hosts per request: keep it small when `fields` lists many rows per host (the server caps query cost). */
+export async function eachHost<T>(client: ApiClient, selector: string | undefined, names: readonly string[], fields: string, variables: Record<string, unknown> = {}, varDefs = '', pageSize = 100): Promise<({ name: string } & T)[]> {
   const out: ({ name: string } & T)[] = [];
   let after: string | null = null;
   for (;;) {
     const page: HostPage<T> = await client.request(
-      `query($s: String, $n: [String!], $after: String${varDefs}) { hosts(selector: $s, names: $n, first: 100, after: $after) { nodes { name ${fields} } pageInfo { endCursor hasNextPage } } }`,
-      { s: selector ?? (names.length ? undefined : ''), n: names.length ? names : undefined, after, ...variables },
+      `query($s: String, $n: [String!], $after: String, $page: Int${varDefs}) { hosts(selector: $s, names: $n, first: $page, after: $after) { nodes { name ${fields} } pageInfo { endCursor hasNextPage } } }`,
+      { s: selector ?? (names.length ? undefined : ''), n: names.length ? names : undefined, after, page: pageSize, ...variables },
     );
     out.push(...page.hosts.nodes);
     if (!page.hosts.pageInfo.hasNextPage) return out;
@@ -93,7 +94,7 @@ export function registerProcessCommands(program: Command): void {
     .action(async (names: string[], o: { selector?: string; process?: string; since: string; limit: number }, cmd: Command) => {
       const ctx = commandContext(cmd);
       const since = parseSince(o.since);
-      const hosts = await eachHost<{ restarts: Omit<RestartRow, 'host'>[] }>(ctx.client(), o.selector, names, 'restarts(process: $p, since: $since, first: $first) { ' + RESTART_FIELDS + ' }', { p: o.process, since: since.toISOString(), first: o.limit }, ', $p: String, $since: DateTime, $first: Int');
+      const hosts = await eachHost<{ restarts: Omit<RestartRow, 'host'>[] }>(ctx.client(), o.selector, names, 'restarts(process: $p, since: $since, first: $first) { ' + RESTART_FIELDS + ' }', { p: o.process, since: since.toISOString(), first: o.limit }, ', $p: String, $since: DateTime, $first: Int', Math.max(1, Math.floor(1000 / Math.max(1, o.limit))));
       const rows: RestartRow[] = hosts
         .flatMap((h) => h.restarts.map((r) => ({ at: r.at, host: h.name, process: r.process, exitCode: r.exitCode, signal: r.signal, pid: r.pid, newPid: r.newPid, count: r.count, backoffMs: r.backoffMs, outcome: r.outcome })))
         .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
