@@ -4,11 +4,12 @@
  * `process.stdout.write` themselves (eslint enforces it for cli/).
  */
 import YAML from 'yaml';
+import { renderCsv } from './csv-output.js';
 import { CliError } from './errors.js';
 import { escapeQuotedControls, hasUnsafeTerminalText, sanitizeTerminalText } from './terminal-text.js';
 
 /** `-o` values. `wide` is a table whose cells are never shortened. */
-export const OUTPUT_FORMATS = ['table', 'wide', 'json', 'yaml'] as const;
+export const OUTPUT_FORMATS = ['table', 'wide', 'json', 'yaml', 'csv'] as const;
 export type OutputFormat = Exclude<(typeof OUTPUT_FORMATS)[number], 'wide'>;
 
 let wide = false;
@@ -16,7 +17,7 @@ let wide = false;
 /** Parses `-o`; `wide` gives the table format with full cells (remembered for {@link fitCell}). */
 export function parseFormat(value: string | undefined): OutputFormat {
   const v = value ?? 'table';
-  if (!(OUTPUT_FORMATS as readonly string[]).includes(v)) throw new CliError(`unknown output format "${v}": use table, wide, json or yaml`, 2);
+  if (!(OUTPUT_FORMATS as readonly string[]).includes(v)) throw new CliError(`unknown output format "${v}": use table, wide, json, yaml or csv`, 2);
   if (v === 'wide') {
     wide = true;
     return 'table';
@@ -74,10 +75,14 @@ export function formatData(format: 'json' | 'yaml', data: unknown): string {
   return unsafe ? escapeQuotedControls(YAML.stringify(data, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'QUOTE_DOUBLE' })) : YAML.stringify(data);
 }
 
-/** Prints `data` as JSON or YAML (the stable, scriptable forms) or as an aligned table. */
+/** Prints `data` as JSON or YAML (the stable, scriptable forms), as CSV (RFC 4180, the table's columns) or as an aligned table. */
 export function printData<T>(format: OutputFormat, data: T | T[], columns: readonly Column<T>[], write: (s: string) => unknown = writeOut): void {
   if (format === 'json' || format === 'yaml') {
     write(formatData(format, data));
+    return;
+  }
+  if (format === 'csv') {
+    write(renderCsv(data, columns));
     return;
   }
   const rows = Array.isArray(data) ? data : [data];
@@ -98,3 +103,4 @@ function cellText(v: unknown): string {
   if (typeof v === 'object') return escapeQuotedControls(JSON.stringify(v));
   return sanitizeTerminalText(String(v).replace(/\s+/g, ' '));
 }
+

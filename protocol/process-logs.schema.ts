@@ -21,8 +21,6 @@ export const MAX_LOG_FOLLOW_SECONDS = 3600;
 /** How far back the agent reads each file to find the tail, in bytes. */
 export const MAX_LOG_TAIL_BYTES = 4 * 1024 * 1024;
 
-export const PROCESS_LOGS_KIND = 'PROCESS_LOGS';
-export const PROCESS_LOGS_STOP_KIND = 'PROCESS_LOGS_STOP';
 
 const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 

@@ -8,13 +8,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Arg, Ctx, Field, Int, Mutation, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
-import {
-  MAX_LOG_TAIL_LINES,
-  PROCESS_LOGS_KIND,
-  PROCESS_LOGS_STOP_KIND,
-  processLogsChunkSchema,
-  type ProcessLogsChunk,
-} from '../../protocol/process-logs.schema.js';
+import { processLogsInstruction, processLogsStopInstruction } from '../../protocol/instruction.schema.js';
+import { MAX_LOG_TAIL_LINES, processLogsChunkSchema, type ProcessLogsChunk } from '../../protocol/process-logs.schema.js';
 import { Allow } from '../auth/access.js';
 import { AppError, badInput } from '../errors.js';
 import { actorOf, agentOf, type GraphQLContext } from '../graphql/context.js';
@@ -54,7 +49,7 @@ function relay(ctx: GraphQLContext, hostName: string, processName: string, tail:
   let topic: AsyncIterator<unknown> | undefined;
   let finished = false;
   const stop = async () => {
-    if (!finished && follow && hostId !== undefined) services.pubsub.publish(agentInstructionsTopic(hostId), { id: `logs-stop-${requestId}`, kind: PROCESS_LOGS_STOP_KIND, payload: { requestId } });
+    if (!finished && follow && hostId !== undefined) services.pubsub.publish(agentInstructionsTopic(hostId), processLogsStopInstruction(requestId));
     finished = true;
     await topic?.return?.();
   };
@@ -74,7 +69,7 @@ function relay(ctx: GraphQLContext, hostName: string, processName: string, tail:
     await audit('SUCCESS');
     hostId = host.id;
     topic = services.pubsub.subscribe(processLogsTopic(host.id, requestId))[Symbol.asyncIterator]();
-    services.pubsub.publish(agentInstructionsTopic(host.id), { id: `logs-${requestId}`, kind: PROCESS_LOGS_KIND, payload: { requestId, process: processName, tailLines: tail, follow } });
+    services.pubsub.publish(agentInstructionsTopic(host.id), processLogsInstruction({ requestId, process: processName, tailLines: tail, follow }));
     let expected = 0;
     const early = new Map<number, ProcessLogsChunk>();
     while (!finished) {
