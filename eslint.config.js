@@ -14,6 +14,20 @@ export default tseslint.config(
     },
   },
   {
+    // The CLI prints through cli/output.ts, which shows terminal controls from agents and users as text.
+    files: ['cli/**/*.ts'],
+    ignores: ['cli/output.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.object.name='process'][object.property.name=/^(stdout|stderr)$/][property.name='write']",
+          message: 'print through cli/output.ts (writeOut, writeErr, printData, writeStatusLine), which escapes terminal controls',
+        },
+      ],
+    },
+  },
+  {
     files: ['bin/**/*.js', '*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },

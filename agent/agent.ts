@@ -11,7 +11,9 @@ import path from 'node:path';
 import { ResultSpool } from './exec/index.js';
 import { downloadArtifact } from './files/download-artifact.js';
 import { CommandHandler } from './jobs/command-handler.js';
-import { Supervisor } from './supervisor/index.js';
+import { RestartRecorder } from './supervisor/restart-records.js';
+import { ProcessLogs } from './supervisor/process-logs.js';
+import { logPathsFor, Supervisor } from './supervisor/index.js';
 import { CronRunner, openRebootGate } from './cron/index.js';
 import { runCommand } from './exec/index.js';
 import { DesiredStateManager } from './desired/desired-state-manager.js';
@@ -137,8 +139,17 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
   const cron = new CronRunner({ runCommand: (req, o) => runCommand(req, { signal: o.signal }), restartProcess: (name) => supervisor.restart(name), reboot: openRebootGate(opts.stateDir) });
   const processEvents = new ReportQueue<ProcessEventsReport[number]>(500);
   const cronRuns = new ReportQueue<CronRunsReport[number]>(500);
+  // `ioms logs`: the captured output of guarded processes, read on request (protocol/process-logs.schema.ts).
+  const processLogs = new ProcessLogs({
+    logPaths: (name) => (supervisor.snapshot().some((p) => p.name === name) ? logPathsFor(path.join(opts.stateDir, 'supervisor', 'logs'), name) : undefined),
+    send: async (chunk) => {
+      if (!currentSession) throw new Error('not connected');
+      await currentSession.request('mutation($r: String!) { reportProcessLogs(report: $r) }', { r: JSON.stringify(chunk) });
+    },
+  });
+  const restartRecords = new RestartRecorder((r) => processEvents.push({ ...r }));
   supervisor.onEvent((e) => {
-    if (e.type === 'exited') processEvents.push({ process: e.name, at: e.restart.at, exitCode: e.restart.code ?? null, signal: e.restart.signal ?? null, count: e.restart.count, outcome: e.next === 'restart' ? 'RESTART' : e.next === 'fatal' ? 'FATAL' : 'EXIT' });
+    restartRecords.onEvent(e);
     if (e.type === 'exited' || e.type === 'fatal' || e.type === 'started') scheduleObserved();
   });
   cron.onRun((r) => {
@@ -168,6 +179,7 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
     await sendObservedState(session, { hash: desired.hash, observed: desired.observe(), ...(desired.error ? { error: desired.error } : {}) });
   };
   const flushReports = async (session: LinkSession) => {
+    restartRecords.flushExpired();
     await processEvents.flush((batch) => sendProcessEvents(session, batch));
     await cronRuns.flush((batch) => sendCronRuns(session, batch));
   };
@@ -208,6 +220,7 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
       }, metricsMs);
       return () => {
         currentSession = undefined;
+        processLogs.stopAll();
         commands.disconnected();
         clearInterval(beat);
         clearInterval(sample);
@@ -224,6 +237,12 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
       switch (instruction.kind) {
         case 'DESIRED_STATE':
           report('the desired state', () => desired.receive(instruction.payload));
+          break;
+        case 'PROCESS_LOGS':
+          void processLogs.start(instruction.payload);
+          break;
+        case 'PROCESS_LOGS_STOP':
+          processLogs.stop(instruction.payload.requestId);
           break;
         case 'RUN_COMMAND':
           report(`the result of ${instruction.id}`, () => commands.handle(instruction.payload));

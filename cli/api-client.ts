@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { writeErr } from './output.js';
 import https from 'node:https';
 import { assertSecureUrl, clientTlsOptions } from '../protocol/client-trust.js';
 import { CliError } from './errors.js';
@@ -13,6 +14,8 @@ export interface ApiClientOptions {
   readonly insecure?: boolean;
   /** @default 30000 */
   readonly timeoutMs?: number;
+  /** Say "not logged in to SERVER: run `ioms login`" when the server wants a session we lack. @default true */
+  readonly loginHint?: boolean;
 }
 
 interface GraphQLResponse<T> {
@@ -37,7 +40,7 @@ export class ApiClient {
 
   constructor(private readonly opts: ApiClientOptions) {
     const checked = assertSecureUrl(opts.server, { insecure: opts.insecure });
-    if (checked.warning) process.stderr.write(`warning: ${checked.warning}\n`);
+    if (checked.warning) writeErr(`warning: ${checked.warning}\n`);
     this.url = new URL('/graphql', checked.url);
     this.tls = clientTlsOptions({ caFile: opts.caFile });
   }
@@ -50,13 +53,14 @@ export class ApiClient {
     try {
       parsed = JSON.parse(raw.body) as GraphQLResponse<T>;
     } catch {
-      throw new CliError(`the server at ${this.url.origin} answered HTTP ${raw.status} with something that is not GraphQL`);
+      throw new CliError(`${this.url.origin} answered HTTP ${raw.status} with something that is not GraphQL: is it an IOMS server (check --server and the port)?`);
     }
     const first = parsed.errors?.[0];
     if (first) {
       const code = first.extensions?.code;
-      const hint = code === 'UNAUTHENTICATED' && !this.opts.token ? ' (run `ioms login`)' : '';
-      throw new ApiError(`${first.message}${hint}`, code);
+      if (code === 'UNAUTHENTICATED' && !this.opts.token && this.opts.loginHint !== false) throw new ApiError(`not logged in to ${this.opts.server}: run \`ioms login --server ${this.opts.server}\``, code);
+      if (code === 'UNAUTHENTICATED' && this.opts.token) throw new ApiError(`${first.message}: your session ended (expired, logged out, or the user changed); run \`ioms login --server ${this.opts.server}\``, code);
+      throw new ApiError(first.message, code);
     }
     if (!parsed.data) throw new CliError(`the server answered HTTP ${raw.status} without data`);
     return parsed.data;
@@ -85,32 +89,49 @@ export class ApiClient {
           res.on('error', reject);
         },
       );
-      req.on('timeout', () => req.destroy(new Error('timed out')));
+      req.on('timeout', () => req.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })));
       req.on('error', (err: NodeJS.ErrnoException) => reject(new CliError(describeNetworkError(this.url, err))));
       req.end(body);
     });
   }
 }
 
-function describeNetworkError(url: URL, err: NodeJS.ErrnoException): string {
+/** One line: what went wrong reaching `url`, and what to try. */
+export function describeNetworkError(url: URL, err: NodeJS.ErrnoException): string {
   const where = url.origin;
+  const plain = new URL(url.href);
+  plain.protocol = 'http:';
+  const tls = new URL(url.href);
+  tls.protocol = 'https:';
+  if (url.protocol === 'https:' && (err.code === 'ERR_SSL_WRONG_VERSION_NUMBER' || err.code === 'EPROTO' || /wrong version number|packet length too long|http request/i.test(err.message))) {
+    return `${where} does not speak TLS (it answered in plain HTTP): use --server ${plain.origin}, or configure TLS on the server (docs/tls.md)`;
+  }
   switch (err.code) {
     case 'ECONNREFUSED':
-      return `cannot reach the IOMS server at ${where}: connection refused (is it running?)`;
+      return `cannot reach the IOMS server at ${where}: connection refused (is it running, and on this port? check --server or IOMS_SERVER_URL)`;
     case 'ENOTFOUND':
-      return `cannot resolve the server name in ${where}`;
+    case 'EAI_AGAIN':
+      return `cannot reach the IOMS server at ${where}: the name ${url.hostname} does not resolve (check --server)`;
+    case 'ETIMEDOUT':
+      return `cannot reach the IOMS server at ${where}: no answer within the timeout (check the address and any firewall)`;
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return `cannot reach the IOMS server at ${where}: no route to the host (check the address and the network)`;
     case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
     case 'SELF_SIGNED_CERT_IN_CHAIN':
     case 'DEPTH_ZERO_SELF_SIGNED_CERT':
     case 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY':
     case 'CERT_SIGNATURE_FAILURE':
-      return `refusing ${where}: its TLS certificate is not signed by a trusted CA (pass the server's CA with --ca FILE)`;
+      return `refusing ${where}: its TLS certificate is not signed by a CA this CLI trusts (pass the server's CA with --ca FILE, e.g. .ioms/tls/ca.pem from \`ioms tls init\`)`;
     case 'ERR_TLS_CERT_ALTNAME_INVALID':
-      return `refusing ${where}: its TLS certificate is not valid for this host name`;
+      return `refusing ${where}: its TLS certificate is not valid for the name ${url.hostname} (use a name the certificate lists, or remake it with \`ioms tls init --hosts ${url.hostname}\`)`;
     case 'CERT_HAS_EXPIRED':
-      return `refusing ${where}: its TLS certificate has expired`;
+      return `refusing ${where}: its TLS certificate has expired (renew it: \`ioms tls init --reuse-ca\`)`;
     case 'ECONNRESET':
-      return `the connection to ${where} was reset (does the server speak ${url.protocol === 'https:' ? 'plain HTTP' : 'HTTPS'}?)`;
+    case 'EPIPE':
+      return url.protocol === 'http:'
+        ? `the connection to ${where} was closed before an answer: if the server uses TLS, use --server ${tls.origin}`
+        : `the connection to ${where} was reset before an answer (is it an IOMS server? check --server and the port)`;
     default:
       return `request to ${where} failed: ${err.message}`;
   }

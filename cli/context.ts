@@ -2,7 +2,6 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { ApiClient } from './api-client.js';
 import { readCliConfig, type CliConfig } from './config-file.js';
-import { CliError } from './errors.js';
 import { parseFormat, type OutputFormat } from './output.js';
 
 export const DEFAULT_SERVER = 'http://127.0.0.1:8888';
@@ -20,7 +19,11 @@ export interface CommandContext {
   readonly config: CliConfig;
   readonly server: string;
   readonly caFile?: string;
-  /** A client with the saved token; throws when not logged in and `requireLogin`. */
+  /**
+   * A client with the saved token. Without one (not logged in to this server) the request still
+   * goes out, so an unreachable server is reported as unreachable; the server's UNAUTHENTICATED
+   * answer then becomes "not logged in to SERVER" when `requireLogin`.
+   */
   client(requireLogin?: boolean): ApiClient;
 }
 
@@ -38,8 +41,7 @@ export function commandContext(cmd: Command): CommandContext {
     caFile,
     client(requireLogin = true) {
       const token = sameServer ? config.token : undefined;
-      if (requireLogin && !token) throw new CliError(`not logged in to ${server}: run \`ioms login\``);
-      return new ApiClient({ server, token, caFile, insecure: opts.insecure });
+      return new ApiClient({ server, token, caFile, insecure: opts.insecure, loginHint: requireLogin });
     },
   };
 }

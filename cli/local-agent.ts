@@ -11,6 +11,31 @@ export interface LocalAgent {
   readonly name: string;
   readonly logFile: string;
   stop(): Promise<void>;
+  /** Guarded processes still running after `stop()` (by design; the next start adopts them). */
+  guardedProcesses(): { name: string; pid: number }[];
+}
+
+/** The supervisor's pid records (read only: `<stateDir>/supervisor/processes/*.json`) whose process is alive. */
+export function runningGuardedProcesses(stateDir: string): { name: string; pid: number }[] {
+  const dir = path.join(stateDir, 'supervisor', 'processes');
+  let files: string[];
+  try {
+    files = fs.readdirSync(dir).filter((f) => f.endsWith('.json'));
+  } catch {
+    return [];
+  }
+  const out: { name: string; pid: number }[] = [];
+  for (const f of files) {
+    try {
+      const r = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { name?: unknown; pid?: unknown };
+      if (typeof r.name !== 'string' || typeof r.pid !== 'number') continue;
+      process.kill(r.pid, 0);
+      out.push({ name: r.name, pid: r.pid });
+    } catch {
+      // unreadable record or a process that is gone: not running
+    }
+  }
+  return out.sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /**
@@ -25,13 +50,16 @@ export async function startLocalAgent(server: RunningServer, bin: string): Promi
   const name = os.hostname().replace(/[^A-Za-z0-9._-]/g, '-').replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '') || 'localhost';
   const args = [bin, 'agent', '--server', server.url, '--state-dir', stateDir, '--name', name, '--labels', Object.entries(LOCAL_AGENT_LABELS).map(([k, v]) => `${k}=${v}`).join(',')];
   if (config.tlsCert) args.push('--ca', path.join(config.dataDir, 'tls', 'ca.pem'));
+  // The one-use enrollment token goes in the environment, not on the command line that `ps` shows.
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.IOMS_ENROLL_TOKEN;
   if (!fs.existsSync(path.join(stateDir, 'credential.json'))) {
     const { token } = await enrollment.createToken(orm.em.fork(), { createdBy: 'system', maxUses: 1, ttlSeconds: 600, description: 'local agent of `ioms start`' });
-    args.push('--token', token);
+    env.IOMS_ENROLL_TOKEN = token;
   }
   const logFile = path.join(stateDir, 'agent.log');
   const log = fs.openSync(logFile, 'a');
-  let child: ChildProcess | undefined = spawn(process.execPath, args, { stdio: ['ignore', log, log] });
+  let child: ChildProcess | undefined = spawn(process.execPath, args, { stdio: ['ignore', log, log], env, detached: true });
   fs.closeSync(log);
   let stopping = false;
   child.once('exit', (code, signal) => {
@@ -41,6 +69,7 @@ export async function startLocalAgent(server: RunningServer, bin: string): Promi
   return {
     name,
     logFile,
+    guardedProcesses: () => runningGuardedProcesses(stateDir),
     stop: () =>
       new Promise<void>((resolve) => {
         stopping = true;

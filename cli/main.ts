@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { writeErr, writeOut } from './output.js';
 import { registerAgentCommand } from '../agent/cli.js';
 import { registerAgentServiceCommands } from '../agent/service/service-commands.js';
 import { registerAgentUpgradeCommand } from './commands/agent-upgrade.js';
@@ -10,11 +11,13 @@ import { registerReportCommands } from './commands/report.js';
 import { registerAuthCommands } from './commands/auth.js';
 import { registerHostCommands } from './commands/hosts.js';
 import { registerCronCommands } from './commands/cron.js';
+import { registerProcessCommands } from './commands/processes.js';
+import { registerLogsCommand } from './commands/logs.js';
 import { registerTokenCommands } from './commands/token.js';
 import { registerServerCommands } from './commands/server.js';
 import { registerTlsCommands } from './commands/tls.js';
 import { registerUserCommands } from './commands/user.js';
-import { CliError } from './errors.js';
+import { CliError, EXIT_USAGE } from './errors.js';
 
 const program = new Command('ioms')
   .description('IOMS — Integrated Operation Management System')
@@ -36,6 +39,8 @@ registerAgentUpgradeCommand(agentCommand);
 registerTokenCommands(program);
 registerHostCommands(program);
 registerCronCommands(program);
+registerProcessCommands(program);
+registerLogsCommand(program);
 registerArtifactCommands(program);
 registerJobCommands(program);
 registerManifestCommands(program);
@@ -45,16 +50,17 @@ registerReportCommands(program);
 // wherever it appears (e.g. `ioms artifact push f --version 1.2`).
 const first = process.argv[2];
 if (first === '--version' || first === '-V') {
-  process.stdout.write('0.1.0\n');
+  writeOut('0.1.0\n');
   process.exit(0);
 }
 
 try {
   await program.parseAsync(process.argv);
 } catch (err) {
-  if (err instanceof CommanderError) process.exit(err.exitCode);
+  // Commander's own errors (unknown command or option, missing argument, bad value) are usage errors.
+  if (err instanceof CommanderError) process.exit(err.exitCode === 0 ? 0 : EXIT_USAGE);
   const message = err instanceof Error ? err.message : String(err);
-  process.stderr.write(`ioms: ${message}\n`);
-  if (process.env.IOMS_DEBUG && err instanceof Error && !(err instanceof CliError)) process.stderr.write(`${err.stack}\n`);
+  writeErr(`ioms: ${message}\n`);
+  if (process.env.IOMS_DEBUG && err instanceof Error && !(err instanceof CliError)) writeErr(`${err.stack}\n`);
   process.exit(err instanceof CliError ? err.exitCode : 1);
 }

@@ -1,15 +1,17 @@
 import readline from 'node:readline';
 import { CliError } from './errors.js';
+import { writeErr } from './output.js';
 
 /**
  * Reads a secret: hidden typing on a terminal, one line from stdin when piped
- * (`echo "$PW" | ioms login`).
+ * (`echo "$PW" | ioms login`). `instead` names what replaces the prompt where none can be shown
+ * (a flag or a variable, e.g. "set IOMS_PASSWORD"): the error says it.
  */
-export async function promptSecret(question: string): Promise<string> {
+export async function promptSecret(question: string, instead: string): Promise<string> {
   const input = process.stdin;
   if (!input.isTTY) {
     const line = await readOneLine(input);
-    if (line === undefined) throw new CliError(`${question.replace(/:\s*$/, '')} required: no terminal to ask on and nothing on stdin`);
+    if (line === undefined) throw new CliError(`${question.replace(/:\s*$/, '')} required and there is no terminal to ask on: ${instead}, or pipe it on stdin`, 2);
     return line;
   }
   const rl = readline.createInterface({ input, output: process.stderr, terminal: true });
@@ -17,7 +19,7 @@ export async function promptSecret(question: string): Promise<string> {
   let asked = false;
   output._writeToOutput = (s: string) => {
     if (!asked) {
-      process.stderr.write(s);
+      writeErr(s);
       asked = true;
     }
   };
@@ -25,7 +27,7 @@ export async function promptSecret(question: string): Promise<string> {
     return await new Promise<string>((resolve) => rl.question(question, resolve));
   } finally {
     rl.close();
-    process.stderr.write('\n');
+    writeErr('\n');
   }
 }
 

@@ -5,6 +5,7 @@
  * bytes than were sent is caught.
  */
 import crypto from 'node:crypto';
+import { writeErr } from './output.js';
 import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
@@ -56,7 +57,7 @@ export interface UploadedArtifact {
  */
 export async function uploadArtifactFile(opts: UploadOptions): Promise<UploadedArtifact> {
   const checked = assertSecureUrl(opts.server, { insecure: opts.insecure });
-  if (checked.warning) process.stderr.write(`warning: ${checked.warning}\n`);
+  if (checked.warning) writeErr(`warning: ${checked.warning}\n`);
   const url = new URL(`/artifacts/${encodeURIComponent(opts.name)}`, checked.url);
   if (opts.version) url.searchParams.set('version', opts.version);
   if (opts.md5) url.searchParams.set('md5', opts.md5);
@@ -148,7 +149,7 @@ export function progressReporter(write: (s: string) => void, now: () => number =
   const draw = (sent: number, total: number) => {
     const seconds = Math.max((now() - started) / 1000, 0.001);
     const pct = total ? Math.floor((sent / total) * 100) : 100;
-    write(`\r${String(pct).padStart(3)}%  ${(sent / 1048576).toFixed(1)}/${(total / 1048576).toFixed(1)} MB  ${(sent / 1048576 / seconds).toFixed(1)} MB/s `);
+    write(`${String(pct).padStart(3)}%  ${(sent / 1048576).toFixed(1)}/${(total / 1048576).toFixed(1)} MB  ${(sent / 1048576 / seconds).toFixed(1)} MB/s `);
     drawn = true;
   };
   return {

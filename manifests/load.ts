@@ -287,7 +287,14 @@ export function loadManifests(files: readonly ManifestFile[], opts: LoadOptions 
       }
     }
     fileErrors.sort((a, b) => a.line - b.line || a.column - b.column);
-    errors.push(...fileErrors);
+    // One report per line and problem: `schedule: * * * * *` is five aliases on one line, one mistake.
+    const reported = new Set<string>();
+    for (const e of fileErrors) {
+      const key = `${e.line}\u0000${e.code}\u0000${e.message}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      errors.push(e);
+    }
     if (errors.length >= maxErrors) {
       errors.length = maxErrors;
       const { file: lastFile, line, column } = errors[errors.length - 1] as ManifestError;

@@ -46,6 +46,8 @@ export const observedProcessSchema = z.object({
   reason: z.string().max(512).optional(),
   /** When a FATAL process is started again by its `restart.retryAfterSeconds`. */
   retryAt: isoTime.optional(),
+  /** When the running instance started (or was adopted); for uptime. */
+  startedAt: isoTime.optional(),
 });
 
 export const observedCronSchema = z.object({

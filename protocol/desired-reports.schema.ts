@@ -18,6 +18,10 @@ export const processEventsReportSchema = z
       signal: z.string().max(16).nullable().optional(),
       count: z.number().int().min(0),
       outcome: z.enum(PROCESS_EXIT_OUTCOMES),
+      /** The pid that exited; the pid started after the backoff; the backoff (agent/supervisor/restart-records.ts). */
+      pid: z.number().int().positive().nullable().optional(),
+      newPid: z.number().int().positive().nullable().optional(),
+      backoffMs: z.number().int().min(0).max(86_400_000).nullable().optional(),
     }),
   )
   .max(500);

@@ -13,3 +13,4 @@ export * from './command.schema.js';
 export * from './canonical-json.js';
 export * from './instruction.schema.js';
 export * from './desired-reports.schema.js';
+export * from './process-logs.schema.js';

@@ -14,6 +14,7 @@
  */
 import { z } from 'zod';
 import { artifactDownloadSchema, runCommandInstructionSchema, type RunCommandInstruction } from './command.schema.js';
+import { processLogsRequestSchema, processLogsStopSchema, type ProcessLogsRequest } from './process-logs.schema.js';
 
 /** The DESIRED_STATE payload's envelope (see the module comment for `desired`). */
 export const desiredStatePayloadSchema = z.object({
@@ -27,6 +28,9 @@ export const desiredStatePayloadSchema = z.object({
 export const instructionSchema = z.discriminatedUnion('kind', [
   z.object({ id: z.string().min(1).max(128), kind: z.literal('DESIRED_STATE'), payload: desiredStatePayloadSchema }),
   z.object({ id: z.string().min(1).max(128), kind: z.literal('RUN_COMMAND'), payload: runCommandInstructionSchema }),
+  // `ioms logs` (process-logs.schema.ts): send a guarded process's output; stop following it.
+  z.object({ id: z.string().min(1).max(128), kind: z.literal('PROCESS_LOGS'), payload: processLogsRequestSchema }),
+  z.object({ id: z.string().min(1).max(128), kind: z.literal('PROCESS_LOGS_STOP'), payload: processLogsStopSchema }),
 ]);
 export type Instruction = z.infer<typeof instructionSchema>;
 export type InstructionKind = Instruction['kind'];
@@ -51,4 +55,14 @@ export function desiredStateInstruction(payload: z.input<typeof desiredStatePayl
 /** The RUN_COMMAND message for one job target's command. */
 export function runCommandInstruction(command: RunCommandInstruction): Instruction {
   return { id: command.id, kind: 'RUN_COMMAND', payload: runCommandInstructionSchema.parse(command) };
+}
+
+/** The PROCESS_LOGS message: a guarded process's output for one `ioms logs` request. */
+export function processLogsInstruction(request: ProcessLogsRequest): Instruction {
+  return { id: `logs-${request.requestId}`, kind: 'PROCESS_LOGS', payload: processLogsRequestSchema.parse(request) };
+}
+
+/** The PROCESS_LOGS_STOP message: the reader of a followed request went away. */
+export function processLogsStopInstruction(requestId: string): Instruction {
+  return { id: `logs-stop-${requestId}`, kind: 'PROCESS_LOGS_STOP', payload: processLogsStopSchema.parse({ requestId }) };
 }

@@ -28,6 +28,7 @@ export function observedProcess(p: ProcessSnapshot): ObservedProcess {
     ...(p.lastExit?.signal !== undefined ? { lastSignal: p.lastExit.signal } : {}),
     ...(p.reason !== undefined ? { reason: p.reason.slice(0, 512) } : {}),
     ...(p.retryAt !== undefined ? { retryAt: p.retryAt } : {}),
+    ...(p.startedAt !== undefined ? { startedAt: p.startedAt } : {}),
   };
 }
 

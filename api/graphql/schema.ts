@@ -5,9 +5,13 @@ import { AuditResolver } from '../audit/audit.resolver.js';
 import { accessGuard } from '../auth/access.js';
 import { AuthResolver } from '../auth/auth.resolver.js';
 import { UserResolver } from '../users/user.resolver.js';
+import { UserUnlockResolver } from '../users/user-unlock.resolver.js';
 import { AgentResolver } from '../hosts/agent.resolver.js';
 import { EnrollmentResolver } from '../hosts/enrollment.resolver.js';
 import { HostResolver } from '../hosts/host.resolver.js';
+import { HostStateFieldResolver } from '../hosts/host-state.resolver.js';
+import { ProcessLogsResolver } from '../hosts/process-logs.resolver.js';
+import { ManifestPlanResolver } from '../manifests/manifest-plan.resolver.js';
 import { HostMetricsResolver } from '../metrics/host-metrics.resolver.js';
 import { HostJobsResolver, JobResolver } from '../jobs/job.resolver.js';
 import { ArtifactResolver } from '../artifacts/artifact.resolver.js';
@@ -23,8 +27,11 @@ import { DateTimeScalar } from './scalars.js';
 export const RESOLVERS = [
   AuthResolver,
   UserResolver,
+  UserUnlockResolver,
   AuditResolver,
   HostResolver,
+  HostStateFieldResolver,
+  ProcessLogsResolver,
   EnrollmentResolver,
   AgentResolver,
   HostMetricsResolver,
@@ -32,6 +39,7 @@ export const RESOLVERS = [
   HostJobsResolver,
   ArtifactResolver,
   ManifestResolver,
+  ManifestPlanResolver,
   HostStateResolver,
   AgentStateResolver,
   CronResolver,

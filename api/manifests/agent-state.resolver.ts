@@ -36,7 +36,7 @@ export class AgentStateResolver {
     const events = await parse(ctx, 'processEvents', processEventsReportSchema, report);
     const hostId = agentOf(ctx).hostId;
     const now = ctx.services.now();
-    for (const e of events) ctx.em.create(ProcessRestartRecord, { hostId, process: e.process, at: when(e.at, now), exitCode: e.exitCode ?? null, signal: e.signal ?? null, count: e.count, outcome: e.outcome });
+    for (const e of events) ctx.em.create(ProcessRestartRecord, { hostId, process: e.process, at: when(e.at, now), exitCode: e.exitCode ?? null, signal: e.signal ?? null, count: e.count, outcome: e.outcome, pid: e.pid ?? null, newPid: e.newPid ?? null, backoffMs: e.backoffMs ?? null });
     await ctx.em.flush();
     return true;
   }

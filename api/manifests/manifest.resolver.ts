@@ -6,7 +6,7 @@ import { Allow } from '../auth/access.js';
 import { badInput } from '../errors.js';
 import { userOf, type GraphQLContext } from '../graphql/context.js';
 import { clampFirst } from '../graphql/page.js';
-import { JSONScalar } from '../graphql/scalars.js';
+import { DateTimeScalar, JSONScalar } from '../graphql/scalars.js';
 import { effectiveLabels } from '../hosts/host-view.js';
 import { HostType } from '../hosts/host.type.js';
 import { currentRevision, revisionView } from './manifest.service.js';
@@ -112,9 +112,15 @@ export class HostStateResolver {
   }
 
   @FieldResolver(() => [ProcessRestartType], { description: 'Guarded-process restarts, newest first' })
-  async restarts(@Root() host: HostType, @Ctx() ctx: GraphQLContext, @Arg('process', () => String, { nullable: true }) process?: string, @Arg('first', () => Int, { nullable: true }) first?: number): Promise<ProcessRestartType[]> {
-    const rows = await ctx.em.find(ProcessRestartRecord, { hostId: host.hostId, ...(process ? { process } : {}) }, { orderBy: { id: 'desc' }, limit: clampFirst(first) });
-    return rows.map((r) => ({ process: r.process, at: r.at, exitCode: r.exitCode ?? null, signal: r.signal ?? null, count: r.count, outcome: r.outcome }));
+  async restarts(
+    @Root() host: HostType,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('process', () => String, { nullable: true }) process?: string,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('since', () => DateTimeScalar, { nullable: true, description: 'Only restarts at or after this time' }) since?: Date,
+  ): Promise<ProcessRestartType[]> {
+    const rows = await ctx.em.find(ProcessRestartRecord, { hostId: host.hostId, ...(process ? { process } : {}), ...(since ? { at: { $gte: since } } : {}) }, { orderBy: { id: 'desc' }, limit: clampFirst(first) });
+    return rows.map((r) => ({ process: r.process, at: r.at, exitCode: r.exitCode ?? null, signal: r.signal ?? null, count: r.count, outcome: r.outcome, pid: r.pid ?? null, newPid: r.newPid ?? null, backoffMs: r.backoffMs ?? null }));
   }
 
   @FieldResolver(() => [CronRunType], { description: 'Cron entry runs, newest first' })

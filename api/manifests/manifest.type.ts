@@ -136,6 +136,9 @@ export class ProcessRestartType {
   @Field(() => String, { nullable: true }) signal!: string | null;
   @Field(() => Int) count!: number;
   @Field(() => String, { description: 'RESTART, EXIT or FATAL' }) outcome!: string;
+  @Field(() => Int, { nullable: true, description: 'The pid that exited' }) pid!: number | null;
+  @Field(() => Int, { nullable: true, description: 'The pid started after the backoff (RESTART, once started)' }) newPid!: number | null;
+  @Field(() => Int, { nullable: true, description: 'The delay before the restart, in milliseconds (RESTART)' }) backoffMs!: number | null;
 }
 
 @ObjectType('CronRun')

@@ -17,7 +17,8 @@ export class ServerMetrics {
     return (req: Request, res: Response, next: NextFunction): void => {
       const stop = this.httpDuration.startTimer();
       res.on('finish', () => {
-        const route = routeLabel(req.path);
+        // originalUrl: a mounted handler (Apollo at /graphql) sees its own path rewritten.
+        const route = routeLabel(req.method, new URL(req.originalUrl, 'http://x').pathname);
         stop({ method: req.method, route });
         this.httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
       });
@@ -26,8 +27,9 @@ export class ServerMetrics {
   }
 }
 
-function routeLabel(path: string): string {
+/** The route a request matched, as the router declares it (api/artifacts/artifact-routes.ts). */
+export function routeLabel(method: string, path: string): string {
   if (path === '/graphql' || path === '/healthz' || path === '/readyz' || path === '/metrics') return path;
-  if (path.startsWith('/artifacts/')) return '/artifacts/:sha256';
+  if (/^\/artifacts\/[^/]+$/.test(path)) return method === 'PUT' ? '/artifacts/:name' : '/artifacts/:sha256';
   return 'other';
 }

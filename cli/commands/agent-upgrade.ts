@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { commandContext } from '../context.js';
 import { CliError } from '../errors.js';
-import { printData } from '../output.js';
+import { printData, writeErr, writeStatusLine } from '../output.js';
+import { selectorArg } from '../selector-arg.js';
 
 interface Target { host: string; status: string; stdout: string | null; error: string | null }
 interface JobWire { id: string; status: string; counts: { done: number; total: number }; targets: Target[] }
@@ -15,7 +16,7 @@ export function registerAgentUpgradeCommand(agent: Command): void {
   agent
     .command('upgrade [hosts...]')
     .description('send agents a new agent bundle from the artifact store (rolled out in batches; each agent trial-runs it, swaps, and rolls back if it cannot connect)')
-    .option('-l, --selector <selector>', 'label selector ("" for every host)')
+    .option('-l, --selector <selector>', 'label selector ("" for every host)', selectorArg)
     .requiredOption('--artifact <name@version>', 'the artifact holding the bundle (npm run build:agent, then ioms artifact push)')
     .option('--batch <n|n%>', 'hosts upgraded at once', '10%')
     .option('--max-failures <n>', 'stop once more than this many fail', '0')
@@ -30,10 +31,10 @@ export function registerAgentUpgradeCommand(agent: Command): void {
       for (;;) {
         job = (await client.request<{ job: JobWire }>('query($id: ID!) { job(id: $id) { id status counts { done total } targets { host status stdout error } } }', { id: runCommand.id })).job;
         if (job.counts.done === job.counts.total && job.status !== 'RUNNING') break;
-        if (process.stderr.isTTY) process.stderr.write(`\r${job.counts.done}/${job.counts.total} agents upgraded…`);
+        if (process.stderr.isTTY) writeStatusLine(`${job.counts.done}/${job.counts.total} agents upgraded…`);
         await new Promise((r) => setTimeout(r, 1000));
       }
-      if (process.stderr.isTTY) process.stderr.write('\n');
+      if (process.stderr.isTTY) writeErr('\n');
       if (ctx.format !== 'table') printData(ctx.format, { job: Number(job.id), results: job.targets }, []);
       else printData(ctx.format, job.targets, [
         { header: 'host', value: (t: Target) => t.host },

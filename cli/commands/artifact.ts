@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { commandContext, type GlobalOptions } from '../context.js';
 import { CliError } from '../errors.js';
-import { printData, type Column } from '../output.js';
+import { printData, writeErr, writeOut, writeStatusLine, type Column } from '../output.js';
 import { progressReporter, uploadArtifactFile, type UploadedArtifact } from '../upload.js';
 
 interface ArtifactVersion {
@@ -88,7 +88,7 @@ export function registerArtifactCommands(program: Command): void {
       const sameServer = !globals.server || globals.server === ctx.config.server;
       const token = sameServer ? ctx.config.token : undefined;
       if (!token) throw new CliError(`not logged in to ${ctx.server}: run \`ioms login\``);
-      const progress = process.stderr.isTTY ? progressReporter((s) => process.stderr.write(s)) : undefined;
+      const progress = process.stderr.isTTY ? progressReporter((s) => (s === '\n' ? writeErr(s) : writeStatusLine(s))) : undefined;
       try {
         const result = await uploadArtifactFile({ server: ctx.server, token, caFile: ctx.caFile, insecure: globals.insecure, file, name, version, md5: o.md5, sha256: o.sha256, onProgress: progress?.update });
         progress?.done();
@@ -113,9 +113,9 @@ export function registerArtifactCommands(program: Command): void {
       );
       if (ctx.format !== 'table') return printData(ctx.format, artifacts, []);
       const rows = artifacts.nodes.flatMap((n) => n.versions);
-      if (rows.length === 0) return void process.stdout.write('No artifacts.\n');
+      if (rows.length === 0) return void writeOut('No artifacts.\n');
       printData(ctx.format, rows, VERSION_COLUMNS);
-      if (artifacts.pageInfo.hasNextPage) process.stdout.write(`(more: --after ${artifacts.pageInfo.endCursor})\n`);
+      if (artifacts.pageInfo.hasNextPage) writeOut(`(more: --after ${artifacts.pageInfo.endCursor})\n`);
     });
 
   artifact
@@ -135,8 +135,8 @@ export function registerArtifactCommands(program: Command): void {
         { name: parsed.name, version: parsed.version },
       );
       if (ctx.format !== 'table') return printData(ctx.format, deleteArtifact, []);
-      for (const v of deleteArtifact.deleted) process.stdout.write(`Removed ${v.name}@${v.version}.\n`);
-      if (deleteArtifact.blobsRemoved.length) process.stdout.write(`Freed ${deleteArtifact.blobsRemoved.length} blob(s) in the store.\n`);
+      for (const v of deleteArtifact.deleted) writeOut(`Removed ${v.name}@${v.version}.\n`);
+      if (deleteArtifact.blobsRemoved.length) writeOut(`Freed ${deleteArtifact.blobsRemoved.length} blob(s) in the store.\n`);
     });
 
   artifact
@@ -149,11 +149,11 @@ export function registerArtifactCommands(program: Command): void {
       );
       if (ctx.format !== 'table') printData(ctx.format, r, []);
       else {
-        process.stdout.write(`Checked ${r.checked} blob(s): ${r.ok} ok, ${r.missing.length} missing, ${r.corrupt.length} corrupt, ${r.orphans.length} unregistered.\n`);
-        for (const sha of r.missing) process.stdout.write(`MISSING  ${sha}\n`);
-        for (const c of r.corrupt) process.stdout.write(`CORRUPT  ${c.sha256} (now hashes to ${c.actualSha256}, ${c.actualSizeBytes} bytes)\n`);
-        for (const sha of r.orphans) process.stdout.write(`ORPHAN   ${sha}\n`);
-        if (r.affected.length) process.stdout.write(`Affected versions: ${r.affected.join(', ')} (push them again)\n`);
+        writeOut(`Checked ${r.checked} blob(s): ${r.ok} ok, ${r.missing.length} missing, ${r.corrupt.length} corrupt, ${r.orphans.length} unregistered.\n`);
+        for (const sha of r.missing) writeOut(`MISSING  ${sha}\n`);
+        for (const c of r.corrupt) writeOut(`CORRUPT  ${c.sha256} (now hashes to ${c.actualSha256}, ${c.actualSizeBytes} bytes)\n`);
+        for (const sha of r.orphans) writeOut(`ORPHAN   ${sha}\n`);
+        if (r.affected.length) writeOut(`Affected versions: ${r.affected.join(', ')} (push them again)\n`);
       }
       if (r.missing.length || r.corrupt.length) throw new CliError(`${r.missing.length + r.corrupt.length} blob(s) missing or corrupt`);
     });

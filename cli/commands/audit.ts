@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { commandContext } from '../context.js';
 import { parseSince } from '../duration.js';
 import { CliError } from '../errors.js';
-import { printData } from '../output.js';
+import { writeOut, printData } from '../output.js';
 
 interface AuditEvent {
   id: string;
@@ -61,6 +61,6 @@ export function registerAuditCommands(program: Command): void {
         { header: 'outcome', value: (e) => e.outcome },
         { header: 'reason', value: (e) => e.reason },
       ]);
-      if (auditEvents.pageInfo.hasNextPage) process.stdout.write(`(more: --after ${auditEvents.pageInfo.endCursor})\n`);
+      if (auditEvents.pageInfo.hasNextPage) writeOut(`(more: --after ${auditEvents.pageInfo.endCursor})\n`);
     });
 }

@@ -3,7 +3,7 @@ import { ApiClient } from '../api-client.js';
 import { readCliConfig, writeCliConfig } from '../config-file.js';
 import { commandContext } from '../context.js';
 import { promptSecret } from '../prompt.js';
-import { printData } from '../output.js';
+import { writeOut, printData } from '../output.js';
 
 const LOGIN = `mutation Login($username: String!, $password: String!) {
   login(username: $username, password: $password) { token expiresAt user { username role } }
@@ -16,12 +16,12 @@ export function registerAuthCommands(program: Command): void {
     .option('-u, --user <username>', 'user name', 'admin')
     .action(async (opts: { user: string }, cmd: Command) => {
       const ctx = commandContext(cmd);
-      const password = process.env.IOMS_PASSWORD ?? (await promptSecret(`Password for ${opts.user}: `));
-      const anonymous = new ApiClient({ server: ctx.server, caFile: ctx.caFile, insecure: cmd.optsWithGlobals<{ insecure?: boolean }>().insecure });
+      const password = process.env.IOMS_PASSWORD ?? (await promptSecret(`Password for ${opts.user}: `, 'set IOMS_PASSWORD'));
+      const anonymous = new ApiClient({ server: ctx.server, caFile: ctx.caFile, insecure: cmd.optsWithGlobals<{ insecure?: boolean }>().insecure, loginHint: false });
       const { login } = await anonymous.request<{ login: { token: string; expiresAt: string; user: { username: string; role: string } } }>(LOGIN, { username: opts.user, password });
       writeCliConfig({ server: ctx.server, token: login.token, username: login.user.username, ...(ctx.caFile ? { ca: ctx.caFile } : {}) });
       const result = { username: login.user.username, role: login.user.role, server: ctx.server, expiresAt: login.expiresAt };
-      if (ctx.format === 'table') process.stdout.write(`Logged in to ${ctx.server} as ${login.user.username} (${login.user.role}).\n`);
+      if (ctx.format === 'table') writeOut(`Logged in to ${ctx.server} as ${login.user.username} (${login.user.role}).\n`);
       else printData(ctx.format, result, []);
     });
 
@@ -35,7 +35,7 @@ export function registerAuthCommands(program: Command): void {
       }
       const { token: _t, ...rest } = readCliConfig();
       writeCliConfig(rest);
-      process.stdout.write('Logged out.\n');
+      writeOut('Logged out.\n');
     });
 
   program

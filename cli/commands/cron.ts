@@ -9,8 +9,8 @@ import type { ApiClient } from '../api-client.js';
 import { commandContext } from '../context.js';
 import { parseSince } from '../duration.js';
 import { CliError } from '../errors.js';
+import { selectorArg } from '../selector-arg.js';
 import { type Column, printData, renderTable } from '../output.js';
-import { checkedSelector } from '../selector-option.js';
 
 /** Most run times `cron next -n` prints. */
 export const MAX_NEXT_COUNT = 1000;
@@ -155,16 +155,16 @@ export function registerCronCommands(program: Command): void {
   get
     .command('cron [hosts...]')
     .description('crontab entries per host: schedule, zone, state, last run (time, exit code, duration), next run')
-    .option('-l, --selector <selector>', 'label selector')
+    .option('-l, --selector <selector>', 'label selector', selectorArg)
     .action(async (hosts: string[], o: { selector?: string }, cmd: Command) => {
       const ctx = commandContext(cmd);
-      const entries = await fetchCronEntries(ctx.client(), checkedSelector(o.selector), hosts);
+      const entries = await fetchCronEntries(ctx.client(), o.selector, hosts);
       printData(ctx.format, entries, ENTRY_COLUMNS);
     });
   get
     .command('cron-runs [hosts...]')
     .description('cron run records, newest first: exit code, duration, the tail of the output')
-    .option('-l, --selector <selector>', 'label selector')
+    .option('-l, --selector <selector>', 'label selector', selectorArg)
     .option('--name <entry>', 'only this entry')
     .option('--since <when>', 'only runs started since: a duration (24h, 30m) or an ISO time')
     .option('--limit <n>', 'at most this many records (1-500)', '50')
@@ -175,7 +175,7 @@ export function registerCronCommands(program: Command): void {
       const since = o.since === undefined ? undefined : parseSince(o.since);
       const { cronRuns } = await ctx.client().request<{ cronRuns: CronRunWire[] }>(
         `query($s: String, $h: [String!], $n: String, $since: DateTime, $first: Int) { cronRuns(selector: $s, hosts: $h, name: $n, since: $since, first: $first) { ${RUN_FIELDS} } }`,
-        { s: checkedSelector(o.selector), h: hosts.length ? hosts : undefined, n: o.name, since: since?.toISOString(), first: limit },
+        { s: o.selector, h: hosts.length ? hosts : undefined, n: o.name, since: since?.toISOString(), first: limit },
       );
       printData(ctx.format, cronRuns, RUN_COLUMNS);
     });

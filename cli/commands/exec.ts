@@ -1,7 +1,7 @@
 import { CommanderError, type Command } from 'commander';
 import { commandContext } from '../context.js';
-import { CliError } from '../errors.js';
-import { printData } from '../output.js';
+import { CliError, EXIT_INTERRUPTED, EXIT_USAGE } from '../errors.js';
+import { writeErr, writeOut, printData } from '../output.js';
 import { promptSecret } from '../prompt.js';
 import { ExecUsageError, parseExecArgs, toRunCommandInput, tokensAfterSubcommand, type ExecRequest } from '../jobs/exec-args.js';
 import { followJob } from '../jobs/follow-job.js';
@@ -11,8 +11,7 @@ import { printJobResults } from '../jobs/print-job.js';
 type SubmittedJob = JobWire & { targets: { host: string; status: TargetStatus }[] };
 
 /** Exit statuses of `ioms exec` beyond 0 (every host succeeded) and 1 (some did not, or an error). */
-export const EXIT_USAGE = 2;
-export const EXIT_INTERRUPTED = 130;
+export { EXIT_INTERRUPTED, EXIT_USAGE };
 
 /** Commander's own parse errors (a missing option value) are usage errors too: exit 2. */
 function usageExit(err: CommanderError): never {
@@ -24,8 +23,9 @@ function usageExit(err: CommanderError): never {
 async function actionPassword(username: string): Promise<string> {
   const fromEnv = process.env.IOMS_NEW_PASSWORD;
   if (fromEnv) return fromEnv;
-  const first = await promptSecret(`New password for ${username}: `);
-  if (process.stdin.isTTY && first !== (await promptSecret('Repeat it: '))) throw new CliError('the passwords do not match', EXIT_USAGE);
+  const instead = 'set IOMS_NEW_PASSWORD';
+  const first = await promptSecret(`New password for ${username}: `, instead);
+  if (process.stdin.isTTY && first !== (await promptSecret('Repeat it: ', instead))) throw new CliError('the passwords do not match', EXIT_USAGE);
   if (!first) throw new CliError('the new password is empty', EXIT_USAGE);
   return first;
 }
@@ -42,16 +42,16 @@ async function runExec(cmd: Command): Promise<void> {
   const { runCommand: job } = await client.request<{ runCommand: SubmittedJob }>(RUN_COMMAND, { input: toRunCommandInput(req, password) });
 
   if (!req.wait) {
-    if (ctx.format === 'table') process.stdout.write(`${job.id}\n`);
+    if (ctx.format === 'table') writeOut(`${job.id}\n`);
     else printData(ctx.format, { job: Number(job.id) }, []);
     return;
   }
   if (job.targets.length === 0) throw new CliError(`job ${job.id}: no host matched the targets`);
 
   const { job: final, interrupted } = await followJob(cmd, client, job);
-  const ok = printJobResults(final, { format: ctx.format, elapsedMs: Date.now() - startedAt });
+  const ok = printJobResults(final, { format: ctx.format, elapsedMs: Date.now() - startedAt, raw: req.raw });
   if (interrupted) {
-    process.stderr.write(`ioms: stopped watching; job ${job.id} goes on on the server (\`ioms job ${job.id}\` to see it, \`ioms job cancel ${job.id}\` to stop it)\n`);
+    writeErr(`ioms: stopped watching; job ${job.id} goes on on the server (\`ioms job ${job.id}\` to see it, \`ioms job cancel ${job.id}\` to stop it)\n`);
     process.exitCode = EXIT_INTERRUPTED;
   } else if (!ok) process.exitCode = 1;
 }
@@ -73,6 +73,7 @@ export function registerExecCommand(program: Command): void {
     .option('--action <action>', 'instead of a command: restart-process NAME | collect-inventory | set-password USER (password from IOMS_NEW_PASSWORD or a prompt) | download ARTIFACT PATH')
     .option('--mode <mode>', 'with --action download: the file mode, e.g. 0644')
     .option('--no-wait', 'submit, print the job id and return')
+    .option('--raw', 'print the hosts’ output unchanged, terminal control characters included (for scripts); otherwise they are shown escaped')
     .addHelpText(
       'after',
       `

@@ -1,6 +1,10 @@
+/** The API's one status word for a host (api/hosts/host-state.ts), shown lower-case. */
+export type HostStateWire = 'ONLINE' | 'OFFLINE' | 'REVOKED';
+
 /** A host as the API returns it (the fields the CLI asks for). */
 export interface HostWire {
   name: string;
+  state: HostStateWire;
   labels: Record<string, string>;
   online: boolean;
   alive: boolean;
@@ -16,6 +20,8 @@ export interface HostWire {
 /** The stable JSON shape of `ioms get hosts -o json`. */
 export interface HostSummary {
   name: string;
+  /** online, offline or revoked — the same word in every command. */
+  status: string;
   online: boolean;
   alive: boolean;
   revoked: boolean;
@@ -53,6 +59,7 @@ export function hostSummary(h: HostWire): HostSummary {
   const osName = inv.os ? [inv.os.distro ?? inv.os.name, inv.os.release].filter(Boolean).join(' ') : null;
   return {
     name: h.name,
+    status: h.state.toLowerCase(),
     online: h.online,
     alive: h.alive,
     revoked: h.revoked,

@@ -2,16 +2,18 @@ import type { Command } from 'commander';
 import { parseLabels } from '../../manifests/index.js';
 import { commandContext } from '../context.js';
 import { CliError } from '../errors.js';
-import { printData, renderTable, type Column } from '../output.js';
+import { writeOut, printData, renderTable, type Column } from '../output.js';
+import { hostEvents, type CronRunWire, type StatusEventWire } from './host-events.js';
 import { hostSummary, type HostSummary, type HostWire } from './host-summary.js';
-import { checkedSelector } from '../selector-option.js';
 import { describeCronEntries, fetchCronEntries } from './cron.js';
+import { RESTART_FIELDS, type RestartRow } from './processes.js';
+import { selectorArg } from '../selector-arg.js';
 
-const HOST_FIELDS = 'name labels online alive revoked lastSeenAt lastConnectedAt enrolledAt agentVersion address inventory';
+const HOST_FIELDS = 'name state labels online alive revoked lastSeenAt lastConnectedAt enrolledAt agentVersion address inventory';
 
 const COLUMNS: Column<HostSummary>[] = [
   { header: 'name', value: (h) => h.name },
-  { header: 'status', value: (h) => (h.revoked ? 'revoked' : h.online ? 'online' : h.alive ? 'alive' : 'offline') },
+  { header: 'status', value: (h) => h.status },
   { header: 'alive', value: (h) => h.alive },
   { header: 'os', value: (h) => h.inventory.os },
   { header: 'cpus', value: (h) => h.inventory.cpuCores },
@@ -87,34 +89,35 @@ export function registerHostCommands(program: Command): void {
   get
     .command('hosts [names...]')
     .description('list hosts: by label selector (-l role=web,env!=prod), names or globs, status')
-    .option('-l, --selector <selector>', 'label selector')
+    .option('-l, --selector <selector>', 'label selector', selectorArg)
     .option('--status <status>', 'online, offline, alive, dead or revoked')
     .action(async (names: string[], o: { selector?: string; status?: string }, cmd: Command) => {
       const ctx = commandContext(cmd);
       const status = o.status?.toUpperCase();
       if (status && !['ONLINE', 'OFFLINE', 'ALIVE', 'DEAD', 'REVOKED'].includes(status)) throw new CliError('--status must be online, offline, alive, dead or revoked', 2);
-      const hosts = (await fetchHosts(cmd, checkedSelector(o.selector), names, status)).map(hostSummary);
+      const hosts = (await fetchHosts(cmd, o.selector, names, status)).map(hostSummary);
       printData(ctx.format, hosts, COLUMNS);
     });
 
   const describe = program.commands.find((c) => c.name() === 'describe') ?? program.command('describe').description('show one resource in detail');
   describe
     .command('host <name>')
-    .description('a host: status, labels, inventory, recent availability')
+    .description('a host: status, labels, inventory, then what happened (status changes, restarts, cron runs) in time order')
     .action(async (name: string, _o: unknown, cmd: Command) => {
       const ctx = commandContext(cmd);
-      const { host } = await ctx.client().request<{ host: (HostWire & { statusHistory: { at: string; change: string; reason: string | null }[] }) | null }>(
-        `query($n: String!) { host(name: $n) { ${HOST_FIELDS} statusHistory { at change reason } } }`,
+      const { host } = await ctx.client().request<{ host: (HostWire & { statusHistory: StatusEventWire[]; restarts: Omit<RestartRow, 'host'>[]; cronRuns: CronRunWire[] }) | null }>(
+        `query($n: String!) { host(name: $n) { ${HOST_FIELDS} statusHistory { at change reason } restarts(first: 20) { ${RESTART_FIELDS} } cronRuns(first: 20) { name startedAt finishedAt exitCode status } } }`,
         { n: name },
       );
       if (!host) throw new CliError(`no host named "${name}"`);
       const cron = await fetchCronEntries(ctx.client(), undefined, [host.name]);
-      const summary = { ...hostSummary(host), history: host.statusHistory, fullInventory: host.inventory, cron };
+      const events = hostEvents({ status: host.statusHistory, restarts: host.restarts, cron: host.cronRuns });
+      const summary = { ...hostSummary(host), history: host.statusHistory, restarts: host.restarts, cronRuns: host.cronRuns, events, fullInventory: host.inventory, cron };
       if (ctx.format !== 'table') return printData(ctx.format, summary, []);
       const s = summary;
       const lines = [
         `Name:          ${s.name}`,
-        `Status:        ${s.revoked ? 'revoked' : s.online ? 'online' : 'offline'}, ${s.alive ? 'alive' : 'not alive'}`,
+        `Status:        ${s.status}, ${s.alive ? 'alive (a heartbeat within the alive window)' : 'not alive (no heartbeat within the alive window)'}`,
         `Last seen:     ${s.lastSeen ?? 'never'}`,
         `Address:       ${host.address ?? '-'}`,
         `Agent:         ${host.agentVersion ?? '-'}`,
@@ -128,26 +131,29 @@ export function registerHostCommands(program: Command): void {
         `Time zone:     ${s.inventory.timezone ?? '-'}`,
         `Booted:        ${s.inventory.bootTime ?? '-'}`,
         ``,
-        `History (last 7 days):`,
-        renderTable(host.statusHistory.slice(-20), [
-          { header: 'at', value: (e) => e.at },
-          { header: 'change', value: (e) => e.change },
-          { header: 'reason', value: (e) => e.reason },
-        ]),
+        `Events (status changes of the last 7 days, the latest restarts and cron runs; oldest first):`,
+        events.length
+          ? renderTable(events, [
+              { header: 'at', value: (e) => e.at },
+              { header: 'kind', value: (e) => e.kind },
+              { header: 'what', value: (e) => e.what },
+              { header: 'detail', value: (e) => e.detail },
+            ])
+          : '  none\n',
         describeCronEntries(cron),
       ];
-      process.stdout.write(`${lines.join('\n')}`);
+      writeOut(`${lines.join('\n')}`);
     });
 
   const top = program.command('top').description('resource usage');
   top
     .command('hosts [names...]')
     .description('hosts by CPU use, from their newest metrics sample')
-    .option('-l, --selector <selector>', 'label selector')
+    .option('-l, --selector <selector>', 'label selector', selectorArg)
     .option('--sort <column>', 'cpu, memory, load or name', 'cpu')
     .action(async (names: string[], o: { selector?: string; sort: string }, cmd: Command) => {
       const ctx = commandContext(cmd);
-      const rows = await topHosts(cmd, checkedSelector(o.selector), names);
+      const rows = await topHosts(cmd, o.selector, names);
       const key: Record<string, (r: TopRow) => number | string> = { cpu: (r) => -(r.cpuPercent ?? -1), memory: (r) => -(r.memoryPercent ?? -1), load: (r) => -(r.load1 ?? -1), name: (r) => r.name };
       const sortBy = key[o.sort];
       if (!sortBy) throw new CliError('--sort must be cpu, memory, load or name', 2);
@@ -187,7 +193,7 @@ export function registerHostCommands(program: Command): void {
     .action(async (name: string, _o: unknown, cmd: Command) => {
       const ctx = commandContext(cmd);
       await ctx.client().request(`mutation($n: String!) { revokeHost(name: $n) { name } }`, { n: name });
-      process.stdout.write(`Revoked ${name}.\n`);
+      writeOut(`Revoked ${name}.\n`);
     });
   host
     .command('rm <name>')
@@ -195,6 +201,6 @@ export function registerHostCommands(program: Command): void {
     .action(async (name: string, _o: unknown, cmd: Command) => {
       const ctx = commandContext(cmd);
       await ctx.client().request(`mutation($n: String!) { deleteHost(name: $n) }`, { n: name });
-      process.stdout.write(`Deleted ${name}.\n`);
+      writeOut(`Deleted ${name}.\n`);
     });
 }

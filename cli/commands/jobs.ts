@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { commandContext } from '../context.js';
 import { CliError } from '../errors.js';
-import { printData, type Column } from '../output.js';
+import { fitCell, printData, writeOut, type Column } from '../output.js';
 import { fetchJobWithTargets, followJob } from '../jobs/follow-job.js';
 import { JOB_CONTROL, JOB_STATUSES, JOBS_PAGE, type JobControl, type JobPage, type JobWire } from '../jobs/job-wire.js';
 import { printJobResults } from '../jobs/print-job.js';
@@ -14,7 +14,7 @@ const MAX_COMMAND_COLUMN = 40;
 const JOB_COLUMNS: Column<JobWire>[] = [
   { header: 'id', value: (j) => j.id },
   { header: 'status', value: (j) => j.status },
-  { header: 'command', value: (j) => clip(j.kind === 'SHELL' ? j.command : `${j.kind.toLowerCase()} ${j.command}`.trim()) },
+  { header: 'command', value: (j) => clip(jobCommandText(j.kind, j.command)) },
   { header: 'targets', value: (j) => (j.selector !== null ? `-l ${j.selector || "''"}` : j.hosts) },
   { header: 'done', value: (j) => `${j.counts.done}/${j.counts.total}` },
   { header: 'failed', value: (j) => j.counts.failed + j.counts.timedOut + j.counts.unreachable },
@@ -22,9 +22,16 @@ const JOB_COLUMNS: Column<JobWire>[] = [
   { header: 'created', value: (j) => j.createdAt },
 ];
 
+/** `uptime`, `download hello.txt@1.0 /tmp/x`: an action's kind once, even when its command text starts with it. */
+export function jobCommandText(kind: string, command: string): string {
+  if (kind === 'SHELL') return command;
+  const word = kind.toLowerCase().replace(/_/g, '-');
+  return command.toLowerCase().startsWith(word) || command.toLowerCase().startsWith(kind.toLowerCase()) ? command : `${word} ${command}`.trim();
+}
+
 function clip(text: string): string {
   const oneLine = text.replace(/\s+/g, ' ');
-  return oneLine.length > MAX_COMMAND_COLUMN ? `${oneLine.slice(0, MAX_COMMAND_COLUMN - 1)}…` : oneLine;
+  return fitCell(oneLine, MAX_COMMAND_COLUMN);
 }
 
 /** A job id is a positive whole number. */
@@ -67,7 +74,7 @@ async function controlJob(action: JobControl, id: string, cmd: Command): Promise
   const data = await ctx.client().request<Record<string, JobWire>>(JOB_CONTROL[action], { id: jobId });
   const job = Object.values(data)[0]!;
   if (ctx.format !== 'table') return printData(ctx.format, job, []);
-  process.stdout.write(`Job ${job.id} ${job.status}: ${job.counts.done}/${job.counts.total} hosts done.\n`);
+  writeOut(`Job ${job.id} ${job.status}: ${job.counts.done}/${job.counts.total} hosts done.\n`);
 }
 
 /** `ioms exec`, `ioms jobs`, `ioms job ID`, `ioms job cancel|pause|resume ID`. */
@@ -84,9 +91,9 @@ export function registerJobCommands(program: Command): void {
       const ctx = commandContext(cmd);
       const { jobs } = await ctx.client().request<{ jobs: JobPage }>(JOBS_PAGE, { status: o.status, first: o.limit, after: o.after });
       if (ctx.format !== 'table') return printData(ctx.format, jobs, []);
-      if (jobs.nodes.length === 0) return void process.stdout.write('No jobs.\n');
+      if (jobs.nodes.length === 0) return void writeOut('No jobs.\n');
       printData(ctx.format, jobs.nodes, JOB_COLUMNS);
-      if (jobs.pageInfo.hasNextPage) process.stdout.write(`(more: --after ${jobs.pageInfo.endCursor})\n`);
+      if (jobs.pageInfo.hasNextPage) writeOut(`(more: --after ${jobs.pageInfo.endCursor})\n`);
     });
 
   const job = program
@@ -104,7 +111,7 @@ export function registerJobCommands(program: Command): void {
       if (o.wait) ({ job: found, interrupted } = await followJob(cmd, client, found));
       if (ctx.format !== 'table') printData(ctx.format, found, []);
       else {
-        process.stdout.write(`${describeJob(found)}\n`);
+        writeOut(`${describeJob(found)}\n`);
         printJobResults(found, { format: 'table' });
       }
       if (interrupted) process.exitCode = EXIT_INTERRUPTED;

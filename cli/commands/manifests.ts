@@ -12,13 +12,13 @@ import type { ApiClient } from '../api-client.js';
 import { commandContext, type GlobalOptions } from '../context.js';
 import { parseDuration } from '../duration.js';
 import { CliError } from '../errors.js';
-import { printData, renderTable, type OutputFormat } from '../output.js';
-import { checkedSelector } from '../selector-option.js';
+import { writeErr, writeOut, printData, renderTable, type OutputFormat } from '../output.js';
 import { collectManifestFiles } from '../manifests/collect-files.js';
 import { fetchRolloutStatus, followRollout } from '../manifests/follow-rollout.js';
 import { readGitSource } from '../manifests/git-source.js';
 import {
   APPLY_MANIFESTS,
+  PLAN_MANIFESTS,
   MANIFEST_REVISION,
   MANIFEST_REVISIONS,
   ROLLBACK_MANIFESTS,
@@ -28,6 +28,8 @@ import {
 } from '../manifests/manifest-wire.js';
 import { changedHosts, describeSource, formatApplyError, renderApplied, renderPlan } from '../manifests/plan-output.js';
 import { renderRolloutTable, rolloutView } from '../manifests/rollout-view.js';
+import { eachHost } from './processes.js';
+import { selectorArg } from '../selector-arg.js';
 
 export const EXIT_DIFF_CHANGES = 1;
 export const EXIT_DIFF_TROUBLE = 2;
@@ -62,6 +64,7 @@ async function sendApply(client: ApiClient, o: ApplyOptions, dryRun: boolean): P
     ...(o.message !== undefined ? { message: o.message } : {}),
     ...(source ? { source } : {}),
   };
+  if (dryRun) return (await client.request<{ planManifests: ApplyResultWire }>(PLAN_MANIFESTS, { input })).planManifests;
   return (await client.request<{ applyManifests: ApplyResultWire }>(APPLY_MANIFESTS, { input })).applyManifests;
 }
 
@@ -69,10 +72,10 @@ async function sendApply(client: ApiClient, o: ApplyOptions, dryRun: boolean): P
 function reportResult(format: OutputFormat, result: ApplyResultWire, table: () => string, refusedExit: number): void {
   if (format !== 'table') printData(format, result, []);
   if (result.errors.length) {
-    process.stderr.write(result.errors.map((e) => `${formatApplyError(e)}\n`).join(''));
+    writeErr(result.errors.map((e) => `${formatApplyError(e)}\n`).join(''));
     throw new CliError(`${result.errors.length} ${result.errors.length === 1 ? 'error' : 'errors'} in the manifests; nothing was applied`, refusedExit);
   }
-  if (format === 'table') process.stdout.write(table());
+  if (format === 'table') writeOut(table());
 }
 
 function manifestOptions(cmd: Command): Command {
@@ -112,7 +115,7 @@ function registerDiff(program: Command): void {
 function revisionHeader(r: RevisionWire): string {
   const from = describeSource(r.source);
   const what = r.rollbackOf !== null ? ` · rollback to revision ${r.rollbackOf}` : '';
-  return `Revision ${r.id}${r.current ? ' (current)' : ''} · ${r.createdAt} by ${r.createdBy}${from ? ` · ${from}` : ''}${what}${r.message ? ` · ${r.message}` : ''}\n`;
+  return `Revision ${r.id}${r.current ? ' (current)' : ''} · ${r.createdAt} by ${r.createdBy}${from ? ` · ${from}` : ''}${what}${r.message && !(r.rollbackOf !== null && r.message === `rollback to revision ${r.rollbackOf}`) ? ` · ${r.message}` : ''}\n`;
 }
 
 async function fetchRevisions(client: ApiClient, limit: number): Promise<RevisionWire[]> {
@@ -149,9 +152,9 @@ function registerGet(program: Command): void {
       const ctx = commandContext(cmd);
       const revision = await fetchRevision(ctx.client(), o.revision);
       if (ctx.format !== 'table') return printData(ctx.format, revision, []);
-      if (!revision) return void process.stdout.write('No manifests applied yet.\n');
-      process.stdout.write(revisionHeader(revision));
-      process.stdout.write(
+      if (!revision) return void writeOut('No manifests applied yet.\n');
+      writeOut(revisionHeader(revision));
+      writeOut(
         renderTable(revision.documents, [
           { header: 'kind', value: (d) => d.kind },
           { header: 'name', value: (d) => d.name },
@@ -167,14 +170,14 @@ function registerGet(program: Command): void {
       const ctx = commandContext(cmd);
       if (o.limit > MAX_REVISIONS_LIMIT) throw new CliError(`--limit must be at most ${MAX_REVISIONS_LIMIT}`, 2);
       const revisions = await fetchRevisions(ctx.client(), o.limit);
-      if (ctx.format === 'table' && revisions.length === 0) return void process.stdout.write('No manifests applied yet.\n');
+      if (ctx.format === 'table' && revisions.length === 0) return void writeOut('No manifests applied yet.\n');
       printData(ctx.format, revisions, [
         { header: 'id', value: (r) => r.id },
         { header: 'current', value: (r) => (r.current ? '*' : '') },
         { header: 'created', value: (r) => r.createdAt },
         { header: 'by', value: (r) => r.createdBy },
         { header: 'commit', value: (r) => (r.source.commit ? `${r.source.commit.slice(0, 12)}${r.source.dirty ? '+dirty' : ''}` : '') },
-        { header: 'message', value: (r) => [r.rollbackOf !== null ? `rollback to ${r.rollbackOf}` : '', r.message ?? ''].filter(Boolean).join(': ') },
+        { header: 'message', value: (r) => (r.rollbackOf !== null && (r.message ?? '').startsWith('rollback to') ? r.message : [r.rollbackOf !== null ? `rollback to revision ${r.rollbackOf}` : '', r.message ?? ''].filter(Boolean).join(': ')) },
       ]);
     });
 }
@@ -191,7 +194,7 @@ function registerRollout(program: Command): void {
   rollout
     .command('status')
     .description('per host: converged, drifted (with reasons), pending or failed, and the revision it runs')
-    .option('-l, --selector <selector>', 'only hosts matching this label selector')
+    .option('-l, --selector <selector>', 'only hosts matching this label selector', selectorArg)
     .option('-w, --watch', 'keep the view live until Ctrl-C (redrawn on a terminal, changed rows otherwise)')
     .option('--until-converged', 'watch, and exit 0 once every online host is converged (1 on --timeout)')
     .option('--timeout <duration>', `stop watching after this long (with --until-converged: default ${DEFAULT_CONVERGE_TIMEOUT}, then exit 1)`)
@@ -200,9 +203,13 @@ function registerRollout(program: Command): void {
       const client = ctx.client();
       const timeoutMs = o.timeout !== undefined ? parseDuration(o.timeout) : o.untilConverged ? parseDuration(DEFAULT_CONVERGE_TIMEOUT) : undefined;
       if (!o.watch && !o.untilConverged) {
-        const status = await fetchRolloutStatus(client, checkedSelector(o.selector));
+        const status = await fetchRolloutStatus(client, o.selector);
         if (ctx.format !== 'table') return printData(ctx.format, status, []);
-        return void process.stdout.write(renderRolloutTable(rolloutView(status)));
+        writeOut(renderRolloutTable(rolloutView(status)));
+        // Converged is not the whole story: say when a guarded process restarted lately.
+        const restarts = await recentRestarts(client, o.selector, RECENT_RESTART_MS);
+        if (restarts) writeOut(restarts);
+        return;
       }
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const sameServer = !globals.server || globals.server === ctx.config.server;
@@ -213,11 +220,34 @@ function registerRollout(program: Command): void {
         caFile: ctx.caFile,
         insecure: globals.insecure,
         format: ctx.format,
-        selector: checkedSelector(o.selector),
+        selector: o.selector,
         untilConverged: Boolean(o.untilConverged),
         timeoutMs,
       });
     });
+}
+
+const RECENT_RESTART_MS = 3_600_000;
+
+/** `Restarts in the last hour: vm/chatty ×2 (latest 12:27:26 SIGKILL) — see ioms get restarts --since 1h`, or '' when none. */
+async function recentRestarts(client: ApiClient, selector: string | undefined, withinMs: number): Promise<string> {
+  const since = new Date(Date.now() - withinMs).toISOString();
+  const hosts = await eachHost<{ restarts: { process: string; at: string; exitCode: number | null; signal: string | null }[] }>(client, selector, [], 'restarts(since: $since, first: $first) { process at exitCode signal }', { since, first: 20 }, ', $since: DateTime, $first: Int', 10);
+  const groups = new Map<string, { n: number; latest: { at: string; exitCode: number | null; signal: string | null } }>();
+  for (const h of hosts) {
+    for (const r of h.restarts) {
+      const key = `${h.name}/${r.process}`;
+      const g = groups.get(key);
+      if (!g) groups.set(key, { n: 1, latest: r });
+      else {
+        g.n += 1;
+        if (r.at > g.latest.at) g.latest = r;
+      }
+    }
+  }
+  if (groups.size === 0) return '';
+  const parts = [...groups].map(([key, g]) => `${key} ×${g.n} (latest ${g.latest.at}, ${g.latest.signal ?? `exit ${g.latest.exitCode ?? '?'}`})`);
+  return `Restarts in the last hour: ${parts.join(', ')} — see \`ioms get restarts --since 1h\`\n`;
 }
 
 function registerRollback(program: Command): void {

@@ -3,7 +3,8 @@ import { REPORT_TABLES, type ReportTable } from '../../api/reports/report-column
 import { commandContext } from '../context.js';
 import { parseSince } from '../duration.js';
 import { CliError } from '../errors.js';
-import { printData } from '../output.js';
+import { selectorArg } from '../selector-arg.js';
+import { printData, writeOut } from '../output.js';
 
 /**
  * `ioms report KIND`: each kind is one GraphQL `report…` query. The server computes the figures;
@@ -75,7 +76,7 @@ export function registerReportCommands(program: Command): void {
       .option('--from <when>', 'start: a duration ago (30d, 12h) or an ISO date', '30d')
       .option('--to <when>', 'end: a duration ago or an ISO date (default: now)')
       .option('--by <grouping>', 'host, or label:KEY (e.g. label:role)', 'host')
-      .option('-l, --selector <selector>', 'only hosts matching this label selector')
+      .option('-l, --selector <selector>', 'only hosts matching this label selector', selectorArg)
       .option('--per <period>', 'one row per group and day, week or month (UTC) instead of one for the whole range')
       .option('--top <n>', 'resources: hosts per table', '20')
       .option('--table <name>', `with -o csv or table: only this table (${REPORT_TABLES[kind.name].map((t) => t.name).join(', ')}; csv default: the first)`)
@@ -95,8 +96,8 @@ export function registerReportCommands(program: Command): void {
         if (ctx.format === 'json' || ctx.format === 'yaml') return printData(ctx.format, result, []);
         for (const [i, table] of chosen.entries()) {
           const rows = table.rows(result) as never[];
-          if (ctx.format === 'table' && chosen.length > 1) process.stdout.write(`${i > 0 ? '\n' : ''}${table.name}\n`);
-          if (ctx.format === 'table' && rows.length === 0) process.stdout.write('(no rows)\n');
+          if (ctx.format === 'table' && chosen.length > 1) writeOut(`${i > 0 ? '\n' : ''}${table.name}\n`);
+          if (ctx.format === 'table' && rows.length === 0) writeOut('(no rows)\n');
           else printData(ctx.format, rows, table.columns);
         }
       });

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { writeErr, writeOut } from '../output.js';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { RunningServer } from '../../api/server/start-server.js';
@@ -17,11 +18,11 @@ function stopOnSignals(stop: () => Promise<void>): void {
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) process.exit(1);
     stopping = true;
-    process.stderr.write(`\n${signal}: shutting down…\n`);
+    writeErr(`\n${signal}: shutting down…\n`);
     stop().then(
       () => process.exit(0),
       (err: unknown) => {
-        process.stderr.write(`shutdown failed: ${String(err)}\n`);
+        writeErr(`shutdown failed: ${String(err)}\n`);
         process.exit(1);
       },
     );
@@ -30,12 +31,24 @@ function stopOnSignals(stop: () => Promise<void>): void {
   process.on('SIGINT', onSignal);
 }
 
+/**
+ * How to run the CLI, as the banners print it: the project's own file, never `npx ioms` (which,
+ * outside this folder, would fetch and run whatever the public registry holds under that name).
+ */
+function iomsCommand(): string {
+  const abs = path.join(import.meta.dirname, '..', '..', 'bin', 'ioms.js');
+  const rel = path.relative(process.cwd(), abs);
+  const bin = rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel;
+  return `node ${bin.includes(' ') ? JSON.stringify(bin) : bin}`;
+}
+const RUN_HINT = '(or `ioms …` after `npm link` in the project folder)';
+
 function adminBanner(url: string) {
   return (username: string, password: string | undefined): void => {
     const lines = password
-      ? [`First start: created user "${username}" with password`, ``, `    ${password}`, ``, `It is shown only this once. Sign in with:`, `    npx ioms login --server ${url} --user ${username}`]
+      ? [`First start: created user "${username}" with password`, ``, `    ${password}`, ``, `It is shown only this once. Sign in with:`, `    ${iomsCommand()} login --server ${url} --user ${username}`, `${RUN_HINT}`]
       : [`First start: created user "${username}" with the password from IOMS_ADMIN_PASSWORD.`];
-    process.stdout.write(`\n${'='.repeat(72)}\n${lines.join('\n')}\n${'='.repeat(72)}\n\n`);
+    writeOut(`\n${'='.repeat(72)}\n${lines.join('\n')}\n${'='.repeat(72)}\n\n`);
   };
 }
 
@@ -63,12 +76,20 @@ export function registerServerCommands(program: Command): void {
     .option('--no-agent', 'do not run the local agent')
     .action(async (o: { agent: boolean }) => {
       const { ensureDashboard } = await import('../dashboard-build.js');
-      ensureDashboard((line) => process.stdout.write(`${line}\n`));
+      ensureDashboard((line) => writeOut(`${line}\n`));
       const server = await runServer();
       const { startLocalAgent, applyExamplesOnce } = await import('../local-agent.js');
       const revision = await applyExamplesOnce(server, path.join(import.meta.dirname, '..', '..', 'manifests', 'examples'));
       const agent = o.agent ? await startLocalAgent(server, path.join(import.meta.dirname, '..', '..', 'bin', 'ioms.js')) : undefined;
       stopOnSignals(async () => {
+        // Said first: guarded processes outlive the agent by design (the next start adopts them).
+        const left = agent?.guardedProcesses() ?? [];
+        if (left.length) {
+          writeErr(
+            `Guarded processes keep running without the agent (by design; the next start adopts them):\n${left.map((p) => `  ${p.name} (pid ${p.pid})\n`).join('')}` +
+              `To stop them for good, remove them from the manifests and apply, or kill ${left.map((p) => p.pid).join(' ')}.\n`,
+          );
+        }
         await agent?.stop();
         await server.close();
       });
@@ -77,12 +98,14 @@ export function registerServerCommands(program: Command): void {
         `  dashboard:   ${server.url}/  (sign in as admin)`,
         `  health:      ${server.url}/healthz`,
         ...(agent ? [`  local agent: host "${agent.name}" (log: ${path.relative(process.cwd(), agent.logFile)})`] : []),
-        ...(revision ? [`  manifests:   manifests/examples/ applied as revision ${revision} (see: npx ioms rollout status)`] : []),
-        `  sign in:     npx ioms login --server ${server.url} --user admin`,
-        `  then:        npx ioms get hosts`,
-        `  stop:        Ctrl-C`,
+        ...(revision ? [`  manifests:   manifests/examples/ applied as revision ${revision} (see: ${iomsCommand()} rollout status)`] : []),
+        `  sign in:     ${iomsCommand()} login --server ${server.url} --user admin`,
+        `  then:        ${iomsCommand()} get hosts`,
+        `               ${RUN_HINT}`,
+        `  stop:        Ctrl-C (stops the server and the local agent; guarded processes such as the demo`,
+        `               keep running by design, and the next start adopts them — see docs/agents.md)`,
       ];
-      process.stdout.write(`\n${lines.join('\n')}\n\n`);
+      writeOut(`\n${lines.join('\n')}\n\n`);
     });
 
   const db = program.command('db').description('database maintenance');
@@ -94,7 +117,7 @@ export function registerServerCommands(program: Command): void {
       const orm = await openDatabase(config.databaseUrl);
       try {
         const applied = await migrateDatabase(orm);
-        process.stdout.write(applied.length ? `Applied to ${redactUrl(config.databaseUrl)}:\n${applied.map((n) => `  ${n}\n`).join('')}` : `${redactUrl(config.databaseUrl)} is up to date.\n`);
+        writeOut(applied.length ? `Applied to ${redactUrl(config.databaseUrl)}:\n${applied.map((n) => `  ${n}\n`).join('')}` : `${redactUrl(config.databaseUrl)} is up to date.\n`);
       } finally {
         await orm.close(true);
       }
@@ -106,10 +129,10 @@ export function registerServerCommands(program: Command): void {
     .option('--write', 'write it to api/schema.graphql instead')
     .action(async (o: { write?: boolean }) => {
       const sdl = await schemaSdl();
-      if (!o.write) return void process.stdout.write(sdl);
+      if (!o.write) return void writeOut(sdl);
       const file = path.join(import.meta.dirname, '..', '..', 'api', 'schema.graphql');
       fs.writeFileSync(file, sdl);
-      process.stdout.write(`Wrote ${file}\n`);
+      writeOut(`Wrote ${file}\n`);
     });
 }
 

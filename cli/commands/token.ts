@@ -3,7 +3,7 @@ import { parseLabels } from '../../manifests/index.js';
 import { commandContext } from '../context.js';
 import { parseDuration } from '../duration.js';
 import { CliError } from '../errors.js';
-import { printData, type Column } from '../output.js';
+import { writeOut, printData, type Column } from '../output.js';
 
 interface Token {
   id: string;
@@ -52,7 +52,7 @@ export function registerTokenCommands(program: Command): void {
         { input },
       );
       if (ctx.format !== 'table') return printData(ctx.format, { token: r.token, ...r.enrollmentToken }, []);
-      process.stdout.write(`${r.token}\n\nValid until ${r.enrollmentToken.expiresAt} for ${r.enrollmentToken.maxUses} host(s). Enroll a host with:\n  ioms agent --server ${ctx.server} --token ${r.token}\n`);
+      writeOut(`${r.token}\n\nValid until ${r.enrollmentToken.expiresAt} for ${r.enrollmentToken.maxUses} host(s). Enroll a host with:\n  ioms agent --server ${ctx.server} --token ${r.token}\n`);
     });
 
   token

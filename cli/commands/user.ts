@@ -1,7 +1,8 @@
+import fs from 'node:fs';
 import type { Command } from 'commander';
 import { commandContext } from '../context.js';
 import { CliError } from '../errors.js';
-import { printData, type Column } from '../output.js';
+import { writeOut, printData, type Column } from '../output.js';
 import { promptSecret } from '../prompt.js';
 
 interface User {
@@ -36,8 +37,10 @@ function cidrs(value: string): string[] {
 async function newPassword(flag: string | undefined): Promise<string> {
   if (flag) return flag;
   if (process.env.IOMS_NEW_PASSWORD) return process.env.IOMS_NEW_PASSWORD;
-  const first = await promptSecret('New password: ');
-  if (process.stdin.isTTY && first !== (await promptSecret('Repeat it: '))) throw new CliError('the passwords do not match');
+  const instead = 'give --password PW or set IOMS_NEW_PASSWORD';
+  const first = await promptSecret('New password: ', instead);
+  if (process.stdin.isTTY && first !== (await promptSecret('Repeat it: ', instead))) throw new CliError('the passwords do not match', 2);
+  if (!first) throw new CliError('the new password is empty', 2);
   return first;
 }
 
@@ -97,7 +100,48 @@ export function registerUserCommands(program: Command): void {
     .action(async (username: string, _o: unknown, cmd: Command) => {
       const ctx = commandContext(cmd);
       const { deleteUser } = await ctx.client().request<{ deleteUser: User }>(`mutation($u: String!) { deleteUser(username: $u) { ${USER_FIELDS} } }`, { u: username });
-      if (ctx.format === 'table') process.stdout.write(`Deleted user ${deleteUser.username}.\n`);
+      if (ctx.format === 'table') writeOut(`Deleted user ${deleteUser.username}.\n`);
       else printData(ctx.format, deleteUser, COLUMNS);
+    });
+
+  user
+    .command('unlock <username>')
+    .description('lift a sign-in lockout (too many failed sign-ins) now instead of after the window')
+    .action(async (username: string, _o: unknown, cmd: Command) => {
+      const ctx = commandContext(cmd);
+      const { unlockUser } = await ctx.client().request<{ unlockUser: User }>(`mutation($u: String!) { unlockUser(username: $u) { ${USER_FIELDS} } }`, { u: username });
+      if (ctx.format === 'table') writeOut(`Unlocked ${unlockUser.username}: failed sign-ins before now no longer count.\n`);
+      else printData(ctx.format, unlockUser, COLUMNS);
+    });
+
+  user
+    .command('reset-password <username>')
+    .description('on the server machine: set a new password straight in the database (IOMS_DATABASE_URL), no running server or session needed; ends the user’s sessions, lifts the lockout, audited')
+    .option('-p, --password <password>', 'the new password (else IOMS_NEW_PASSWORD or a prompt)')
+    .addHelpText('after', '\nReads the same IOMS_* variables (or ioms.yaml) as `ioms server`; run it where the server runs, e.g.\n  IOMS_DATABASE_URL=mysql://ioms:…@db:3306/ioms ioms user reset-password admin\nSee docs/security.md, "Locked out".')
+    .action(async (username: string, o: { password?: string }, cmd: Command) => {
+      const ctx = commandContext(cmd);
+      const password = await newPassword(o.password);
+      const { loadServerConfig } = await import('../../api/config.js');
+      const { openDatabase, redactUrl, parseDatabaseUrl } = { ...(await import('../../db/orm.js')), ...(await import('../../db/database-url.js')) };
+      const { resetPassword } = await import('../../api/users/account-recovery.js');
+      const config = loadServerConfig();
+      const target = parseDatabaseUrl(config.databaseUrl);
+      if (target.dialect === 'sqlite' && !fs.existsSync(target.path)) {
+        throw new CliError(`no IOMS database at ${target.path}: run this where the server runs (its working directory), or set IOMS_DATABASE_URL to the server's database`);
+      }
+      const orm = await openDatabase(config.databaseUrl);
+      try {
+        const r = await resetPassword(orm.em.fork(), username, password);
+        if (ctx.format === 'table') writeOut(`Reset the password of ${r.username} in ${redactUrl(config.databaseUrl)}; ended ${r.sessionsEnded} session(s) and lifted any sign-in lockout.\n`);
+        else printData(ctx.format, { ...r, database: redactUrl(config.databaseUrl) }, []);
+      } catch (err) {
+        const e = err as { extensions?: { code?: string }; message?: string };
+        const code = e.extensions?.code;
+        if (code === 'NOT_FOUND' || code === 'BAD_USER_INPUT') throw new CliError(e.message ?? String(err), code === 'BAD_USER_INPUT' ? 2 : 1);
+        throw new CliError(`could not reset the password in ${redactUrl(config.databaseUrl)}: ${e.message ?? String(err)} (is IOMS_DATABASE_URL the server's database?)`);
+      } finally {
+        await orm.close(true);
+      }
     });
 }

@@ -5,7 +5,7 @@
  */
 import { parseDuration } from '../duration.js';
 import { CliError } from '../errors.js';
-import { parseSelector } from '../../manifests/index.js';
+import { selectorProblem } from '../selector-arg.js';
 
 export type ExecUsageErrorCode =
   /** Neither `-l` nor a host name. */
@@ -61,6 +61,8 @@ export interface ExecRequest {
   readonly queueForSeconds?: number;
   /** False with `--no-wait`: submit, print the job id, return. */
   readonly wait: boolean;
+  /** `--raw`: print the hosts' output byte for byte (terminal controls included), for scripts. */
+  readonly raw?: boolean;
 }
 
 /** `--action NAME` → the job kind and how many values follow the name. */
@@ -116,6 +118,7 @@ export function parseExecArgs(tokens: readonly string[]): ExecRequest {
   let action: ExecAction | undefined;
   let command: string | undefined;
   let wait = true;
+  let raw = false;
 
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i]!;
@@ -148,6 +151,10 @@ export function parseExecArgs(tokens: readonly string[]): ExecRequest {
       wait = false;
       continue;
     }
+    if (token === '--raw') {
+      raw = true;
+      continue;
+    }
     if (flag === '--action') {
       if (action) throw new ExecUsageError('COMMAND_AND_ACTION', 'give one --action');
       const name = takeValue('an action name');
@@ -176,13 +183,8 @@ export function parseExecArgs(tokens: readonly string[]): ExecRequest {
   }
 
   const selector = values.get('--selector');
-  if (selector !== undefined) {
-    try {
-      parseSelector(selector);
-    } catch (err) {
-      throw new ExecUsageError('BAD_VALUE', `invalid selector ${JSON.stringify(selector)}: ${err instanceof Error ? err.message : String(err)}`);
-    }
-  }
+  const badSelector = selector !== undefined ? selectorProblem(selector) : undefined;
+  if (badSelector) throw new ExecUsageError('BAD_VALUE', badSelector);
   if (selector === undefined && hosts.length === 0) {
     throw new ExecUsageError('NO_TARGETS', "no targets: name hosts or give -l SELECTOR (-l '' means every host)");
   }
@@ -212,6 +214,7 @@ export function parseExecArgs(tokens: readonly string[]): ExecRequest {
     ...optional('maxFailures', values.get('--max-failures'), parseMaxFailures),
     ...optional('queueForSeconds', values.get('--queue-for'), (v) => parseSeconds('--queue-for', v, 0)),
     wait,
+    ...(raw ? { raw } : {}),
   };
 }
 

@@ -3,6 +3,7 @@
  * a TTY's stderr, and Ctrl-C (the first one stops watching, the job keeps running on the server).
  */
 import type { Command } from 'commander';
+import { writeErr, writeStatusLine } from '../output.js';
 import type { ApiClient } from '../api-client.js';
 import { commandContext, type GlobalOptions } from '../context.js';
 import { describeStreamError, JobStreamError } from './job-event-stream.js';
@@ -30,7 +31,7 @@ export async function followJob(cmd: Command, client: ApiClient, job: JobWire & 
   const sameServer = !globals.server || globals.server === ctx.config.server;
   const events = createJobEventsClient({ server: ctx.server, token: (sameServer ? ctx.config.token : undefined) ?? '', caFile: ctx.caFile, insecure: globals.insecure });
   const tty = Boolean(process.stderr.isTTY);
-  const bar = tty ? createProgressBar({ write: (s) => process.stderr.write(s), width: () => process.stderr.columns || 80 }) : undefined;
+  const bar = tty ? createProgressBar({ write: writeStatusLine, width: () => process.stderr.columns || 80 }) : undefined;
   let latest: JobProgress | undefined;
   const draw = () => {
     if (!bar || !latest) return;
@@ -57,7 +58,7 @@ export async function followJob(cmd: Command, client: ApiClient, job: JobWire & 
       onRetry: (attempt, err) => {
         if (attempt === 1 || attempt % 3 === 0) {
           bar?.clear();
-          process.stderr.write(`ioms: progress stream interrupted (${describeStreamError(err)}); reconnecting\n`);
+          writeErr(`ioms: progress stream interrupted (${describeStreamError(err)}); reconnecting\n`);
         }
       },
       signal: aborter.signal,

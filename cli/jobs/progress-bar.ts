@@ -42,7 +42,7 @@ export interface ProgressBarOptions {
 export interface ProgressBar {
   /** Redraws when the line changed (the elapsed time counts), at most every `minIntervalMs`. */
   update(view: Omit<ProgressView, 'elapsedMs'>): void;
-  /** Erases the line (call before printing anything else). */
+  /** Erases the line (call before printing anything else). `write` gets each line's text, or '' to erase. */
   clear(): void;
 }
 
@@ -57,12 +57,12 @@ export function createProgressBar(options: ProgressBarOptions): ProgressBar {
       const t = now();
       const line = renderProgressLine({ ...view, elapsedMs: t - started }, options.width?.() ?? 80);
       if (line === lastLine || t - lastDrawAt < minInterval) return;
-      options.write(`\r${line}\x1b[K`);
+      options.write(line);
       lastDrawAt = t;
       lastLine = line;
     },
     clear() {
-      if (lastLine) options.write('\r\x1b[K');
+      if (lastLine) options.write('');
       lastLine = '';
     },
   };

@@ -6,9 +6,9 @@
  * Exit statuses: 0 converged (or a plain watch ended by Ctrl-C or `--timeout`), 1 timed out
  * waiting for convergence or the stream failed, 130 Ctrl-C while waiting with `--until-converged`.
  */
-import YAML from 'yaml';
 import type { ApiClient } from '../api-client.js';
-import type { OutputFormat } from '../output.js';
+import { formatData, writeErr, type OutputFormat } from '../output.js';
+import { escapeQuotedControls, sanitizeTerminalText } from '../terminal-text.js';
 import { ROLLOUT_STATUS, type HostRolloutWire, type RolloutStatusWire } from './manifest-wire.js';
 import { createRolloutEventsClient } from './rollout-events-client.js';
 import { hostsNotConverged, renderRolloutTable, rolloutChangeLine, rolloutCountLine, rolloutDetail, type RolloutView } from './rollout-view.js';
@@ -41,12 +41,14 @@ export function fetchRolloutStatus(client: ApiClient, selector: string | undefin
 }
 
 function rowText(format: OutputFormat, row: HostRolloutWire): string {
-  return format === 'json' ? `${JSON.stringify(row)}\n` : `---\n${YAML.stringify(row)}`;
+  return format === 'json' ? `${escapeQuotedControls(JSON.stringify(row))}\n` : `---\n${formatData('yaml', row)}`;
 }
 
 /** Watches until converged, timeout or Ctrl-C; sets `process.exitCode` or throws a CliError. */
 export async function followRollout(o: FollowRolloutOptions): Promise<void> {
-  const out = o.out ?? process.stdout;
+  const stream = o.out ?? process.stdout;
+  // Agent-written text (details) shown as text; only the CLI's own clear-screen is sent raw.
+  const out = { isTTY: stream.isTTY, write: (text: string) => stream.write(sanitizeTerminalText(text)) };
   const tty = o.format === 'table' && Boolean(out.isTTY);
   const events = createRolloutEventsClient({ server: o.server, token: o.token, caFile: o.caFile, insecure: o.insecure });
   let latest: RolloutView | undefined;
@@ -56,7 +58,7 @@ export async function followRollout(o: FollowRolloutOptions): Promise<void> {
   const draw = (final = false) => {
     redraw = undefined;
     const hint = final ? '' : `${o.untilConverged ? 'waiting until every online host converges · ' : ''}Ctrl-C to stop\n`;
-    if (latest) out.write(`${CLEAR_SCREEN}${renderRolloutTable(latest)}${hint}`);
+    if (latest) stream.write(`${CLEAR_SCREEN}${sanitizeTerminalText(`${renderRolloutTable(latest)}${hint}`)}`);
   };
   const onView = (view: RolloutView, changed: readonly HostRolloutWire[]) => {
     latest = view;
@@ -77,7 +79,7 @@ export async function followRollout(o: FollowRolloutOptions): Promise<void> {
     untilConverged: o.untilConverged,
     timeoutMs: o.timeoutMs,
     onRetry: (attempt, err) => {
-      if (attempt === 1 || attempt % 3 === 0) process.stderr.write(`ioms: rollout stream interrupted (${describeStreamError(err)}); reconnecting\n`);
+      if (attempt === 1 || attempt % 3 === 0) writeErr(`ioms: rollout stream interrupted (${describeStreamError(err)}); reconnecting\n`);
     },
   });
   const onSigint = () => watcher.stop();
@@ -91,7 +93,7 @@ export async function followRollout(o: FollowRolloutOptions): Promise<void> {
     if (outcome === 'stopped' && o.untilConverged) process.exitCode = EXIT_ROLLOUT_INTERRUPTED;
     if (outcome === 'timeout' && o.untilConverged) {
       const waiting = latest ? hostsNotConverged(latest) : [];
-      const shown = waiting.slice(0, 10).map((h) => `${h.host} ${h.status.toLowerCase()}${rolloutDetail(h) ? ` (${rolloutDetail(h)})` : ''}`);
+      const shown = waiting.slice(0, 10).map((h) => `${h.host} ${h.status.toLowerCase()}${rolloutDetail(h, false) ? ` (${rolloutDetail(h, false)})` : ''}`);
       const more = waiting.length > shown.length ? `, and ${waiting.length - shown.length} more` : '';
       throw new CliError(`timed out: ${waiting.length} online host(s) not converged: ${shown.join(', ')}${more}`);
     }

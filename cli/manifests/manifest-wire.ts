@@ -99,6 +99,8 @@ const APPLY_RESULT_FIELDS = `applied unchanged revision { ${REVISION_FIELDS} } e
 export const HOST_ROLLOUT_FIELDS = 'host online status revision convergedRevision drift { key action reason sentence since } error observedAt updatedAt';
 
 export const APPLY_MANIFESTS = `mutation($input: ApplyManifestsInput!) { applyManifests(input: $input) { ${APPLY_RESULT_FIELDS} } }`;
+/** The same, as a read (viewers may ask; audited as planManifests): `diff` and `apply --dry-run`. */
+export const PLAN_MANIFESTS = `query($input: ApplyManifestsInput!) { planManifests(input: $input) { ${APPLY_RESULT_FIELDS} } }`;
 export const ROLLBACK_MANIFESTS = `mutation($revision: Int!) { rollbackManifests(revision: $revision) { ${APPLY_RESULT_FIELDS} } }`;
 /** Without `id`: the revision in force. */
 export const MANIFEST_REVISION = `query($id: Int) { manifestRevision(id: $id) { ${REVISION_FIELDS} } }`;

@@ -8,6 +8,7 @@
 import { foldHostNames } from '../jobs/host-ranges.js';
 import { renderTable } from '../output.js';
 import type { ApplyResultWire, HostPlanWire, ManifestErrorWire, PlanItemWire, RevisionSourceWire, RevisionWire } from './manifest-wire.js';
+import { fitCell } from '../output.js';
 
 /** `file:line:column: message [CODE]`; the position is left out when the server has none (0). */
 export function formatApplyError(e: ManifestErrorWire): string {
@@ -110,7 +111,8 @@ export function totalsLine(changed: readonly HostPlanWire[]): string {
 const MAX_ACTIONS_CELL = 60;
 
 /** One row per host group: who, profiles, `+2 ~1 -0`, the action keys (clipped). */
-export function renderHostSummary(hosts: readonly HostPlanWire[]): string {
+/** ACTIONS is cut only on a terminal without `-o wide` (output.ts `fitCell`). */
+export function renderHostSummary(hosts: readonly HostPlanWire[], isTerminal?: boolean): string {
   const groups = groupPlans(changedHosts(hosts));
   if (groups.length === 0) return 'No host changes.\n';
   return renderTable(groups, [
@@ -123,13 +125,10 @@ export function renderHostSummary(hosts: readonly HostPlanWire[]): string {
         return `+${c.add} ~${c.change} -${c.remove}`;
       },
     },
-    { header: 'actions', value: (g) => clip(g.actions.map((a) => `${changeSign(a)}${a.key}`).join(' '), MAX_ACTIONS_CELL) },
+    { header: 'actions', value: (g) => fitCell(g.actions.map((a) => `${changeSign(a)}${a.key}`).join(' '), MAX_ACTIONS_CELL, isTerminal) },
   ]);
 }
 
-function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
 
 /** `1a2b3c4d5e6f on main, dirty, git@example.com:ops/fleet.git` — what a revision was applied from. */
 export function describeSource(source: RevisionSourceWire | null | undefined): string {

@@ -15,6 +15,7 @@
  */
 import { renderTable } from '../output.js';
 import type { HostRolloutWire, RolloutStatusWire } from './manifest-wire.js';
+import { fitCell } from '../output.js';
 
 export interface RolloutView {
   /** The revision in force: the server's answer, raised by newer revisions seen in rows. */
@@ -63,13 +64,14 @@ export function rolloutCountLine(view: RolloutView): string {
 }
 
 /** The reasons behind a status: drift items (`process:web NOT_RUNNING`), the error, or offline. */
-export function rolloutDetail(row: HostRolloutWire): string {
+/** Cut to MAX_DETAIL_CHARS only on a terminal without `-o wide` (output.ts `fitCell`). */
+export function rolloutDetail(row: HostRolloutWire, isTerminal?: boolean): string {
   const parts: string[] = [];
   if (row.error) parts.push(row.error);
   if (row.drift.length) parts.push(row.drift.map((d) => `${d.key} ${d.reason}`).join(', '));
   if (!row.online) parts.push('offline');
   const text = parts.join('; ').replace(/\s+/g, ' ');
-  return text.length > MAX_DETAIL_CHARS ? `${text.slice(0, MAX_DETAIL_CHARS - 1)}…` : text;
+  return fitCell(text, MAX_DETAIL_CHARS, isTerminal);
 }
 
 /** `6` when the host runs the revision it should; `6 → 7` while it moves. */

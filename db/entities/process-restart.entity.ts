@@ -12,6 +12,12 @@ export class ProcessRestartRecord {
   count!: number;
   /** RESTART, EXIT (policy says stay down) or FATAL (start limit reached). */
   outcome!: string;
+  /** The pid that exited. */
+  pid?: number | null;
+  /** The pid started after the backoff (RESTART). */
+  newPid?: number | null;
+  /** The delay the restart policy chose (RESTART). */
+  backoffMs?: number | null;
 }
 
 export const ProcessRestartSchema = new EntitySchema<ProcessRestartRecord>({
@@ -27,5 +33,8 @@ export const ProcessRestartSchema = new EntitySchema<ProcessRestartRecord>({
     signal: { type: 'string', length: 16, nullable: true },
     count: { type: 'integer' },
     outcome: { type: 'string', length: 16 },
+    pid: { type: 'integer', nullable: true },
+    newPid: { type: 'integer', nullable: true },
+    backoffMs: { type: 'integer', nullable: true },
   },
 });

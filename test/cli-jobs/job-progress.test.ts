@@ -71,9 +71,9 @@ describe('createProgressBar', () => {
     bar.clear();
     bar.clear();
     expect(out).toHaveLength(3);
-    const ERASE_TO_END = '\x1b[K';
-    expect(out[0]).toBe(`\r[${'.'.repeat(30)}]  0/2 done · 0s${ERASE_TO_END}`);
-    expect(out[1]).toBe(`\r[${'#'.repeat(15)}${'.'.repeat(15)}]  1/2 done · 0s${ERASE_TO_END}`);
-    expect(out[2]).toBe('\r\x1b[K');
+    // The line's text; the status-line writer (output.ts) adds the cursor control. '' erases.
+    expect(out[0]).toBe(`[${'.'.repeat(30)}]  0/2 done · 0s`);
+    expect(out[1]).toBe(`[${'#'.repeat(15)}${'.'.repeat(15)}]  1/2 done · 0s`);
+    expect(out[2]).toBe('');
   });
 });

@@ -107,9 +107,11 @@ describe('renderHostSummary', () => {
   });
   it('clips a long action list', () => {
     const many = Array.from({ length: 20 }, (_, i) => item('PutFile', `file:/opt/app/file-${i}.conf`));
-    const line = renderHostSummary([host('h', many)]).split('\n')[1]!;
+    const line = renderHostSummary([host('h', many)], true).split('\n')[1]!;
     expect(line.endsWith('…')).toBe(true);
     expect(line.length).toBeLessThan(120);
+    // Piped (or -o wide): every action is there.
+    expect(renderHostSummary([host('h', many)], false)).toContain('+file:/opt/app/file-19.conf');
   });
 });
 

@@ -33,10 +33,14 @@ describe('rolloutDetail', () => {
     ['drift reasons', row('a', 'DRIFTED', { drift: [drift('process:web', 'NOT_RUNNING'), drift('file:/etc/x', 'CHECKSUM_MISMATCH')] }), 'process:web NOT_RUNNING, file:/etc/x CHECKSUM_MISMATCH'],
     ['the error first', row('a', 'FAILED', { error: 'dispatch failed:\nno link', drift: [drift('process:web', 'MISSING')] }), 'dispatch failed: no link; process:web MISSING'],
     ['offline', row('a', 'PENDING', { online: false }), 'offline'],
-    ['long text is clipped', row('a', 'DRIFTED', { drift: Array.from({ length: 10 }, (_, i) => drift(`file:/opt/app/config-${i}.yaml`, 'MISSING')) }), /^file:\/opt.{60,}…$/],
+    ['long text is clipped on a terminal', row('a', 'DRIFTED', { drift: Array.from({ length: 10 }, (_, i) => drift(`file:/opt/app/config-${i}.yaml`, 'MISSING')) }), /^file:\/opt.{60,}…$/],
   ])('%s', (_name, r, want) => {
-    if (typeof want === 'string') expect(rolloutDetail(r)).toBe(want);
-    else expect(rolloutDetail(r)).toMatch(want);
+    if (typeof want === 'string') expect(rolloutDetail(r, true)).toBe(want);
+    else expect(rolloutDetail(r, true)).toMatch(want);
+  });
+  it('keeps long text whole when the output is not a terminal', () => {
+    const r = row('a', 'DRIFTED', { drift: Array.from({ length: 10 }, (_, i) => drift(`file:/opt/app/config-${i}.yaml`, 'MISSING')) });
+    expect(rolloutDetail(r, false)).toBe(Array.from({ length: 10 }, (_, i) => `file:/opt/app/config-${i}.yaml MISSING`).join(', '));
   });
 });
 

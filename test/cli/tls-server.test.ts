@@ -49,7 +49,7 @@ describe('a server with certificates from `ioms tls init`', () => {
   it('refuses the connection without the CA', async () => {
     const r = await runCli(['--server', server.url, 'login'], { ...env(), IOMS_CONFIG: path.join(dir, 'other.json') });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('not signed by a trusted CA');
+    expect(r.stderr).toContain("not signed by a CA this CLI trusts (pass the server's CA with --ca FILE");
   });
 
   it('refuses plain http to a non-loopback address before sending the password', async () => {

@@ -46,7 +46,7 @@ describe('server → agent: every instruction is validated against protocol/', (
   });
 
   it('names each kind once', () => {
-    expect(INSTRUCTION_KINDS).toEqual(['DESIRED_STATE', 'RUN_COMMAND']);
+    expect(INSTRUCTION_KINDS).toEqual(['DESIRED_STATE', 'RUN_COMMAND', 'PROCESS_LOGS', 'PROCESS_LOGS_STOP']);
   });
 });
 

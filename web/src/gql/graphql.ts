@@ -482,6 +482,8 @@ export type Host = {
   restarts: Array<ProcessRestart>;
   revoked: Scalars['Boolean']['output'];
   serverLabels: Scalars['JSON']['output'];
+  /** ONLINE, OFFLINE or REVOKED: the one status word every command shows */
+  state: HostState;
   /** Availability history: connects, disconnects, alive/dead changes */
   statusHistory: Array<HostStatusEvent>;
 };
@@ -501,6 +503,7 @@ export type HostJobResultsArgs = {
 export type HostRestartsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   process?: InputMaybe<Scalars['String']['input']>;
+  since?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -595,6 +598,12 @@ export type HostRollout = {
   status: Scalars['String']['output'];
   updatedAt: Scalars['DateTime']['output'];
 };
+
+/** What a host is now: ONLINE (connected), OFFLINE (not connected) or REVOKED. Heartbeats are the separate `alive`. */
+export type HostState =
+  | 'OFFLINE'
+  | 'ONLINE'
+  | 'REVOKED';
 
 /** ONLINE = connected now; ALIVE = a heartbeat within the alive window */
 export type HostStatus =
@@ -876,6 +885,8 @@ export type Mutation = {
   reportObservedState: Scalars['Boolean']['output'];
   /** Guarded-process exits and what the supervisor did about them */
   reportProcessEvents: Scalars['Boolean']['output'];
+  /** A chunk of a guarded process’s output, answering PROCESS_LOGS */
+  reportProcessLogs: Scalars['Boolean']['output'];
   resumeJob: Job;
   revokeEnrollmentToken: EnrollmentToken;
   /** Revokes the host’s credential: its agent is disconnected within seconds and refused from then on */
@@ -886,6 +897,8 @@ export type Mutation = {
   runCommand: Job;
   /** Sets and removes server-side labels (they win over the agent’s) */
   setHostLabels: Host;
+  /** Lift the user’s sign-in lockout (failed sign-ins before now no longer count) */
+  unlockUser: User;
   /** Changing role, password or allow-list, or disabling, ends the user’s sessions and closes their sockets at once */
   updateUser: User;
   /** Re-hashes every registered blob and reports missing, corrupt and orphaned ones (the original "regenerate MD5") */
@@ -987,6 +1000,11 @@ export type MutationReportProcessEventsArgs = {
 };
 
 
+export type MutationReportProcessLogsArgs = {
+  report: Scalars['String']['input'];
+};
+
+
 export type MutationResumeJobArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1019,6 +1037,11 @@ export type MutationSetHostLabelsArgs = {
 };
 
 
+export type MutationUnlockUserArgs = {
+  username: Scalars['String']['input'];
+};
+
+
 export type MutationUpdateUserArgs = {
   input: UpdateUserInput;
   username: Scalars['String']['input'];
@@ -1041,13 +1064,36 @@ export type PlanItem = {
   type: Scalars['String']['output'];
 };
 
+export type ProcessLogChunk = {
+  __typename?: 'ProcessLogChunk';
+  /** The last chunk: the tail was sent, or the follow ended */
+  done: Scalars['Boolean']['output'];
+  /** Why the agent could not read the logs */
+  error?: Maybe<Scalars['String']['output']>;
+  lines: Array<ProcessLogLine>;
+};
+
+export type ProcessLogLine = {
+  __typename?: 'ProcessLogLine';
+  /** stdout or stderr */
+  stream: Scalars['String']['output'];
+  /** One line, without its newline; control characters as the process wrote them */
+  text: Scalars['String']['output'];
+};
+
 export type ProcessRestart = {
   __typename?: 'ProcessRestart';
   at: Scalars['DateTime']['output'];
+  /** The delay before the restart, in milliseconds (RESTART) */
+  backoffMs?: Maybe<Scalars['Int']['output']>;
   count: Scalars['Int']['output'];
   exitCode?: Maybe<Scalars['Int']['output']>;
+  /** The pid started after the backoff (RESTART, once started) */
+  newPid?: Maybe<Scalars['Int']['output']>;
   /** RESTART, EXIT or FATAL */
   outcome: Scalars['String']['output'];
+  /** The pid that exited */
+  pid?: Maybe<Scalars['Int']['output']>;
   process: Scalars['String']['output'];
   signal?: Maybe<Scalars['String']['output']>;
 };
@@ -1090,6 +1136,8 @@ export type Query = {
   manifestRevisions: ManifestRevisionConnection;
   /** The signed-in user */
   me: User;
+  /** What applyManifests would do with these documents, storing nothing (every error with file:line:column, the per-host plan) */
+  planManifests: ApplyResult;
   /** Availability per host or label group (and per day, week or month): availability %, downtime, outages, longest outage — see docs/reports.md */
   reportAvailability: AvailabilityReport;
   /** Jobs and targets per day, success rate per user and per host or label group, the slowest commands */
@@ -1208,6 +1256,11 @@ export type QueryManifestRevisionArgs = {
 export type QueryManifestRevisionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryPlanManifestsArgs = {
+  input: ApplyManifestsInput;
 };
 
 
@@ -1405,6 +1458,8 @@ export type Subscription = {
   hostUpdated: Host;
   /** Per-host status changes and output of a job; pass the last seq you saw to resume without gaps or duplicates */
   jobProgressed: JobEvent;
+  /** A guarded process’s stdout and stderr, read by its agent: the last `tail` lines of each, then (with `follow`) what it writes, until the subscription ends or one hour passes. Audited. */
+  processLogs: ProcessLogChunk;
   /** A host’s rollout row whenever it changes */
   rolloutProgressed: HostRollout;
 };
@@ -1413,6 +1468,14 @@ export type Subscription = {
 export type SubscriptionJobProgressedArgs = {
   afterSeq?: InputMaybe<Scalars['Int']['input']>;
   jobId: Scalars['ID']['input'];
+};
+
+
+export type SubscriptionProcessLogsArgs = {
+  follow?: InputMaybe<Scalars['Boolean']['input']>;
+  host: Scalars['String']['input'];
+  process: Scalars['String']['input'];
+  tail?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type TargetStatus =
