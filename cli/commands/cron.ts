@@ -10,7 +10,7 @@ import { commandContext } from '../context.js';
 import { parseSince } from '../duration.js';
 import { CliError } from '../errors.js';
 import { selectorArg } from '../selector-arg.js';
-import { type Column, printData, renderTable } from '../output.js';
+import { type Column, printData, renderTable, writeOut } from '../output.js';
 
 /** Most run times `cron next -n` prints. */
 export const MAX_NEXT_COUNT = 1000;
@@ -138,7 +138,7 @@ export function registerCronCommands(program: Command): void {
       const next = nextRuns(parsed.schedule, from, positiveCount(o.count), timezone);
       if (ctx.format !== 'table') return printData(ctx.format, { schedule, timezone, next: next.map((d) => d.toISOString()) }, []);
       if (parsed.schedule.kind === 'reboot') {
-        process.stdout.write('@reboot runs once when the agent starts after the host boots; it has no run times.\n');
+        writeOut('@reboot runs once when the agent starts after the host boots; it has no run times.\n');
         return;
       }
       printData(
