@@ -14,11 +14,12 @@ import { ArtifactResolver } from '../artifacts/artifact.resolver.js';
 import { AgentStateResolver } from '../manifests/agent-state.resolver.js';
 import { HostStateResolver, ManifestResolver } from '../manifests/manifest.resolver.js';
 import { FleetOverviewResolver } from '../dashboard/fleet-overview.resolver.js';
+import { HostPageResolver } from '../dashboard/host-page.resolver.js';
 import type { PubSub } from '../pubsub/pubsub.js';
 import { DateTimeScalar } from './scalars.js';
 
 /** Every resolver class; a feature adds its own here. */
-export const RESOLVERS = [AuthResolver, UserResolver, AuditResolver, HostResolver, EnrollmentResolver, AgentResolver, HostMetricsResolver, JobResolver, HostJobsResolver, ArtifactResolver, ManifestResolver, HostStateResolver, AgentStateResolver, FleetOverviewResolver] as const;
+export const RESOLVERS = [AuthResolver, UserResolver, AuditResolver, HostResolver, EnrollmentResolver, AgentResolver, HostMetricsResolver, JobResolver, HostJobsResolver, ArtifactResolver, ManifestResolver, HostStateResolver, AgentStateResolver, FleetOverviewResolver, HostPageResolver] as const;
 
 export function buildIomsSchema(pubSub: PubSub): Promise<GraphQLSchema> {
   return buildSchema({
