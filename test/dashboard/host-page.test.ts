@@ -30,6 +30,7 @@ describe('hostPage answers as hosts does', () => {
         serverLabels: i === 4 ? { role: 'cache' } : {},
         enrolledAt: new Date(now - 86400_000),
         online: i % 4 === 0,
+        alive: false,
         lastSeenAt: i % 5 === 0 ? null : new Date(now - (i % 2 ? 1000 : 3600_000)),
         revokedAt: i === 11 ? new Date(now) : null,
         lastAddress: `10.0.0.${i}`,
