@@ -16,10 +16,28 @@ import { HostStateResolver, ManifestResolver } from '../manifests/manifest.resol
 import { FleetOverviewResolver } from '../dashboard/fleet-overview.resolver.js';
 import { HostPageResolver } from '../dashboard/host-page.resolver.js';
 import type { PubSub } from '../pubsub/pubsub.js';
+import { ReportResolver } from '../reports/report.resolver.js';
 import { DateTimeScalar } from './scalars.js';
 
 /** Every resolver class; a feature adds its own here. */
-export const RESOLVERS = [AuthResolver, UserResolver, AuditResolver, HostResolver, EnrollmentResolver, AgentResolver, HostMetricsResolver, JobResolver, HostJobsResolver, ArtifactResolver, ManifestResolver, HostStateResolver, AgentStateResolver, FleetOverviewResolver, HostPageResolver] as const;
+export const RESOLVERS = [
+  AuthResolver,
+  UserResolver,
+  AuditResolver,
+  HostResolver,
+  EnrollmentResolver,
+  AgentResolver,
+  HostMetricsResolver,
+  JobResolver,
+  HostJobsResolver,
+  ArtifactResolver,
+  ManifestResolver,
+  HostStateResolver,
+  AgentStateResolver,
+  ReportResolver,
+  FleetOverviewResolver,
+  HostPageResolver,
+] as const;
 
 export function buildIomsSchema(pubSub: PubSub): Promise<GraphQLSchema> {
   return buildSchema({

@@ -2,7 +2,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { HostRecord, JobRecord, JobTargetRecord } from '../../db/entities/index.js';
 import { artifactDownload, findArtifactByRef } from '../artifacts/artifact-ref.js';
 import type { Logger } from '../logger.js';
-import type { RunCommandInstruction } from '../../protocol/index.js';
+import { jobCommandId, runCommandInstruction, type CommandInstructionOf, type RunCommandInstruction } from '../../protocol/index.js';
 import type { PubSub } from '../pubsub/pubsub.js';
 import { agentInstructionsTopic } from '../hosts/topics.js';
 import { appendJobEvent } from './job-events.js';
@@ -151,7 +151,14 @@ export class JobDispatcher {
     if (again) await em.nativeUpdate(JobTargetRecord, { id: t.id, status: 'SENT' }, { sentAt: this.opts.now(), attempts: t.attempts + 1 });
     const payload = await this.instruction(em, job, t);
     if (!payload) return;
-    this.opts.pubsub.publish(agentInstructionsTopic(t.hostId), { id: payload.id, kind: 'RUN_COMMAND', payload });
+    let instruction;
+    try {
+      instruction = runCommandInstruction(payload); // validated against protocol/ before it leaves
+    } catch (err) {
+      await this.failUnsent(em, t, payload.id, `the command does not fit the wire protocol: ${err instanceof Error ? err.message.slice(0, 300) : String(err)}`);
+      return;
+    }
+    this.opts.pubsub.publish(agentInstructionsTopic(t.hostId), instruction);
   }
 
   /** Ends a target the server cannot even send (its inputs are gone), as a FAILED result. */
@@ -162,25 +169,26 @@ export class JobDispatcher {
   }
 
   private async instruction(em: EntityManager, job: JobRecord, t: JobTargetRecord): Promise<RunCommandInstruction | undefined> {
-    const base: RunCommandInstruction = { id: `t${t.id}`, kind: job.kind, timeoutMs: job.timeoutSeconds * 1000 };
+    const base = { id: jobCommandId(t.id), timeoutMs: job.timeoutSeconds * 1000 };
     const args = job.args as { processName?: string; username?: string; artifact?: string; path?: string; mode?: string };
     switch (job.kind) {
       case 'SHELL':
-        return { ...base, command: job.command, interpreter: (job.interpreter ?? undefined) as RunCommandInstruction['interpreter'], cwd: job.cwd ?? undefined, env: job.env };
+        return { ...base, kind: job.kind, command: job.command ?? '', interpreter: (job.interpreter ?? undefined) as CommandInstructionOf<'SHELL'>['interpreter'], cwd: job.cwd ?? undefined, env: job.env };
       case 'RESTART_PROCESS':
-        return { ...base, processName: args.processName };
+        return { ...base, kind: job.kind, processName: args.processName ?? '' };
       case 'COLLECT_INVENTORY':
-        return base;
+        return { ...base, kind: job.kind };
       case 'SET_PASSWORD': {
         const password = this.opts.jobs.secrets.get(job.id);
         if (!password) return this.failUnsent(em, t, base.id, 'the password was kept only in the server’s memory and the server restarted before delivery; run the job again');
-        return { ...base, username: args.username, password };
+        return { ...base, kind: job.kind, username: args.username ?? '', password };
       }
       case 'DOWNLOAD':
       case 'UPGRADE_AGENT': {
         const artifact = await findArtifactByRef(em, args.artifact ?? '');
         if (!artifact) return this.failUnsent(em, t, base.id, `no artifact ${args.artifact}`);
-        return { ...base, path: args.path, mode: args.mode, artifact: artifactDownload(artifact, this.opts.serverUrl()) };
+        const download = artifactDownload(artifact, this.opts.serverUrl());
+        return job.kind === 'DOWNLOAD' ? { ...base, kind: job.kind, path: args.path ?? '', mode: args.mode, artifact: download } : { ...base, kind: job.kind, artifact: download };
       }
     }
   }

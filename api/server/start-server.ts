@@ -37,7 +37,7 @@ import { JobRetention } from '../jobs/job-retention.js';
 import { watchAgentClosures } from './agent-link.js';
 import { wireArtifacts } from './artifact-wiring.js';
 import { ManifestService } from '../manifests/manifest.service.js';
-import { Reconciler } from '../manifests/reconciler.js';
+import { Reconciler } from '../reconciler/reconciler.js';
 import { bearerToken, clientIp } from './client-ip.js';
 import { ConnectionRegistry } from './connections.js';
 import { ServerMetrics } from './metrics.js';

@@ -139,11 +139,125 @@ export type AuditOutcome =
   | 'FAILURE'
   | 'SUCCESS';
 
+export type AvailabilityReport = {
+  __typename?: 'AvailabilityReport';
+  /** IOMS_ALIVE_WINDOW the outages were dated back by */
+  aliveWindowSeconds: Scalars['Int']['output'];
+  /** One table of the report as RFC 4180 CSV — the same file `ioms report availability -o csv [--table NAME]` writes */
+  csv: Scalars['String']['output'];
+  rows: Array<AvailabilityRow>;
+  scope: ReportScopeType;
+};
+
+
+export type AvailabilityReportCsvArgs = {
+  table?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type AvailabilityRow = {
+  __typename?: 'AvailabilityRow';
+  /** 100 × (1 − downtime / monitored time); null when nothing was monitored */
+  availabilityPercent?: Maybe<Scalars['Float']['output']>;
+  downtimeMinutes: Scalars['Float']['output'];
+  /** Host name, or the label value ("" for hosts without the label) */
+  group: Scalars['String']['output'];
+  /** Hosts monitored in the period */
+  hosts: Scalars['Int']['output'];
+  /** Longest outage (its part inside the period) */
+  longestOutageMinutes: Scalars['Float']['output'];
+  monitoredMinutes: Scalars['Float']['output'];
+  /** Outages overlapping the period */
+  outages: Scalars['Int']['output'];
+  periodEnd: Scalars['DateTime']['output'];
+  periodStart: Scalars['DateTime']['output'];
+};
+
+export type CommandDayRow = {
+  __typename?: 'CommandDayRow';
+  cancelled: Scalars['Int']['output'];
+  /** FAILED + TIMED_OUT */
+  failed: Scalars['Int']['output'];
+  jobs: Scalars['Int']['output'];
+  /** QUEUED, SENT or RUNNING */
+  pending: Scalars['Int']['output'];
+  periodEnd: Scalars['DateTime']['output'];
+  periodStart: Scalars['DateTime']['output'];
+  succeeded: Scalars['Int']['output'];
+  /** 100 × succeeded / (succeeded + failed + unreachable) */
+  successPercent?: Maybe<Scalars['Float']['output']>;
+  targets: Scalars['Int']['output'];
+  unreachable: Scalars['Int']['output'];
+};
+
+export type CommandHostRow = {
+  __typename?: 'CommandHostRow';
+  cancelled: Scalars['Int']['output'];
+  /** FAILED + TIMED_OUT */
+  failed: Scalars['Int']['output'];
+  /** Host name, or the label value */
+  group: Scalars['String']['output'];
+  hosts: Scalars['Int']['output'];
+  /** QUEUED, SENT or RUNNING */
+  pending: Scalars['Int']['output'];
+  succeeded: Scalars['Int']['output'];
+  /** 100 × succeeded / (succeeded + failed + unreachable) */
+  successPercent?: Maybe<Scalars['Float']['output']>;
+  targets: Scalars['Int']['output'];
+  unreachable: Scalars['Int']['output'];
+};
+
+export type CommandUserRow = {
+  __typename?: 'CommandUserRow';
+  cancelled: Scalars['Int']['output'];
+  /** FAILED + TIMED_OUT */
+  failed: Scalars['Int']['output'];
+  jobs: Scalars['Int']['output'];
+  /** QUEUED, SENT or RUNNING */
+  pending: Scalars['Int']['output'];
+  succeeded: Scalars['Int']['output'];
+  /** 100 × succeeded / (succeeded + failed + unreachable) */
+  successPercent?: Maybe<Scalars['Float']['output']>;
+  targets: Scalars['Int']['output'];
+  unreachable: Scalars['Int']['output'];
+  user: Scalars['String']['output'];
+};
+
+export type CommandsReport = {
+  __typename?: 'CommandsReport';
+  /** One table of the report as RFC 4180 CSV — the same file `ioms report commands -o csv [--table NAME]` writes */
+  csv: Scalars['String']['output'];
+  /** Per day (or the week or month asked for) */
+  days: Array<CommandDayRow>;
+  /** Per host or label group */
+  hosts: Array<CommandHostRow>;
+  scope: ReportScopeType;
+  /** The 20 slowest targets */
+  slowest: Array<SlowCommand>;
+  users: Array<CommandUserRow>;
+};
+
+
+export type CommandsReportCsvArgs = {
+  table?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type CorruptArtifactBlob = {
   __typename?: 'CorruptArtifactBlob';
   actualSha256: Scalars['String']['output'];
   actualSizeBytes: Scalars['Float']['output'];
   sha256: Scalars['String']['output'];
+};
+
+/** A process that gave up on a host: it reached its start limit and is not restarted by itself */
+export type CrashLoop = {
+  __typename?: 'CrashLoop';
+  at: Scalars['DateTime']['output'];
+  exitCode?: Maybe<Scalars['Int']['output']>;
+  host: Scalars['String']['output'];
+  process: Scalars['String']['output'];
+  /** Restarts in the run that ended in the give-up */
+  restarts: Scalars['Int']['output'];
+  signal?: Maybe<Scalars['String']['output']>;
 };
 
 export type CreateEnrollmentTokenInput = {
@@ -169,6 +283,39 @@ export type CreatedEnrollmentToken = {
   enrollmentToken: EnrollmentToken;
   /** The token itself: shown only now */
   token: Scalars['String']['output'];
+};
+
+export type CronReport = {
+  __typename?: 'CronReport';
+  /** One table of the report as RFC 4180 CSV — the same file `ioms report cron -o csv [--table NAME]` writes */
+  csv: Scalars['String']['output'];
+  rows: Array<CronRow>;
+  scope: ReportScopeType;
+};
+
+
+export type CronReportCsvArgs = {
+  table?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CronRow = {
+  __typename?: 'CronRow';
+  entry: Scalars['String']['output'];
+  /** FAILED + TIMED_OUT */
+  failures: Scalars['Int']['output'];
+  group: Scalars['String']['output'];
+  hosts: Scalars['Int']['output'];
+  lastFailureAt?: Maybe<Scalars['DateTime']['output']>;
+  periodEnd: Scalars['DateTime']['output'];
+  periodStart: Scalars['DateTime']['output'];
+  /** Runs that started (SKIPPED ones excluded) */
+  runs: Scalars['Int']['output'];
+  /** Runs not started because the previous one was still going */
+  skipped: Scalars['Int']['output'];
+  succeeded: Scalars['Int']['output'];
+  /** 100 × succeeded / runs; null without runs */
+  successPercent?: Maybe<Scalars['Float']['output']>;
+  timedOut: Scalars['Int']['output'];
 };
 
 export type CronRun = {
@@ -891,6 +1038,16 @@ export type Query = {
   manifestRevisions: ManifestRevisionConnection;
   /** The signed-in user */
   me: User;
+  /** Availability per host or label group (and per day, week or month): availability %, downtime, outages, longest outage — see docs/reports.md */
+  reportAvailability: AvailabilityReport;
+  /** Jobs and targets per day, success rate per user and per host or label group, the slowest commands */
+  reportCommands: CommandsReport;
+  /** Cron runs, failures and success rate per entry and host or label group (and period) */
+  reportCron: CronReport;
+  /** Top hosts by CPU and memory over the range (p95 of hourly averages and max), from the 1-hour rollups */
+  reportResources: ResourcesReport;
+  /** Guarded-process restarts per process and host or label group (and period), and crash loops (processes that gave up) */
+  reportRestarts: RestartsReport;
   /** Per host: converged, drifted (with reasons), pending or failed */
   rolloutStatus: RolloutStatus;
   user?: Maybe<User>;
@@ -989,6 +1146,32 @@ export type QueryManifestRevisionsArgs = {
 };
 
 
+export type QueryReportAvailabilityArgs = {
+  input?: InputMaybe<ReportInput>;
+};
+
+
+export type QueryReportCommandsArgs = {
+  input?: InputMaybe<ReportInput>;
+};
+
+
+export type QueryReportCronArgs = {
+  input?: InputMaybe<ReportInput>;
+};
+
+
+export type QueryReportResourcesArgs = {
+  input?: InputMaybe<ReportInput>;
+  top?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryReportRestartsArgs = {
+  input?: InputMaybe<ReportInput>;
+};
+
+
 export type QueryRolloutStatusArgs = {
   selector?: InputMaybe<Scalars['String']['input']>;
 };
@@ -996,6 +1179,103 @@ export type QueryRolloutStatusArgs = {
 
 export type QueryUserArgs = {
   username: Scalars['String']['input'];
+};
+
+/** What every report takes */
+export type ReportInput = {
+  /** "host" (default) or "label:KEY", e.g. label:role */
+  by?: InputMaybe<Scalars['String']['input']>;
+  /** Default: 30 days before `to` */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Default: ALL */
+  period?: InputMaybe<ReportPeriod>;
+  /** Only hosts matching this selector (the -l syntax, e.g. role=web,env!=prod) */
+  selector?: InputMaybe<Scalars['String']['input']>;
+  /** Default and latest: now */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** ALL: one row per group for the whole range; DAY, WEEK (ISO, Monday) or MONTH: one row per group and UTC period */
+export type ReportPeriod =
+  | 'ALL'
+  | 'DAY'
+  | 'MONTH'
+  | 'WEEK';
+
+/** The range and grouping a report was computed for (defaults filled in) */
+export type ReportScopeType = {
+  __typename?: 'ReportScopeType';
+  /** "host" or "label:KEY" */
+  by: Scalars['String']['output'];
+  from: Scalars['DateTime']['output'];
+  /** When the report was computed */
+  generatedAt: Scalars['DateTime']['output'];
+  period: ReportPeriod;
+  selector?: Maybe<Scalars['String']['output']>;
+  to: Scalars['DateTime']['output'];
+};
+
+export type ResourceRow = {
+  __typename?: 'ResourceRow';
+  /** Highest CPU sample, percent */
+  cpuMax: Scalars['Float']['output'];
+  /** 95th percentile of the hourly CPU averages, in whole percent */
+  cpuP95?: Maybe<Scalars['Float']['output']>;
+  host: Scalars['String']['output'];
+  /** Hours with metrics in the range (1-hour rollups) */
+  hours: Scalars['Int']['output'];
+  /** Highest memory-used sample, percent of total */
+  memMax: Scalars['Float']['output'];
+  /** 95th percentile of the hourly memory-used averages, whole percent of total */
+  memP95?: Maybe<Scalars['Float']['output']>;
+};
+
+export type ResourcesReport = {
+  __typename?: 'ResourcesReport';
+  /** Busiest hosts by CPU p95 (then max) */
+  cpu: Array<ResourceRow>;
+  /** One table of the report as RFC 4180 CSV — the same file `ioms report resources -o csv [--table NAME]` writes */
+  csv: Scalars['String']['output'];
+  /** Busiest hosts by memory p95 (then max) */
+  memory: Array<ResourceRow>;
+  scope: ReportScopeType;
+};
+
+
+export type ResourcesReportCsvArgs = {
+  table?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RestartRow = {
+  __typename?: 'RestartRow';
+  /** Exits left down by the restart policy */
+  exits: Scalars['Int']['output'];
+  /** Times the supervisor gave up (start limit reached) */
+  gaveUp: Scalars['Int']['output'];
+  group: Scalars['String']['output'];
+  /** Hosts where the process exited in the period */
+  hosts: Scalars['Int']['output'];
+  lastAt?: Maybe<Scalars['DateTime']['output']>;
+  periodEnd: Scalars['DateTime']['output'];
+  periodStart: Scalars['DateTime']['output'];
+  process: Scalars['String']['output'];
+  /** Exits the supervisor restarted */
+  restarts: Scalars['Int']['output'];
+};
+
+export type RestartsReport = {
+  __typename?: 'RestartsReport';
+  /** Newest first, at most 500 */
+  crashLoops: Array<CrashLoop>;
+  /** One table of the report as RFC 4180 CSV — the same file `ioms report restarts -o csv [--table NAME]` writes */
+  csv: Scalars['String']['output'];
+  rows: Array<RestartRow>;
+  scope: ReportScopeType;
+};
+
+
+export type RestartsReportCsvArgs = {
+  table?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** ADMIN manages users and everything else; OPERATOR runs commands and applies manifests; VIEWER reads. */
@@ -1037,6 +1317,17 @@ export type RunCommandInput = {
   selector?: InputMaybe<Scalars['String']['input']>;
   /** Seconds; the whole process tree is killed after it (default 60) */
   timeoutSeconds?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type SlowCommand = {
+  __typename?: 'SlowCommand';
+  command: Scalars['String']['output'];
+  durationMs: Scalars['Int']['output'];
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  host: Scalars['String']['output'];
+  jobId: Scalars['ID']['output'];
+  status: Scalars['String']['output'];
+  user: Scalars['String']['output'];
 };
 
 export type Subscription = {
