@@ -4,6 +4,7 @@ import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { HostRecord, HostStatusEventRecord, MetricRollupRecord, MetricSampleRecord, ProcessRestartRecord } from '../../db/entities/index.js';
 import { Allow } from '../auth/access.js';
 import type { GraphQLContext } from '../graphql/context.js';
+import { hostView } from '../hosts/host-view.js';
 import { FleetEvent, FleetMetricsPoint, FleetTiles, type TileState } from './fleet-overview.type.js';
 
 /** The window the map's CPU colour averages over. */
@@ -20,12 +21,15 @@ export class FleetOverviewResolver {
   async fleetTiles(@Ctx() ctx: GraphQLContext): Promise<FleetTiles> {
     const sinceMs = ctx.services.now().getTime() - TILE_CPU_WINDOW_MS;
     const [hosts, cpu] = await Promise.all([
-      ctx.services.hosts.list(ctx.em, {}),
+      ctx.em.find(HostRecord, {}, { fields: ['id', 'name', 'online', 'lastSeenAt', 'enrolledAt', 'revokedAt'], orderBy: { name: 'asc' }, disableIdentityMap: true }),
       sampleCpuByHost(ctx.em, sinceMs) as Promise<{ hostId: number; cpu: number | string }[]>,
     ]);
     const cpuByHost = new Map(cpu.map((c) => [Number(c.hostId), Number(c.cpu)]));
+    const now = ctx.services.now();
+    // The one rule for online/alive/revoked, over the few columns the map needs.
+    const views = hosts.map((h) => hostView({ ...h, agentLabels: {}, serverLabels: {} } as HostRecord, now, ctx.services.hosts.aliveWindowMs));
     const state = (h: { online: boolean; alive: boolean; revoked: boolean }): TileState => (h.revoked ? 'REVOKED' : h.online ? 'ONLINE' : h.alive ? 'ALIVE' : 'DEAD');
-    return Object.assign(new FleetTiles(), { names: hosts.map((h) => h.name), states: hosts.map(state), cpuPercent: hosts.map((h) => cpuByHost.get(h.id) ?? null) });
+    return Object.assign(new FleetTiles(), { names: views.map((h) => h.name), states: views.map(state), cpuPercent: views.map((h) => cpuByHost.get(h.id) ?? null) });
   }
 
   @Query(() => [FleetEvent], { description: 'Newest status changes and guarded-process exits across the fleet, newest first' })

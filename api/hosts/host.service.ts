@@ -245,7 +245,7 @@ export class HostService {
   }
 }
 
-function statusMatches(h: HostView, status: HostStatusFilter): boolean {
+export function statusMatches(h: HostView, status: HostStatusFilter): boolean {
   switch (status) {
     case 'ONLINE':
       return h.online;
@@ -260,7 +260,7 @@ function statusMatches(h: HostView, status: HostStatusFilter): boolean {
   }
 }
 
-function searchText(h: HostView): string {
+export function searchText(h: HostView): string {
   const inv = h.inventory as { hostname?: string; ips?: { address?: string }[] } | null;
   return [h.name, inv?.hostname ?? '', ...(inv?.ips ?? []).map((ip) => ip.address ?? ''), h.address ?? ''].join(' ').toLowerCase();
 }

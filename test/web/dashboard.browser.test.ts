@@ -221,7 +221,7 @@ describe('the dashboard in a browser', () => {
       expect(await p.getByRole('navigation').getByText('Run command').count()).toBe(0);
       expect(await p.getByRole('link', { name: 'Run command' }).count()).toBe(0);
       await p.goto(`${server.url}/run/`);
-      await p.getByRole('alert').waitFor();
+      await p.getByText('Your role may not run commands.').waitFor();
       expect(await p.getByTestId('run-submit').count()).toBe(0);
     } finally {
       await viewer.close();

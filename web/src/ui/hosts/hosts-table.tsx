@@ -15,7 +15,7 @@ import { Empty, ErrorBox, errorMessage } from '../states';
 
 const HostsPageDoc = graphql(`
   query HostsPage($selector: String, $search: String, $status: HostStatus, $first: Int, $after: String) {
-    hosts(selector: $selector, search: $search, status: $status, first: $first, after: $after) {
+    hostPage(selector: $selector, search: $search, status: $status, first: $first, after: $after) {
       totalCount
       pageInfo {
         endCursor
@@ -38,7 +38,7 @@ const HostsPageDoc = graphql(`
   }
 `);
 
-type HostRow = HostsPageQuery['hosts']['nodes'][number];
+type HostRow = HostsPageQuery['hostPage']['nodes'][number];
 
 /** Rows per page from the server; the body is virtualised, so pages only bound each request. */
 const PAGE_SIZE = 500;
@@ -94,7 +94,7 @@ export function HostsTable() {
         return;
       }
       setError(undefined);
-      const page = res.data.hosts;
+      const page = res.data.hostPage;
       setRows((prev) => (after ? [...prev, ...page.nodes] : page.nodes));
       setTotal(page.totalCount);
       setCursor({ end: page.pageInfo.endCursor ?? null, more: page.pageInfo.hasNextPage });
