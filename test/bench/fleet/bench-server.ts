@@ -48,12 +48,12 @@ export async function startBenchServer(opts: BenchServerOptions): Promise<Server
       IOMS_DATABASE_URL: opts.databaseUrl,
       IOMS_DATA_DIR: dataDir,
       IOMS_ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD,
-      IOMS_LOG_LEVEL: 'warn',
+      IOMS_LOG_LEVEL: 'info',
       IOMS_PORT: String(opts.port ?? 0),
-      ...(opts.cpuProfDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${opts.cpuProfDir}` } : {}),
       ...opts.env,
     },
     process.cwd(),
+    opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : [],
   );
   return Object.assign(server, { dataDir });
 }

@@ -1,0 +1,85 @@
+import { raw, type EntityManager } from '@mikro-orm/core';
+import { MySqlPlatform } from '@mikro-orm/mysql';
+import { JobTargetRecord, type TargetStatus } from '../../db/entities/index.js';
+
+/** The columns of a target the dispatch and ingest paths need, as a plain row (no ORM entity). */
+export interface TargetRow {
+  readonly id: number;
+  readonly jobId: number;
+  readonly hostId: number;
+  readonly hostName: string;
+  readonly status: TargetStatus;
+  readonly attempts: number;
+}
+
+/** Ids per `IN (…)` list. */
+export const ID_CHUNK = 1_000;
+
+export function chunks<T>(items: readonly T[], size = ID_CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function toRow(r: Record<string, unknown>): TargetRow {
+  return { id: Number(r.id), jobId: Number(r.job_id), hostId: Number(r.host_id), hostName: String(r.host_name), status: r.status as TargetStatus, attempts: Number(r.attempts) };
+}
+
+const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+/**
+ * Reads targets by id (only those in `statuses`, when given). Inside a transaction on MySQL the
+ * rows are locked (`FOR UPDATE`) until it ends, so a status read here is the status the
+ * following UPDATE changes: another replica's dispatcher or ingest waits, then sees the new one.
+ * SQLite has one writer at a time, so its transaction alone gives the same.
+ */
+export async function selectTargets(em: EntityManager, ids: readonly number[], statuses?: readonly TargetStatus[], lock = false): Promise<TargetRow[]> {
+  const out: TargetRow[] = [];
+  const conn = em.getConnection();
+  const forUpdate = lock && em.getPlatform() instanceof MySqlPlatform ? ' for update' : '';
+  for (const part of chunks(ids)) {
+    const where = statuses ? ` and status in (${placeholders(statuses.length)})` : '';
+    const rows = await conn.execute<Record<string, unknown>[]>(`select id, job_id, host_id, host_name, status, attempts from job_targets where id in (${placeholders(part.length)})${where}${forUpdate}`, [...part, ...(statuses ?? [])], 'all', em.getTransactionContext());
+    out.push(...rows.map(toRow));
+  }
+  return out;
+}
+
+/** The next `limit` QUEUED targets of a job whose host is online and not revoked (index job_id, status). */
+export async function dispatchableTargets(em: EntityManager, jobId: number, limit: number): Promise<TargetRow[]> {
+  const rows = await em
+    .getConnection()
+    .execute<Record<string, unknown>[]>(
+      `select t.id, t.job_id, t.host_id, t.host_name, t.status, t.attempts from job_targets t join hosts h on h.id = t.host_id where t.job_id = ? and t.status = 'QUEUED' and h.online = 1 and h.revoked_at is null order by t.id limit ?`,
+      [jobId, limit],
+      'all',
+      em.getTransactionContext(),
+    );
+  return rows.map(toRow);
+}
+
+/** Targets of a job in `statuses` (optionally sent before `sentBefore`), plain rows. */
+export async function targetsOf(em: EntityManager, where: { jobId?: number; hostId?: number; statuses: readonly TargetStatus[]; sentBefore?: Date; queueDeadlineBefore?: Date }, limit = 10_000): Promise<TargetRow[]> {
+  const rows = await em.find(
+    JobTargetRecord,
+    {
+      ...(where.jobId !== undefined ? { jobId: where.jobId } : {}),
+      ...(where.hostId !== undefined ? { hostId: where.hostId } : {}),
+      status: { $in: [...where.statuses] },
+      ...(where.sentBefore ? { sentAt: { $lt: where.sentBefore } } : {}),
+      ...(where.queueDeadlineBefore ? { queueDeadline: { $lt: where.queueDeadlineBefore } } : {}),
+    },
+    { fields: ['id', 'jobId', 'hostId', 'hostName', 'status', 'attempts'], limit, orderBy: { id: 'asc' }, disableIdentityMap: true },
+  );
+  return rows.map((r) => ({ id: r.id, jobId: r.jobId, hostId: r.hostId, hostName: r.hostName, status: r.status, attempts: r.attempts }));
+}
+
+/** One UPDATE for many targets (chunked), only where the status is still one of `from`. */
+export async function updateTargets(em: EntityManager, ids: readonly number[], from: readonly TargetStatus[], set: Partial<Record<keyof JobTargetRecord, unknown>> & { bumpAttempts?: boolean }): Promise<number> {
+  const { bumpAttempts, ...values } = set;
+  let changed = 0;
+  for (const part of chunks(ids)) {
+    changed += await em.nativeUpdate(JobTargetRecord, { id: { $in: part }, status: { $in: [...from] } }, { ...values, ...(bumpAttempts ? { attempts: raw('attempts + 1') } : {}) } as never);
+  }
+  return changed;
+}
