@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { JobTargetRecord, type TargetStatus } from '../../db/entities/index.js';
+import type { TargetStatus } from '../../db/entities/index.js';
 import type { CommandResultReport } from '../../protocol/index.js';
 import { forbidden, notFound, type AppError } from '../errors.js';
 import type { PubSub } from '../pubsub/pubsub.js';
 import { insertJobEvents, publishJobEvents, type NewJobEvent } from './job-events.js';
 import type { JobEventType } from './job.type.js';
-import { chunks, selectTargets, updateTargets, type TargetRow } from './target-rows.js';
+import { chunks, selectTargets, updateTargets, updateTargetsEach, type TargetRow } from './target-rows.js';
 
 /** A result may replace a target in these states (UNREACHABLE: a late answer still counts). */
 export const RESULT_FROM: readonly TargetStatus[] = ['QUEUED', 'SENT', 'RUNNING', 'UNREACHABLE'];
@@ -13,6 +13,8 @@ export const RESULT_FROM: readonly TargetStatus[] = ['QUEUED', 'SENT', 'RUNNING'
 export const INGEST_BATCH = 500;
 /** How long a report may wait for others to share its transaction. @default 5 ms */
 export const INGEST_LINGER_MS = 5;
+/** Columns a result sets, in the order of the values built in `store`. */
+const RESULT_COLUMNS = ['status', 'exit_code', 'signal', 'stdout', 'stderr', 'stdout_truncated', 'stderr_truncated', 'started_at', 'finished_at', 'duration_ms', 'error'] as const;
 /** Characters of stdout/stderr carried in a progress event (the row keeps the whole output). */
 const EVENT_OUTPUT_CHARS = 4096;
 
@@ -141,25 +143,17 @@ export class ResultIngest {
       }
       const startedAt = new Map(batch.flatMap((p) => (p.item.kind === 'started' ? [[targetIdOf(p.item.commandId), p.item.at] as const] : [])));
       for (const part of chunks(started)) await updateTargets(tx, part.map((t) => t.id), ['SENT'], { status: 'RUNNING', startedAt: startedAt.get(part[0]!.id) ?? now });
-      for (const { target, status: final, report: r } of results) {
-        await tx.nativeUpdate(
-          JobTargetRecord,
-          { id: target.id },
-          {
-            status: final,
-            exitCode: r.exitCode,
-            signal: r.signal ?? null,
-            stdout: r.stdout,
-            stderr: r.stderr,
-            stdoutTruncated: r.stdoutTruncated,
-            stderrTruncated: r.stderrTruncated,
-            ...(validDate(r.startedAt) ? { startedAt: validDate(r.startedAt) } : target.status === 'RUNNING' ? {} : { startedAt: null }),
-            finishedAt: validDate(r.finishedAt) ?? now,
-            durationMs: r.durationMs,
-            error: r.error?.slice(0, 1024) ?? null,
-          },
-        );
-      }
+      const startedAtOf = (t: TargetRow) => (t.startedAt ? new Date(t.startedAt) : startedAt.get(t.id) ?? null);
+      await updateTargetsEach(
+        tx,
+        RESULT_COLUMNS,
+        results.map(({ target, status: final, report: r }) => ({
+          id: target.id,
+          textBytes: r.stdout.length + r.stderr.length,
+          // A result without a valid start time keeps the one `started` recorded.
+          values: [final, r.exitCode, r.signal ?? null, r.stdout, r.stderr, r.stdoutTruncated, r.stderrTruncated, validDate(r.startedAt) ?? startedAtOf(target), validDate(r.finishedAt) ?? now, r.durationMs, r.error?.slice(0, 1024) ?? null],
+        })),
+      );
       for (const [jobId, events] of eventsByJob) committed.set(jobId, await insertJobEvents(tx, jobId, events));
     });
     for (const [jobId, views] of committed) publishJobEvents(this.deps.pubsub, jobId, views);

@@ -10,6 +10,8 @@ export interface TargetRow {
   readonly hostName: string;
   readonly status: TargetStatus;
   readonly attempts: number;
+  /** As the database returns it (a string or epoch ms), or null. */
+  readonly startedAt?: string | number | Date | null;
 }
 
 /** Ids per `IN (…)` list. */
@@ -22,7 +24,7 @@ export function chunks<T>(items: readonly T[], size = ID_CHUNK): T[][] {
 }
 
 function toRow(r: Record<string, unknown>): TargetRow {
-  return { id: Number(r.id), jobId: Number(r.job_id), hostId: Number(r.host_id), hostName: String(r.host_name), status: r.status as TargetStatus, attempts: Number(r.attempts) };
+  return { id: Number(r.id), jobId: Number(r.job_id), hostId: Number(r.host_id), hostName: String(r.host_name), status: r.status as TargetStatus, attempts: Number(r.attempts), startedAt: (r.started_at as string | number | null | undefined) ?? null };
 }
 
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
@@ -39,7 +41,7 @@ export async function selectTargets(em: EntityManager, ids: readonly number[], s
   const forUpdate = lock && em.getPlatform() instanceof MySqlPlatform ? ' for update' : '';
   for (const part of chunks(ids)) {
     const where = statuses ? ` and status in (${placeholders(statuses.length)})` : '';
-    const rows = await conn.execute<Record<string, unknown>[]>(`select id, job_id, host_id, host_name, status, attempts from job_targets where id in (${placeholders(part.length)})${where}${forUpdate}`, [...part, ...(statuses ?? [])], 'all', em.getTransactionContext());
+    const rows = await conn.execute<Record<string, unknown>[]>(`select id, job_id, host_id, host_name, status, attempts, started_at from job_targets where id in (${placeholders(part.length)})${where}${forUpdate}`, [...part, ...(statuses ?? [])], 'all', em.getTransactionContext());
     out.push(...rows.map(toRow));
   }
   return out;
@@ -82,4 +84,40 @@ export async function updateTargets(em: EntityManager, ids: readonly number[], f
     changed += await em.nativeUpdate(JobTargetRecord, { id: { $in: part }, status: { $in: [...from] } }, { ...values, ...(bumpAttempts ? { attempts: raw('attempts + 1') } : {}) } as never);
   }
   return changed;
+}
+
+/** A column value for raw SQL, as the dialect stores it (SQLite: dates as epoch ms, booleans as 0/1). */
+function sqlValue(em: EntityManager, v: unknown): unknown {
+  if (v instanceof Date) return em.getPlatform().processDateProperty(v);
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  return v ?? null;
+}
+
+/** Bytes of text per multi-row UPDATE (keeps a statement well under max_allowed_packet). */
+const UPDATE_TEXT_BUDGET = 4 * 1024 * 1024;
+/** Rows per multi-row UPDATE. */
+const UPDATE_ROWS = 200;
+
+/**
+ * Gives each target its own values in one statement per chunk:
+ * `UPDATE job_targets SET col = CASE id WHEN ? THEN ? … END, … WHERE id IN (…)`. The caller has
+ * locked and checked the rows (see {@link selectTargets}); `columns` are database column names.
+ */
+export async function updateTargetsEach(em: EntityManager, columns: readonly string[], rows: readonly { id: number; values: readonly unknown[]; textBytes: number }[]): Promise<void> {
+  const conn = em.getConnection();
+  let start = 0;
+  while (start < rows.length) {
+    let end = start;
+    let bytes = 0;
+    while (end < rows.length && end - start < UPDATE_ROWS && (end === start || bytes + rows[end]!.textBytes <= UPDATE_TEXT_BUDGET)) bytes += rows[end++]!.textBytes;
+    const part = rows.slice(start, end);
+    const params: unknown[] = [];
+    const sets = columns.map((col, c) => {
+      for (const r of part) params.push(r.id, sqlValue(em, r.values[c]));
+      return `${col} = case id ${part.map(() => 'when ? then ?').join(' ')} end`;
+    });
+    params.push(...part.map((r) => r.id));
+    await conn.execute(`update job_targets set ${sets.join(', ')} where id in (${placeholders(part.length)})`, params, 'run', em.getTransactionContext());
+    start = end;
+  }
 }
