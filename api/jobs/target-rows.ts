@@ -114,7 +114,7 @@ export async function updateTargetsEach(em: EntityManager, columns: readonly str
     const params: unknown[] = [];
     const sets = columns.map((col, c) => {
       for (const r of part) params.push(r.id, sqlValue(em, r.values[c]));
-      return `${col} = case id ${part.map(() => 'when ? then ?').join(' ')} end`;
+      return `${em.getPlatform().quoteIdentifier(col)} = case id ${part.map(() => 'when ? then ?').join(' ')} end`;
     });
     params.push(...part.map((r) => r.id));
     await conn.execute(`update job_targets set ${sets.join(', ')} where id in (${placeholders(part.length)})`, params, 'run', em.getTransactionContext());

@@ -10,6 +10,9 @@ export interface FanoutRun {
   /** Submit → the job's COMPLETED event seen by a subscriber. */
   readonly totalMs: number;
   readonly statuses: Record<string, number>;
+  /** GraphQL errors the progress stream delivered. */
+  readonly errors: string[];
+  readonly finishedBy: 'event' | 'poll';
 }
 
 /** Submits one command through `runCommand` and follows `jobProgressed` until the job ends. */
@@ -20,12 +23,35 @@ export async function fanout(server: string, token: string, socket: Client, sele
   const jobId = job.runCommand.id;
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
+  const errors: string[] = [];
+  // Also asks over HTTP every 2 s, so a lost live event shows as `finishedBy: 'poll'` instead of a hang.
+  let finishedBy: 'event' | 'poll' = 'event';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`job ${jobId} did not finish within ${timeoutMs} ms (${latencies.length} results)`)), timeoutMs);
+    const poll = setInterval(() => {
+      void gql<{ job: { finishedAt: string | null } }>(server, token, 'query($id: ID!) { job(id: $id) { finishedAt } }', { id: jobId })
+        .then((r) => {
+          if (!r.job.finishedAt || latencies.length === 0) return;
+          // Give the live stream 5 s more to deliver the final event before calling it lost.
+          setTimeout(() => {
+            finishedBy = 'poll';
+            clearTimeout(timer);
+            clearInterval(poll);
+            stop();
+            resolve();
+          }, 5000);
+          clearInterval(poll);
+        })
+        .catch(() => undefined);
+    }, 2000);
     const stop = socket.subscribe<{ jobProgressed: { type: string; status: string; at: string; data: { finished?: boolean } } }>(
       { query: 'subscription($j: ID!) { jobProgressed(jobId: $j, afterSeq: 0) { type status at data } }', variables: { j: jobId } },
       {
         next: (v) => {
+          if (v.errors?.length) {
+            errors.push(v.errors.map((x) => x.message).join('; '));
+            return;
+          }
           const e = v.data?.jobProgressed;
           if (!e) return;
           if (e.type === 'TARGET' && FINAL.has(e.status)) {
@@ -34,6 +60,7 @@ export async function fanout(server: string, token: string, socket: Client, sele
           }
           if (e.type === 'JOB' && e.data.finished) {
             clearTimeout(timer);
+            clearInterval(poll);
             stop();
             resolve();
           }
@@ -46,5 +73,5 @@ export async function fanout(server: string, token: string, socket: Client, sele
       },
     );
   });
-  return { jobId, latenciesMs: latencies.sort((a, b) => a - b), totalMs: performance.now() - t0, statuses };
+  return { jobId, latenciesMs: latencies.sort((a, b) => a - b), totalMs: performance.now() - t0, statuses, errors, finishedBy };
 }
