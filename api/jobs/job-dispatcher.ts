@@ -2,6 +2,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { JobRecord, type TargetStatus } from '../../db/entities/index.js';
 import { artifactDownload, findArtifactByRef } from '../artifacts/artifact-ref.js';
 import type { Logger } from '../logger.js';
+import { maintenanceLockFor, type MaintenanceLock } from '../metrics/maintenance-lock.js';
 import type { RunCommandInstruction } from '../../protocol/index.js';
 import type { PubSub } from '../pubsub/pubsub.js';
 import { publishFanout } from './agent-fanout.js';
@@ -13,6 +14,7 @@ import { dispatchableTargets, selectTargets, targetsOf, updateTargets, type Targ
 export const REDELIVER_AFTER_MS = 15_000;
 /** How often deadlines are checked and active jobs pumped. @default 1 s */
 export const TICK_MS = 1_000;
+export const JOB_TICK_LOCK = 'ioms:job-tick';
 /** Most targets one dispatch step sends (a larger window goes out in several steps back to back). */
 export const DISPATCH_STEP = 5_000;
 
@@ -44,7 +46,11 @@ export class JobDispatcher {
   private timer: NodeJS.Timeout | undefined;
   private ticking = false;
 
-  constructor(private readonly opts: DispatcherOptions) {}
+  private readonly lock: MaintenanceLock;
+
+  constructor(private readonly opts: DispatcherOptions) {
+    this.lock = maintenanceLockFor(opts.orm, JOB_TICK_LOCK);
+  }
 
   start(): void {
     this.timer = setInterval(() => void this.tick(), TICK_MS);
@@ -82,11 +88,18 @@ export class JobDispatcher {
     for (const jobId of new Set(queued.map((t) => t.jobId))) await this.pump(jobId);
   }
 
-  /** Deadlines, redelivery, and a pump of every unfinished job. Its queries are per unfinished job and index-bound. */
+  /**
+   * Deadlines, redelivery, and a pump of every unfinished job. Its queries are per unfinished job
+   * and index-bound. With several replicas on one database one of them ticks at a time (a named
+   * lock); the others still pump the jobs their own results and submissions touch.
+   */
   async tick(): Promise<void> {
     if (this.ticking) return;
     this.ticking = true;
+    let release: (() => Promise<void>) | undefined;
     try {
+      release = await this.lock.tryAcquire();
+      if (!release) return;
       const em = this.opts.orm.em.fork();
       const now = this.opts.now();
       const active = await em.find(JobRecord, { finishedAt: null }, { fields: ['id', 'timeoutSeconds', 'queueForSeconds'], disableIdentityMap: true });
@@ -98,6 +111,7 @@ export class JobDispatcher {
     } catch (err) {
       this.opts.logger.error({ err }, 'job tick failed');
     } finally {
+      await release?.();
       this.ticking = false;
     }
   }

@@ -104,7 +104,9 @@ class RedisPubSub extends LocalPubSub {
   constructor(url: string, logger?: Logger) {
     super(logger);
     this.pub = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 });
-    this.sub = new Redis(url, { lazyConnect: false });
+    // No ready check on the subscriber: its INFO would be refused once the connection is in subscriber
+    // mode (channels are subscribed as agents connect, possibly before the first ready).
+    this.sub = new Redis(url, { lazyConnect: false, enableReadyCheck: false });
     for (const client of [this.pub, this.sub]) client.on('error', (err) => logger?.error({ err }, 'redis pub/sub error'));
     this.sub.on('message', (channel: string, message: string) => {
       if (!channel.startsWith(CHANNEL_PREFIX)) return;

@@ -9,6 +9,7 @@
  * 2. server RSS per connected agent.
  * 3. fan-out: `runCommand echo` to all N → every result stored, p50 / p99 / all.
  * 6. idle: server CPU and RSS with N idle agents (heartbeats every 15 s, metrics every 60 s).
+ * 3. reconnect storm: the server is SIGKILLed and restarted on its port → all N online again.
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -70,10 +71,26 @@ const b = procStats(server.proc.pid!);
 figures.push(figure(`idle server CPU with ${N} agents (${idleSeconds} s)`, '% of a core', ((b.cpuSeconds - a.cpuSeconds) / idleSeconds) * 100, null, '≤ 10 % at 10,000'));
 figures.push(figure(`idle server RSS with ${N} agents`, 'MB', b.rssBytes / 2 ** 20, null));
 
+// ── reconnect storm: the server is SIGKILLed and started again on the same port
+const port = Number(new URL(server.url).port);
+const before = fleet.counters().connections;
+await server.stop('SIGKILL');
+fs.mkdirSync('.ioms-bench', { recursive: true });
+fs.writeFileSync(`.ioms-bench/fleet-n${N}-server-1.log`, server.output());
+await fleet.waitFor((c) => c.connected === 0, 60_000);
+const restartedAt = performance.now();
+const again = await startBenchServer({ databaseUrl, port, cpuProfDir: values.profile });
+const listeningMs = performance.now() - restartedAt;
+await fleet.waitFor((c) => c.connected >= N, 600_000);
+const reconnectMs = performance.now() - restartedAt;
+const c2 = fleet.counters();
+console.log(`reconnect storm: listening after ${(listeningMs / 1000).toFixed(1)} s, all ${N} online after ${(reconnectMs / 1000).toFixed(1)} s; ${c2.connections - before} reconnections, ${c2.refused} refused`);
+figures.push(figure(`reconnect storm after SIGKILL, ${N} agents: server listening`, 's', listeningMs / 1000, null));
+figures.push(figure(`reconnect storm after SIGKILL, ${N} agents: all online`, 's', reconnectMs / 1000, raw.connectMs / 1000));
+
 const counters = fleet.counters();
 await fleet.stop();
-await server.stop('SIGTERM');
-fs.mkdirSync('.ioms-bench', { recursive: true });
-fs.writeFileSync(`.ioms-bench/fleet-n${N}-server.log`, server.output());
+await again.stop('SIGTERM');
+fs.writeFileSync(`.ioms-bench/fleet-n${N}-server-2.log`, again.output());
 printFigures('fleet', { n: N, runs, date: new Date().toISOString(), counters, simulatorRssMB: Math.round(fleet.rssBytes() / 2 ** 20) }, figures);
 process.exit(0);
