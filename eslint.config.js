@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.ioms/', 'web/.next/', 'coverage/'] },
+  { ignores: ['node_modules/', 'dist/', '.ioms/', 'web/.next/', 'web/out/', 'web/src/gql/', 'web/next-env.d.ts', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { assertSecureUrl, clientTlsOptions } from '../protocol/client-trust.js';
-import { inventoryFingerprint } from '../protocol/index.js';
+import { inventoryFingerprint, parseInstruction, type CronRunsReport, type ProcessEventsReport } from '../protocol/index.js';
 import { collectInventory, createMetricsCollector } from './observe/index.js';
 import { AgentLink, type Instruction, type LinkSession } from './link/agent-link.js';
 import { postGraphql } from './link/http-graphql.js';
@@ -16,6 +16,7 @@ import { CronRunner } from './cron/index.js';
 import { runCommand } from './exec/index.js';
 import { DesiredStateManager } from './desired/desired-state-manager.js';
 import { ReportQueue } from './desired/report-queue.js';
+import { sendCronRuns, sendObservedState, sendProcessEvents } from './desired/send-reports.js';
 import { armRollback, installBundle, RESTART_EXIT_CODE } from './upgrade/self-upgrade.js';
 
 export interface AgentOptions {
@@ -115,12 +116,10 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
       await sendInventory(currentSession, true);
     },
     download: async (i) => {
-      if (!i.artifact || !i.path) throw new Error('download needs an artifact and a path');
       const result = await downloadArtifact({ url: i.artifact.url, sha256: i.artifact.sha256, md5: i.artifact.md5, dest: i.path, mode: i.mode ? parseInt(i.mode, 8) : undefined, headers: { authorization: agentAuth }, tls });
       return `${result.path}: ${result.changed ? "written" : "already up to date"} (${result.sizeBytes} bytes, md5 ${result.md5})`;
     },
     upgrade: async (i) => {
-      if (!i.artifact) throw new Error('upgrade needs an artifact');
       const artifact = i.artifact;
       const message = await installBundle({
         instruction: i,
@@ -136,8 +135,8 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
 
   // Desired state: guarded processes, cron entries, managed files — enforced with or without the server.
   const cron = new CronRunner({ runCommand: (req, o) => runCommand(req, { signal: o.signal }), restartProcess: (name) => supervisor.restart(name) });
-  const processEvents = new ReportQueue<Record<string, unknown>>(500);
-  const cronRuns = new ReportQueue<Record<string, unknown>>(500);
+  const processEvents = new ReportQueue<ProcessEventsReport[number]>(500);
+  const cronRuns = new ReportQueue<CronRunsReport[number]>(500);
   supervisor.onEvent((e) => {
     if (e.type === 'exited') processEvents.push({ process: e.name, at: e.restart.at, exitCode: e.restart.code ?? null, signal: e.restart.signal ?? null, count: e.restart.count, outcome: e.next === 'restart' ? 'RESTART' : e.next === 'fatal' ? 'FATAL' : 'EXIT' });
     if (e.type === 'exited' || e.type === 'fatal' || e.type === 'started') scheduleObserved();
@@ -153,8 +152,8 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
     logger: log,
     onChange: () => scheduleObserved(),
     fileCheckMs: opts.fileCheckIntervalMs,
-    putFile: async (f, artifact) => {
-      await downloadArtifact({ url: artifact.url, sha256: artifact.sha256, md5: artifact.md5, dest: f.path, ...(f.mode ? { mode: parseInt(f.mode, 8) } : {}), headers: { authorization: agentAuth }, tls });
+    download: async (f, artifact) => {
+      return downloadArtifact({ url: artifact.url, sha256: artifact.sha256, md5: artifact.md5, dest: f.path, ...(f.mode ? { mode: parseInt(f.mode, 8) } : {}), headers: { authorization: agentAuth }, tls });
     },
   });
   let observedTimer: NodeJS.Timeout | undefined;
@@ -166,12 +165,11 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
     }, 200);
   }
   const sendObserved = async (session: LinkSession) => {
-    const observed = await desired.observe();
-    await session.request('mutation($r: String!) { reportObservedState(report: $r) }', { r: JSON.stringify({ hash: desired.hash, observed, ...(desired.error ? { error: desired.error } : {}) }) });
+    await sendObservedState(session, { hash: desired.hash, observed: desired.observe(), ...(desired.error ? { error: desired.error } : {}) });
   };
   const flushReports = async (session: LinkSession) => {
-    await processEvents.flush((batch) => session.request('mutation($r: String!) { reportProcessEvents(report: $r) }', { r: JSON.stringify(batch) }));
-    await cronRuns.flush((batch) => session.request('mutation($r: String!) { reportCronRuns(report: $r) }', { r: JSON.stringify(batch) }));
+    await processEvents.flush((batch) => sendProcessEvents(session, batch));
+    await cronRuns.flush((batch) => sendCronRuns(session, batch));
   };
   await desired.start();
 
@@ -216,19 +214,24 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
         clearInterval(reports);
       };
     },
-    onInstruction: (instruction: Instruction, session) => {
+    onInstruction: (raw: Instruction) => {
+      const parsed = parseInstruction(raw);
+      if (!parsed.ok) {
+        log.warn('ignored a malformed instruction', { problem: parsed.problem });
+        return;
+      }
+      const instruction = parsed.instruction;
       switch (instruction.kind) {
-        case 'COLLECT_INVENTORY':
-          report('the inventory', () => sendInventory(session, true));
-          break;
         case 'DESIRED_STATE':
           report('the desired state', () => desired.receive(instruction.payload));
           break;
         case 'RUN_COMMAND':
           report(`the result of ${instruction.id}`, () => commands.handle(instruction.payload));
           break;
-        default:
-          log.warn('ignored an instruction this agent does not know', { kind: instruction.kind, id: instruction.id });
+        default: {
+          const never: never = instruction;
+          log.warn('ignored an instruction this agent does not know', { kind: String((never as { kind?: unknown }).kind) });
+        }
       }
     },
   });

@@ -15,7 +15,7 @@ import type { JobDispatcher } from './jobs/job-dispatcher.js';
 import type { JobService } from './jobs/job.service.js';
 import type { ArtifactService } from './artifacts/artifact.service.js';
 import type { ManifestService } from './manifests/manifest.service.js';
-import type { Reconciler } from './manifests/reconciler.js';
+import type { Reconciler } from './reconciler/reconciler.js';
 
 /** The server's long-lived parts, built once in `startServer` and handed to every request. */
 export interface Services {

@@ -6,6 +6,7 @@ import { registerAuditCommands } from './commands/audit.js';
 import { registerArtifactCommands } from './commands/artifact.js';
 import { registerJobCommands } from './commands/jobs.js';
 import { registerManifestCommands } from './commands/manifests.js';
+import { registerReportCommands } from './commands/report.js';
 import { registerAuthCommands } from './commands/auth.js';
 import { registerHostCommands } from './commands/hosts.js';
 import { registerTokenCommands } from './commands/token.js';
@@ -17,7 +18,7 @@ import { CliError } from './errors.js';
 const program = new Command('ioms')
   .description('IOMS — Integrated Operation Management System')
   .option('-s, --server <url>', 'server URL (default: the logged-in server, IOMS_SERVER_URL, or http://127.0.0.1:8888)')
-  .option('-o, --output <format>', 'table, json or yaml', 'table')
+  .option('-o, --output <format>', 'table, json, yaml or csv', 'table')
   .option('--ca <file>', 'trust this CA (PEM) for the server instead of the system store')
   .option('--insecure', 'allow plain http to a non-loopback server')
   .showHelpAfterError()
@@ -36,6 +37,7 @@ registerHostCommands(program);
 registerArtifactCommands(program);
 registerJobCommands(program);
 registerManifestCommands(program);
+registerReportCommands(program);
 
 // `ioms --version` is handled here rather than by commander, whose version flag would be taken
 // wherever it appears (e.g. `ioms artifact push f --version 1.2`).

@@ -1,12 +1,13 @@
 import YAML from 'yaml';
+import { renderCsv } from './csv-output.js';
 import { CliError } from './errors.js';
 
-export const OUTPUT_FORMATS = ['table', 'json', 'yaml'] as const;
+export const OUTPUT_FORMATS = ['table', 'json', 'yaml', 'csv'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export function parseFormat(value: string | undefined): OutputFormat {
   const v = value ?? 'table';
-  if (!(OUTPUT_FORMATS as readonly string[]).includes(v)) throw new CliError(`unknown output format "${v}": use table, json or yaml`, 2);
+  if (!(OUTPUT_FORMATS as readonly string[]).includes(v)) throw new CliError(`unknown output format "${v}": use table, json, yaml or csv`, 2);
   return v as OutputFormat;
 }
 
@@ -15,7 +16,7 @@ export interface Column<T> {
   readonly value: (row: T) => unknown;
 }
 
-/** Prints `data` as JSON or YAML verbatim (the stable, scriptable forms) or as an aligned table. */
+/** Prints `data` as JSON or YAML verbatim (the stable, scriptable forms), as CSV (RFC 4180, the table's columns) or as an aligned table. */
 export function printData<T>(format: OutputFormat, data: T | T[], columns: readonly Column<T>[], write: (s: string) => unknown = (s) => process.stdout.write(s)): void {
   if (format === 'json') {
     write(`${JSON.stringify(data, null, 2)}\n`);
@@ -23,6 +24,10 @@ export function printData<T>(format: OutputFormat, data: T | T[], columns: reado
   }
   if (format === 'yaml') {
     write(YAML.stringify(data));
+    return;
+  }
+  if (format === 'csv') {
+    write(renderCsv(data, columns));
     return;
   }
   const rows = Array.isArray(data) ? data : [data];
@@ -42,3 +47,4 @@ function cellText(v: unknown): string {
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v).replace(/\s+/g, ' ');
 }
+

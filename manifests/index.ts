@@ -115,5 +115,8 @@ export {
   observedProcessSchema,
   observedStateSchema,
 } from './observed-state.js';
-export { ACTION_ORDER, type PlanAction, type PlanActionType, Reason } from './plan-action.js';
-export { planHost } from './plan.js';
+export { ACTION_ORDER, PLAN_ACTION_TYPES, type PlanAction, type PlanActionType, Reason } from './plan-action.js';
+export { type ArtifactDigests, type PlanContext, planHost } from './plan.js';
+export { type ArtifactDownload, type DesiredInstruction, artifactDownloadSchema, desiredInstructionSchema } from './desired-instruction.js';
+export { artifactReferences, checkReferences } from './references.js';
+export { MAX_STATE_REPORT_BYTES, type ObservedReport, observedReportSchema } from './observed-report.js';

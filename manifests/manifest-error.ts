@@ -36,6 +36,12 @@ export type ManifestErrorCode =
   | 'SCHEMA'
   /** Two documents with the same kind and name. */
   | 'DUPLICATE_DOCUMENT'
+  /** A file names an artifact (`name` or `name@version`) the store does not have. */
+  | 'ARTIFACT_NOT_FOUND'
+  /** A file declares a sha256 or md5 that the stored artifact does not have. */
+  | 'ARTIFACT_CHECKSUM'
+  /** A `restartProcess` names a process that no Profile declares. */
+  | 'UNKNOWN_PROCESS'
   /** More errors than `maxErrors`; the rest were not reported. */
   | 'TOO_MANY_ERRORS';
 

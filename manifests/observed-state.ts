@@ -16,7 +16,10 @@ export const PROCESS_STATES = ['STARTING', 'RUNNING', 'BACKOFF', 'STOPPED', 'FAT
  * - `BACKOFF` died, waiting to be restarted by its policy;
  * - `STOPPED` stopped on purpose (or not started);
  * - `EXITED` exited and its policy says not to restart (`on-failure` after exit 0, `never`);
- * - `FATAL` died too often in a row (`restart.startLimit`) and is left alone.
+ * - `FATAL` died too often in a row (`restart.startLimit`) and is left alone until a new spec,
+ *   `ioms exec --action restart-process`, or its `restart.retryAfterSeconds` starts it again.
+ *
+ * See the state diagram in `agent/supervisor/guarded-process.ts` and docs/manifests.md.
  */
 export type ProcessState = (typeof PROCESS_STATES)[number];
 
@@ -36,6 +39,13 @@ export const observedProcessSchema = z.object({
   cpu: z.number().min(0).optional(),
   /** Resident memory in bytes. */
   rss: z.int().min(0).optional(),
+  /** How the last instance ended: its exit code, or the signal that ended it. */
+  lastExitCode: z.int().optional(),
+  lastSignal: z.string().max(32).optional(),
+  /** Why the process is in its state, in words (for FATAL: the restart budget it used up). */
+  reason: z.string().max(512).optional(),
+  /** When a FATAL process is started again by its `restart.retryAfterSeconds`. */
+  retryAt: isoTime.optional(),
 });
 
 export const observedCronSchema = z.object({
@@ -43,6 +53,8 @@ export const observedCronSchema = z.object({
   specHash: specHashSchema,
   lastRun: isoTime.optional(),
   nextRun: isoTime.optional(),
+  /** Set when the agent could not schedule this entry (it does not run): why, in words. */
+  error: z.string().max(512).optional(),
 });
 
 export const observedFileSchema = z.object({
@@ -56,8 +68,12 @@ export const observedFileSchema = z.object({
     .regex(/^[0-7]{3,4}$/)
     .overwrite((mode) => mode.padStart(4, '0'))
     .optional(),
-  /** {@link specHash} of the file entry the agent last applied. */
-  specHash: specHashSchema,
+  /** {@link specHash} of the file entry the agent last wrote; absent when IOMS has no record of writing it. */
+  specHash: specHashSchema.optional(),
+  /** sha256 of the content IOMS last wrote, from the agent's record (tells a hand edit from IOMS's own write). */
+  managedSha256: z.string().regex(/^[0-9a-fA-F]{64}$/).toLowerCase().optional(),
+  /** For a file with `extractTo`: whether its current content is unpacked there. */
+  extracted: z.boolean().optional(),
 });
 
 function uniqueBy(field: 'name' | 'path') {

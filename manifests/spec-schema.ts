@@ -77,6 +77,12 @@ export const restartSchema = z
       .max(100_000)
       .default(5)
       .describe('Quick deaths in a row after which the process is FATAL and left alone'),
+    retryAfterSeconds: z
+      .int()
+      .min(1)
+      .max(86_400)
+      .optional()
+      .describe('Start a FATAL process again after this many seconds (default: stay FATAL until restarted or changed)'),
   })
   .refine((r) => r.maxBackoffSeconds >= r.backoffSeconds, {
     message: 'maxBackoffSeconds must be at least backoffSeconds',

@@ -1,3 +1,8 @@
+/**
+ * Commands between server and agent: the one command-id rule, the per-action command
+ * instruction (a union discriminated by `kind`, one member per action) and the one result
+ * shape (stored in the agent's spool, reported to the server).
+ */
 import { z } from 'zod';
 
 /** Most bytes of stdout or stderr a result carries (the agent caps at 1 MiB by default). */
@@ -5,39 +10,91 @@ export const MAX_COMMAND_OUTPUT_CHARS = 1024 * 1024;
 /** A command result report as JSON text, checked before parsing. */
 export const MAX_COMMAND_REPORT_BYTES = 3 * 1024 * 1024;
 
-/** The idempotency key of a job target on the agent: `t<targetId>`. */
-export const commandIdSchema = z.string().regex(/^t\d{1,18}$/);
+/**
+ * The one command-id rule: the idempotency key of one command on one host. It becomes part of
+ * a file name (the agent's result spool), so it is letters, digits, `.`, `_` and `-`, starts
+ * with a letter or digit, and is at most 128 characters. The server's job targets use the
+ * form `t<targetId>` ({@link jobCommandId}); the agent's cron runs use their own names.
+ */
+export const COMMAND_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+export const commandIdSchema = z.string().regex(COMMAND_ID_PATTERN, 'command id must match [A-Za-z0-9][A-Za-z0-9._-]{0,127}');
 
-export const commandResultReportSchema = z.object({
+/** The command id of a job target, as the server sends it. */
+export const jobCommandId = (targetId: number): string => `t${targetId}`;
+/** A command id the server issued for a job target: a {@link commandIdSchema} of the form `t<targetId>`. */
+export const jobCommandIdSchema = commandIdSchema.regex(/^t\d{1,18}$/, 'id must be t<number>');
+
+export const COMMAND_STATUSES = ['SUCCEEDED', 'FAILED', 'TIMED_OUT', 'CANCELLED'] as const;
+export type CommandStatus = (typeof COMMAND_STATUSES)[number];
+
+const resultFields = {
   id: commandIdSchema,
-  status: z.enum(['SUCCEEDED', 'FAILED', 'TIMED_OUT', 'CANCELLED']),
+  status: z.enum(COMMAND_STATUSES),
+  /** The process's exit code; -1 when it never started or was ended by a signal. */
   exitCode: z.number().int().min(-1).max(2 ** 32),
+  /** The signal that ended the process, when one did (e.g. `SIGTERM`). */
+  signal: z.string().optional(),
+  /** Captured standard output, UTF-8, at most `maxOutputBytes` bytes. */
+  stdout: z.string(),
+  stderr: z.string(),
+  /** True when the stream produced more than `maxOutputBytes` and the rest was discarded. */
+  stdoutTruncated: z.boolean(),
+  stderrTruncated: z.boolean(),
+  /** ISO-8601 time the start was attempted. */
+  startedAt: z.string().max(40),
+  /** ISO-8601 time the result was decided. */
+  finishedAt: z.string().max(40),
+  durationMs: z.number().int().min(0),
+  /** Why the command could not start or was interrupted, in words. */
+  error: z.string().optional(),
+};
+
+/** One run's result as the agent keeps it (its spool, strict: written and read by the agent). */
+export const commandResultSchema = z.strictObject(resultFields);
+export type CommandResult = z.infer<typeof commandResultSchema>;
+
+/** A result as the agent reports it: a job target's id, output capped (unknown fields dropped). */
+export const commandResultReportSchema = z.object({
+  ...resultFields,
+  id: jobCommandIdSchema,
   signal: z.string().max(16).optional(),
   stdout: z.string().max(MAX_COMMAND_OUTPUT_CHARS),
   stderr: z.string().max(MAX_COMMAND_OUTPUT_CHARS),
-  stdoutTruncated: z.boolean(),
-  stderrTruncated: z.boolean(),
-  startedAt: z.string().max(40),
-  finishedAt: z.string().max(40),
-  durationMs: z.number().int().min(0),
   error: z.string().max(1024).optional(),
 });
 export type CommandResultReport = z.infer<typeof commandResultReportSchema>;
 
-/** What the server asks an agent to run (the payload of a RUN_COMMAND instruction). */
-export const runCommandInstructionSchema = z.object({
-  id: commandIdSchema,
-  kind: z.enum(['SHELL', 'RESTART_PROCESS', 'COLLECT_INVENTORY', 'SET_PASSWORD', 'DOWNLOAD', 'UPGRADE_AGENT']),
-  command: z.string().max(65_536).optional(),
-  interpreter: z.enum(['sh', 'bash', 'cmd', 'powershell']).optional(),
-  cwd: z.string().max(1024).optional(),
-  env: z.record(z.string(), z.string()).optional(),
-  timeoutMs: z.number().int().positive(),
-  processName: z.string().max(128).optional(),
-  username: z.string().max(128).optional(),
-  password: z.string().max(1024).optional(),
-  artifact: z.object({ sha256: z.string(), md5: z.string(), url: z.string() }).optional(),
-  path: z.string().max(4096).optional(),
-  mode: z.string().max(8).optional(),
+/** Where the agent downloads an artifact from, and what it must hash to. */
+export const artifactDownloadSchema = z.object({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  md5: z.string().regex(/^[0-9a-f]{32}$/),
+  url: z.string().min(1).max(4096),
 });
+export type ArtifactDownload = z.infer<typeof artifactDownloadSchema>;
+
+const base = { id: jobCommandIdSchema, timeoutMs: z.number().int().positive() };
+
+/**
+ * What the server asks an agent to do for a job target (the payload of a RUN_COMMAND
+ * instruction): one member per action, each with exactly its fields. To add an action, add a
+ * member here; the agent's and the server's exhaustive switches then say where it is missing.
+ */
+export const runCommandInstructionSchema = z.discriminatedUnion('kind', [
+  z.object({
+    ...base,
+    kind: z.literal('SHELL'),
+    command: z.string().min(1).max(65_536),
+    interpreter: z.enum(['sh', 'bash', 'cmd', 'powershell']).optional(),
+    cwd: z.string().max(1024).optional(),
+    env: z.record(z.string(), z.string()).optional(),
+  }),
+  z.object({ ...base, kind: z.literal('RESTART_PROCESS'), processName: z.string().min(1).max(128) }),
+  z.object({ ...base, kind: z.literal('COLLECT_INVENTORY') }),
+  z.object({ ...base, kind: z.literal('SET_PASSWORD'), username: z.string().min(1).max(128), password: z.string().max(1024) }),
+  z.object({ ...base, kind: z.literal('DOWNLOAD'), artifact: artifactDownloadSchema, path: z.string().min(1).max(4096), mode: z.string().max(8).optional() }),
+  z.object({ ...base, kind: z.literal('UPGRADE_AGENT'), artifact: artifactDownloadSchema }),
+]);
 export type RunCommandInstruction = z.infer<typeof runCommandInstructionSchema>;
+export type CommandKind = RunCommandInstruction['kind'];
+/** The member of {@link RunCommandInstruction} for one action. */
+export type CommandInstructionOf<K extends CommandKind> = Extract<RunCommandInstruction, { kind: K }>;

@@ -10,3 +10,6 @@ export * from './metrics-sample.schema.js';
 export * from './agent-report.js';
 export * from './inventory-fingerprint.js';
 export * from './command.schema.js';
+export * from './canonical-json.js';
+export * from './instruction.schema.js';
+export * from './desired-reports.schema.js';

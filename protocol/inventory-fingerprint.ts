@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { canonicalSha256 } from './canonical-json.js';
 import { type Inventory } from './inventory.schema.js';
 
 /**
@@ -7,18 +7,6 @@ import { type Inventory } from './inventory.schema.js';
  * and resends the inventory anyway.
  */
 export const VOLATILE_INVENTORY_FIELDS = ['bootTime'] as const satisfies ReadonlyArray<keyof Inventory>;
-
-/** JSON with object keys sorted and `undefined` members dropped, so equal data gives equal text. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -38,5 +26,5 @@ export function inventoryFingerprint(inventory: Inventory): string {
     ips: [...stable.ips].sort((a, b) => byText(a.address, b.address) || byText(a.interface ?? '', b.interface ?? '')),
     macs: [...stable.macs].sort(byText),
   };
-  return createHash('sha256').update(canonicalJson(normalized)).digest('hex');
+  return canonicalSha256(normalized);
 }

@@ -15,20 +15,19 @@
  *   the entry for ever.
  */
 import { type Logger, type ScheduledTask, type TaskFn, type TaskOptions, createTask as nodeCronCreateTask } from 'node-cron';
-import { hashSpec } from '../supervisor/spec-hash.js';
+import type { CronSpec } from '../../manifests/index.js';
 import { CronError } from './cron-error.js';
 import { DEFAULT_MAX_RUN_OUTPUT_BYTES, capRunOutput } from './run-output.js';
-import { formatInTimeZone, hostTimeZone } from './schedule.js';
+import { formatInTimeZone, hostTimeZone, isValidTimeZone, validateSchedule } from './schedule.js';
 import {
   type CronAction,
-  type CronEntry,
   type CronEntrySnapshot,
   type CronRunListener,
   type CronRunRecord,
   type RestartProcess,
   type RunCommand,
 } from './types.js';
-import { normaliseStatus, parseEntries, toAction } from './cron-entry.js';
+import { normaliseStatus, toAction } from './cron-entry.js';
 
 export { DEFAULT_CRON_TIMEOUT_SECONDS } from './cron-entry.js';
 /** @default run records kept per entry */
@@ -56,15 +55,8 @@ export interface CronRunnerOptions {
   readonly logger?: Logger;
 }
 
-export interface CronApplyResult {
-  readonly added: readonly string[];
-  readonly replaced: readonly string[];
-  readonly removed: readonly string[];
-  readonly unchanged: readonly string[];
-}
-
 interface EntryState {
-  readonly entry: CronEntry;
+  readonly entry: CronSpec;
   readonly action: CronAction;
   readonly specHash: string;
   readonly timezone: string;
@@ -80,6 +72,8 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 
 export class CronRunner {
   private readonly entries = new Map<string, EntryState>();
+  /** Entries `set` could not schedule, with why. */
+  private readonly failed = new Map<string, { readonly entry: CronSpec; readonly specHash: string; readonly error: string }>();
   private readonly listeners = new Set<CronRunListener>();
   private readonly now: () => number;
   private readonly maxOutputBytes: number;
@@ -97,43 +91,61 @@ export class CronRunner {
   }
 
   /**
-   * Makes the scheduled set match `entries` (see the module contracts).
-   * @throws CronError INVALID_ENTRY / DUPLICATE_ENTRY, before anything is touched.
+   * SetCron: schedules `entry` (replacing the entry of that name unless it has this spec hash).
+   * @throws CronError INVALID_ENTRY when this host cannot run its schedule or time zone; the
+   *   entry is then kept as failed (see `snapshot`) and every other entry is untouched.
    */
-  apply(entries: readonly unknown[]): CronApplyResult {
-    const desired = parseEntries(entries);
-    const result = { added: [] as string[], replaced: [] as string[], removed: [] as string[], unchanged: [] as string[] };
-    for (const [name, state] of [...this.entries]) {
-      if (desired.has(name)) continue;
-      this.retire(state);
-      this.entries.delete(name);
-      result.removed.push(name);
-    }
-    for (const [name, entry] of desired) {
-      const specHash = hashSpec(entry);
-      const current = this.entries.get(name);
-      if (current?.specHash === specHash) {
-        result.unchanged.push(name);
-        continue;
+  set(entry: CronSpec, specHash: string): void {
+    const current = this.entries.get(entry.name);
+    if (current?.specHash === specHash) return;
+    if (current !== undefined) this.retire(current);
+    this.entries.delete(entry.name);
+    this.failed.delete(entry.name);
+    const problem = scheduleProblem(entry);
+    if (problem === undefined) {
+      try {
+        this.entries.set(entry.name, this.schedule(entry, specHash));
+        return;
+      } catch (error) {
+        return this.fail(entry, specHash, `cannot schedule it: ${error instanceof Error ? error.message : String(error)}`);
       }
-      if (current !== undefined) this.retire(current);
-      this.entries.set(name, this.schedule(entry, specHash));
-      (current === undefined ? result.added : result.replaced).push(name);
     }
-    return result;
+    this.fail(entry, specHash, problem);
+  }
+
+  /** RemoveCron: unschedules `name` and aborts its run in progress. Unknown names are already gone. */
+  remove(name: string): void {
+    const current = this.entries.get(name);
+    if (current !== undefined) this.retire(current);
+    this.entries.delete(name);
+    this.failed.delete(name);
+  }
+
+  private fail(entry: CronSpec, specHash: string, error: string): never {
+    this.failed.set(entry.name, { entry, specHash, error });
+    throw new CronError('INVALID_ENTRY', `crontab entry ${JSON.stringify(entry.name)}: ${error}`);
   }
 
   /** Destroys every task, aborts runs in progress and waits for them to settle. */
   async stopAll(): Promise<void> {
     const states = [...this.entries.values()];
     this.entries.clear();
+    this.failed.clear();
     for (const state of states) this.retire(state);
     await Promise.all(states.map((state) => state.running?.done));
   }
 
   snapshot(): CronEntrySnapshot[] {
+    const failed: CronEntrySnapshot[] = [...this.failed.values()].map(({ entry, specHash, error }) => ({
+      name: entry.name,
+      schedule: entry.schedule,
+      timezone: entry.timezone ?? hostTimeZone(),
+      specHash,
+      running: false,
+      error,
+    }));
     return [...this.entries.values()]
-      .map((state) => {
+      .map((state): CronEntrySnapshot => {
         const next = state.task.getNextRun();
         const lastRun = state.runs.at(-1);
         return {
@@ -146,6 +158,7 @@ export class CronRunner {
           ...(next !== null ? { nextRunAt: next.toISOString(), nextRunLocal: formatInTimeZone(next, state.timezone) } : {}),
         };
       })
+      .concat(failed)
       .sort((a, b) => a.name.localeCompare(b.name));
   }
 
@@ -156,7 +169,7 @@ export class CronRunner {
     return [...state.runs];
   }
 
-  private schedule(entry: CronEntry, specHash: string): EntryState {
+  private schedule(entry: CronSpec, specHash: string): EntryState {
     const createTask = this.options.createTask ?? nodeCronCreateTask;
     const task = createTask(entry.schedule, () => this.tick(entry.name, specHash), {
       name: `ioms-cron-${entry.name}`,
@@ -272,4 +285,12 @@ export class CronRunner {
       }
     }
   }
+}
+
+/** Why this host cannot run `entry`'s schedule or time zone (the schedule engine's own check), or undefined. */
+function scheduleProblem(entry: CronSpec): string | undefined {
+  const problems = validateSchedule(entry.schedule);
+  if (problems.length > 0) return `this host cannot run the schedule "${entry.schedule}": ${problems.join('; ')}`;
+  if (entry.timezone !== undefined && !isValidTimeZone(entry.timezone)) return `this host does not know the time zone "${entry.timezone}"`;
+  return undefined;
 }

@@ -2,7 +2,6 @@
 export {
   CronRunner,
   type CronRunnerOptions,
-  type CronApplyResult,
   type CreateTask,
   DEFAULT_CRON_TIMEOUT_SECONDS,
   DEFAULT_RUN_HISTORY,

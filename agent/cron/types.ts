@@ -1,39 +1,8 @@
 /**
- * Input and output shapes of the cron runner.
- *
- * The entry mirrors DESIGN §4 (`spec.crontab[]` of a Profile). `manifests/` owns the
- * authoritative schema; this one is the runner's own boundary check. An entry does exactly one
- * thing: run a command line, or restart a guarded process (the original "restart at a set time").
+ * Input and output shapes of the cron runner. An entry is the one `manifests/` declares and
+ * parses (`cronEntrySchema`, `CronSpec`); it does exactly one thing: run a command line, or
+ * restart a guarded process (the original "restart at a set time").
  */
-import { z } from 'zod';
-import { isValidTimeZone, validateSchedule } from './schedule.js';
-
-/** Longest timeout an entry may ask for (one day, as for commands). */
-export const MAX_CRON_TIMEOUT_SECONDS = 24 * 60 * 60;
-
-const noNul = (value: string): boolean => !value.includes('\0');
-
-export const cronEntrySchema = z
-  .object({
-    name: z.string().min(1).max(128).refine(noNul, 'name must not contain NUL'),
-    /** 5 or 6 fields (leading seconds), see `schedule.ts`. */
-    schedule: z.string().superRefine((schedule, ctx) => {
-      for (const message of validateSchedule(schedule)) ctx.addIssue({ code: 'custom', message: `invalid schedule: ${message}` });
-    }),
-    /** IANA zone the schedule is read in. @default the host's zone */
-    timezone: z.string().refine(isValidTimeZone, 'unknown time zone').optional(),
-    /** A command line for the agent's command runner. */
-    command: z.string().min(1).refine(noNul, 'command must not contain NUL').optional(),
-    /** Name of a guarded process to restart. */
-    restartProcess: z.string().min(1).optional(),
-    /** Limit for a command run. @default 3600 (DEFAULT_CRON_TIMEOUT_SECONDS) */
-    timeoutSeconds: z.number().positive().max(MAX_CRON_TIMEOUT_SECONDS).optional(),
-  })
-  .strict()
-  .refine((e) => (e.command === undefined) !== (e.restartProcess === undefined), {
-    message: 'an entry needs exactly one of command or restartProcess',
-  });
-export type CronEntry = z.infer<typeof cronEntrySchema>;
 
 /** What an entry does, as a closed union. */
 export type CronAction =
@@ -85,6 +54,8 @@ export interface CronEntrySnapshot {
   readonly specHash: string;
   readonly running: boolean;
   readonly lastRun?: CronRunRecord;
+  /** Why the entry is not scheduled (it does not run), when `set` could not schedule it. */
+  readonly error?: string;
   /** ISO-8601 UTC instant of the next tick. */
   readonly nextRunAt?: string;
   /** The same instant as local time in `timezone`, with offset. */

@@ -1,66 +1,92 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
-import { desiredStateSchema, EMPTY_DESIRED_STATE, type DesiredState, type FileSpec, type ObservedState } from '../../manifests/index.js';
+import {
+  type DesiredInstruction,
+  EMPTY_DESIRED_STATE,
+  type ObservedFile,
+  type ObservedState,
+  type PlanAction,
+  desiredInstructionSchema,
+  planHost,
+  specHash,
+} from '../../manifests/index.js';
 import type { CronRunner } from '../cron/index.js';
 import type { AgentLogger } from '../log.js';
 import type { Supervisor } from '../supervisor/index.js';
-import { observeFile } from './observe-files.js';
-import { extractArchive } from '../files/extract-archive.js';
+import { type ActionOutcome, executePlan } from './execute-plan.js';
+import { type Download, FileExecutor } from './file-executor.js';
+import { ManagedFiles } from './managed-files.js';
+import { observeFiles, observedCron, observedProcess } from './observe-host.js';
 
-/** The DESIRED_STATE instruction: a host's whole desired state, its hash, and artifact downloads. */
-export const desiredInstructionSchema = z.object({
-  revision: z.number().int().nullable(),
-  hash: z.string().max(128),
-  desired: desiredStateSchema,
-  artifacts: z.record(z.string(), z.object({ sha256: z.string(), md5: z.string(), url: z.string() })).default({}),
-});
-export type DesiredInstruction = z.infer<typeof desiredInstructionSchema>;
-
-/** Writes one managed file from the artifact store (verified, atomic). */
-export type PutFile = (file: FileSpec, artifact: DesiredInstruction['artifacts'][string]) => Promise<void>;
+export type { DesiredInstruction } from '../../manifests/index.js';
+export { desiredInstructionSchema } from '../../manifests/index.js';
 
 const STATE_FILE = 'desired.json';
-/** How often managed files are re-hashed, so hand edits are found and restored. @default 30 s */
+/** How often the host is observed and planned again, so hand edits are found and restored. @default 30 s */
 export const FILE_CHECK_MS = 30_000;
+
+/**
+ * The agent's plan for its desired state: the same pure planner the server runs for drift, fed
+ * with what this agent observes (and the store digests the server sent with the instruction).
+ * Exported so that a test can put the server's and the agent's paths side by side.
+ */
+export function planForAgent(instruction: DesiredInstruction, observed: ObservedState): PlanAction[] {
+  return planHost(instruction.desired, observed, { artifacts: instruction.artifacts });
+}
 
 /**
  * Keeps this host in its desired state, with or without the server: the last desired state is
  * kept on disk and enforced again at every start; guarded processes and cron entries keep
- * running while the server is away; managed files are re-checked and restored.
+ * running while the server is away; the host is observed and planned again periodically.
  *
- *   instruction ──▶ validate ──▶ persist ──▶ apply (processes, cron, files) ──▶ report observed
+ *   instruction ──▶ validate ──▶ persist ──▶ observe ──▶ planHost ──▶ execute, in plan order ──▶ report observed
+ *
+ * The agent does exactly what the plan says, nothing else: removals (stop, unschedule, delete)
+ * happen because the plan lists them, and what the plan holds (a FATAL process, a file changed
+ * by hand, a cron entry this host cannot run) is left alone and shows in the observed state.
  */
 export class DesiredStateManager {
   private current: DesiredInstruction | undefined;
   private lastError: string | undefined;
   private timer: NodeJS.Timeout | undefined;
   private applying: Promise<void> = Promise.resolve();
+  private files: ObservedFile[] = [];
+  private readonly records: ManagedFiles;
+  private readonly fileExecutor: FileExecutor;
 
   constructor(
     private readonly opts: {
       stateDir: string;
       supervisor: Supervisor;
       cron: CronRunner;
-      putFile: PutFile;
+      download: Download;
       logger: AgentLogger;
-      /** Told after every apply and whenever a file check changed something. */
+      /** Told after every apply that did something and whenever the apply error changed. */
       onChange: () => void;
       fileCheckMs?: number;
     },
-  ) {}
+  ) {
+    this.records = new ManagedFiles(opts.stateDir);
+    this.fileExecutor = new FileExecutor(this.records, opts.download);
+  }
 
   /** Enforces the desired state kept on disk (at agent start, before any server contact). */
   async start(): Promise<void> {
     const file = path.join(this.opts.stateDir, STATE_FILE);
     if (fs.existsSync(file)) {
-      const parsed = desiredInstructionSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
-      if (parsed.success) {
+      const parsed = (() => {
+        try {
+          return desiredInstructionSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+        } catch {
+          return undefined;
+        }
+      })();
+      if (parsed?.success) {
         this.current = parsed.data;
         this.opts.logger.info('enforcing the desired state kept on disk', { revision: parsed.data.revision, hash: parsed.data.hash });
-        await this.enqueue();
       } else this.opts.logger.warn(`ignored an unreadable ${file}`);
     }
+    await this.enqueue();
     this.timer = setInterval(() => void this.enqueue(), this.opts.fileCheckMs ?? FILE_CHECK_MS);
     this.timer.unref();
   }
@@ -89,13 +115,12 @@ export class DesiredStateManager {
     await this.enqueue();
   }
 
-  /** What this host runs now, for the server's drift computation. */
-  async observe(): Promise<ObservedState> {
-    const desired = this.current?.desired ?? EMPTY_DESIRED_STATE;
+  /** What this host runs now, for the server's drift computation (files as of the last apply). */
+  observe(): ObservedState {
     return {
-      processes: this.opts.supervisor.snapshot().map((p) => ({ name: p.name, ...(p.pid ? { pid: p.pid } : {}), state: p.state, restarts: p.restarts, specHash: p.specHash })),
-      cron: this.opts.cron.snapshot().map((c) => ({ name: c.name, specHash: c.specHash, ...(c.lastRun ? { lastRun: c.lastRun.startedAt } : {}), ...(c.nextRunAt ? { nextRun: c.nextRunAt } : {}) })),
-      files: await Promise.all(desired.files.map((f) => observeFile(f))),
+      processes: this.opts.supervisor.snapshot().map(observedProcess),
+      cron: this.opts.cron.snapshot().map(observedCron),
+      files: this.files,
     };
   }
 
@@ -104,70 +129,52 @@ export class DesiredStateManager {
     return this.applying;
   }
 
-  /** Idempotent: processes and cron compare spec hashes; files are rewritten only when they differ. */
+  private async observeNow(): Promise<ObservedState> {
+    this.files = await observeFiles(this.current?.desired ?? EMPTY_DESIRED_STATE, this.records.all());
+    return this.observe();
+  }
+
+  /**
+   * One pass: observe, plan, carry out the plan. A converged host does nothing. Without a desired
+   * state (none received yet, or an unreadable one on disk) nothing is planned: an empty desired
+   * state would remove everything.
+   */
   private async apply(): Promise<void> {
     const instruction = this.current;
-    if (!instruction) return;
-    const desired: DesiredState = instruction.desired;
-    const problems: string[] = [];
-    let changed = false;
-    for (const f of desired.files) {
-      try {
-        if (await this.ensureFile(f, instruction)) changed = true;
-      } catch (err) {
-        problems.push(`${f.path}: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    }
-    try {
-      const r = await this.opts.supervisor.apply(desired.processes);
-      if (r.started.length + r.restarted.length + r.stopped.length + r.adopted.length > 0) changed = true;
-    } catch (err) {
-      problems.push(`processes: ${err instanceof Error ? err.message : String(err)}`);
-    }
-    try {
-      const r = this.opts.cron.apply(desired.crontab);
-      if (r.added.length + r.replaced.length + r.removed.length > 0) changed = true;
-    } catch (err) {
-      problems.push(`crontab: ${err instanceof Error ? err.message : String(err)}`);
-    }
+    if (instruction === undefined) return;
+    const desired = instruction.desired;
+    await this.opts.supervisor.recover(new Map(desired.processes.map((p) => [p.name, { spec: p, specHash: specHash(p) }])));
+    const actions = planForAgent(instruction, await this.observeNow());
+    const work = actions.filter((a) => a.type !== 'Hold');
+    const outcomes = await executePlan(actions, this.executors(), instruction.artifacts);
+    for (const o of outcomes) this.log(o);
+    if (work.some((a) => a.type === 'PutFile' || a.type === 'RemoveFile')) await this.observeNow();
+    const problems = outcomes.filter((o) => o.result === 'failed').map((o) => `${o.action.key}: ${o.error ?? 'failed'}`);
     const error = problems.length ? problems.join('; ').slice(0, 1000) : undefined;
-    if (error !== this.lastError) changed = true;
+    const changed = work.length > 0 || error !== this.lastError;
     this.lastError = error;
     if (error) this.opts.logger.warn('the desired state could not be applied in full', { error });
     if (changed) this.opts.onChange();
   }
 
-  /** Returns true when the file was (re)written. */
-  private async ensureFile(f: FileSpec, instruction: DesiredInstruction): Promise<boolean> {
-    const artifact = instruction.artifacts[f.artifact];
-    const seen = await observeFile(f);
-    const wantMd5 = f.md5 ?? artifact?.md5;
-    const wantSha = f.sha256 ?? artifact?.sha256;
-    const contentOk = seen.exists && (!wantMd5 || seen.md5 === wantMd5) && (!wantSha || seen.sha256 === wantSha);
-    const modeOk = !f.mode || !seen.mode || seen.mode === f.mode;
-    if (contentOk && modeOk) return this.ensureExtracted(f, seen.sha256!);
-    if (contentOk && !modeOk) {
-      await fs.promises.chmod(f.path, parseInt(f.mode!, 8));
-      return true;
-    }
-    if (!artifact) throw new Error(`artifact ${f.artifact} is not in the server's store`);
-    await this.opts.putFile(f, artifact);
-    await this.ensureExtracted(f, artifact.sha256);
-    this.opts.logger.info(seen.exists ? 'restored a managed file that differed from its desired content' : 'wrote a managed file', { path: f.path });
-    if (f.restartProcess) await this.opts.supervisor.restart(f.restartProcess).catch((err: unknown) => this.opts.logger.warn('could not restart after a file change', { process: f.restartProcess, err: String(err) }));
-    return true;
+  private log(o: ActionOutcome): void {
+    if (o.action.type === 'Hold') return;
+    if (o.result === 'done') this.opts.logger.info(o.action.message, { key: o.action.key, reason: o.action.reason });
+    else this.opts.logger.warn(`${o.action.message}: ${o.error ?? o.result}`, { key: o.action.key, reason: o.action.reason });
   }
 
-  /** Unpacks `f` into `f.extractTo` once per archive content (a marker file remembers which). */
-  private async ensureExtracted(f: FileSpec, sha256: string): Promise<boolean> {
-    if (!f.extractTo) return false;
-    const marker = path.join(f.extractTo, '.ioms-extracted');
-    const done = await fs.promises.readFile(marker, 'utf8').catch(() => '');
-    if (done.trim() === `${sha256} ${path.basename(f.path)}`) return false;
-    const entries = await extractArchive(f.path, f.extractTo);
-    await fs.promises.writeFile(marker, `${sha256} ${path.basename(f.path)}\n`);
-    this.opts.logger.info('unpacked a managed archive', { path: f.path, into: f.extractTo, entries });
-    return true;
+  private executors() {
+    const { supervisor, cron } = this.opts;
+    return {
+      processes: {
+        start: (spec: Parameters<Supervisor['start']>[0], hash: string) => supervisor.start(spec, hash),
+        replace: (spec: Parameters<Supervisor['replace']>[0], hash: string) => supervisor.replace(spec, hash),
+        stop: (name: string) => supervisor.stop(name),
+        restart: (name: string) => supervisor.restart(name),
+      },
+      cron,
+      files: this.fileExecutor,
+    };
   }
 
   private persist(instruction: DesiredInstruction): void {

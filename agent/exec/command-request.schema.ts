@@ -3,6 +3,7 @@
  * Everything but `command` is data: it is never pasted into a shell.
  */
 import { z } from 'zod';
+import { commandIdSchema } from '../../protocol/command.schema.js';
 import { ExecError } from './exec-error.js';
 
 /** Interpreters a command string can be handed to. */
@@ -21,16 +22,11 @@ export const MAX_TIMEOUT_MS = 24 * 60 * 60 * 1000;
  */
 export const MAX_COMMAND_LENGTH = 65_536;
 
-/**
- * Idempotency key of one command on one host. It becomes part of a file name, so it is
- * restricted to letters, digits, `.`, `_` and `-`, starts with a letter or digit, and is at
- * most 128 characters: no path separators, no `..`, nothing a file system reinterprets.
- */
-export const COMMAND_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+/** The one command-id rule is the wire protocol's (it becomes part of a spool file name). */
+export { COMMAND_ID_PATTERN, commandIdSchema } from '../../protocol/command.schema.js';
 
 const noNul = (value: string): boolean => !value.includes('\0');
 
-export const commandIdSchema = z.string().regex(COMMAND_ID_PATTERN, 'command id must match [A-Za-z0-9][A-Za-z0-9._-]{0,127}');
 
 export const commandRequestSchema = z
   .object({

@@ -2,8 +2,7 @@
  * What one run of a command produced. Stored in the result spool and reported to the server;
  * validated with zod when read back from disk.
  */
-import { z } from 'zod';
-import { commandIdSchema } from './command-request.schema.js';
+import { type CommandResult, type CommandStatus } from '../../protocol/command.schema.js';
 
 /**
  * Terminal states of a run:
@@ -12,38 +11,14 @@ import { commandIdSchema } from './command-request.schema.js';
  *   `error`), or was interrupted by an agent restart.
  * - `TIMED_OUT`: the timeout expired and the process tree was killed.
  * - `CANCELLED`: the caller aborted the run and the process tree was killed.
+ *
+ * The statuses and the result schema are the wire protocol's (one definition for the spool and
+ * the report).
  */
-export const COMMAND_STATUSES = ['SUCCEEDED', 'FAILED', 'TIMED_OUT', 'CANCELLED'] as const;
-export type CommandStatus = (typeof COMMAND_STATUSES)[number];
+export { COMMAND_STATUSES, commandResultSchema, type CommandResult, type CommandStatus } from '../../protocol/command.schema.js';
 
 /** `exitCode` when the process never started or ended without an exit code (killed by a signal). */
 export const NO_EXIT_CODE = -1;
-
-export const commandResultSchema = z
-  .object({
-    id: commandIdSchema,
-    status: z.enum(COMMAND_STATUSES),
-    /** The process's exit code; -1 when it never started or was ended by a signal. */
-    exitCode: z.number().int(),
-    /** The signal that ended the process, when one did (e.g. `SIGTERM`). */
-    signal: z.string().optional(),
-    /** Captured standard output, UTF-8, at most `maxOutputBytes` bytes. */
-    stdout: z.string(),
-    stderr: z.string(),
-    /** True when the stream produced more than `maxOutputBytes` and the rest was discarded. */
-    stdoutTruncated: z.boolean(),
-    stderrTruncated: z.boolean(),
-    /** ISO-8601 time the start was attempted. */
-    startedAt: z.string(),
-    /** ISO-8601 time the result was decided. */
-    finishedAt: z.string(),
-    durationMs: z.number().int().nonnegative(),
-    /** Why the command could not start or was interrupted, in words. */
-    error: z.string().optional(),
-  })
-  .strict();
-
-export type CommandResult = z.infer<typeof commandResultSchema>;
 
 /** Facts for {@link resultWithoutRun}. */
 export interface ResultWithoutRunFacts {

@@ -44,8 +44,10 @@ export function entryDestination(target: string, name: string): string {
 /**
  * Unpacks a zip or tar.gz into `target`. The whole archive is checked first: one unsafe entry
  * (escaping names, links, devices) refuses it all and nothing is written.
+ * @returns the entries written, as names relative to `target` with `/` separators (directories end
+ *   with `/`), so the caller can record them and remove exactly these later.
  */
-export async function extractArchive(archive: string, target: string, format = archiveFormat(archive)): Promise<number> {
+export async function extractArchive(archive: string, target: string, format = archiveFormat(archive)): Promise<string[]> {
   if (format === 'zip') return extractZip(archive, target);
   if (format === 'tar.gz') return extractTarGz(archive, target);
   throw new ExtractError('UNSUPPORTED_ARCHIVE', `${path.basename(archive)}: only .zip, .tar.gz and .tgz can be unpacked`);
@@ -69,7 +71,7 @@ function zipEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
   });
 }
 
-async function extractZip(archive: string, target: string): Promise<number> {
+async function extractZip(archive: string, target: string): Promise<string[]> {
   const zip = await openZip(archive);
   const entries = await zipEntries(zip);
   zip.close();
@@ -94,11 +96,18 @@ async function extractZip(archive: string, target: string): Promise<number> {
   } finally {
     again.close();
   }
-  return plan.length;
+  return plan.map((p) => entryName(p.entry.fileName, p.dir));
 }
 
-async function extractTarGz(archive: string, target: string): Promise<number> {
+/** An entry's name as recorded: `/` separators, no leading `./`, directories with a trailing `/`. */
+function entryName(name: string, directory: boolean): string {
+  const clean = name.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+$/, '');
+  return directory ? `${clean}/` : clean;
+}
+
+async function extractTarGz(archive: string, target: string): Promise<string[]> {
   let count = 0;
+  const names: string[] = [];
   let problem: ExtractError | undefined;
   // Errors thrown inside tar's callbacks would escape the promise, so the first one is kept.
   await tar
@@ -110,6 +119,8 @@ async function extractTarGz(archive: string, target: string): Promise<number> {
           if (++count > MAX_ARCHIVE_ENTRIES) throw new ExtractError('TOO_MANY_ENTRIES', `more than ${MAX_ARCHIVE_ENTRIES} entries`);
           if (e.type !== 'File' && e.type !== 'Directory' && e.type !== 'OldFile' && e.type !== 'ContiguousFile') throw new ExtractError('UNSAFE_ENTRY', `entry "${e.path}" is a ${e.type}, not a file or directory`);
           entryDestination(target, e.path);
+          const name = entryName(e.path, e.type === 'Directory');
+          if (name !== '/' && name !== '') names.push(name);
         } catch (err) {
           problem = err instanceof ExtractError ? err : new ExtractError('CORRUPT_ARCHIVE', String(err));
         }
@@ -121,5 +132,5 @@ async function extractTarGz(archive: string, target: string): Promise<number> {
   if (problem) throw problem;
   await fs.promises.mkdir(target, { recursive: true });
   await tar.x({ file: archive, cwd: target, strict: true, preservePaths: false, noChmod: false, preserveOwner: false });
-  return count;
+  return names;
 }

@@ -22,7 +22,11 @@ export type FileErrorCode =
   /** The artifact is larger than the caller's limit. */
   | 'TOO_LARGE'
   /** The download was aborted by the caller's signal. */
-  | 'ABORTED';
+  | 'ABORTED'
+  /** The desired state names an artifact the server's store does not have. */
+  | 'ARTIFACT_NOT_FOUND'
+  /** A managed file to remove was changed since IOMS wrote it; it is left in place. */
+  | 'MODIFIED_BY_HAND';
 
 /** An error raised by `agent/files`, with a machine-readable `code`. */
 export class FileError extends Error {

@@ -1,4 +1,4 @@
-import { runCommandInstructionSchema, MAX_COMMAND_REPORT_BYTES, type RunCommandInstruction } from '../../protocol/index.js';
+import { runCommandInstructionSchema, MAX_COMMAND_REPORT_BYTES, type CommandInstructionOf, type RunCommandInstruction } from '../../protocol/index.js';
 import { createExecutor, runCommand, type CommandResult, type Executor, type ResultSpool } from '../exec/index.js';
 import type { RunCommandOptions } from '../exec/run-command.js';
 import type { CommandRequest } from '../exec/command-request.schema.js';
@@ -9,9 +9,9 @@ import { setOsPassword } from './set-password.js';
 export interface BuiltinActions {
   restartProcess(name: string): Promise<void>;
   collectInventory(): Promise<void>;
-  download(instruction: RunCommandInstruction): Promise<string>;
+  download(instruction: CommandInstructionOf<'DOWNLOAD'>): Promise<string>;
   /** Installs a new agent bundle; the agent restarts after reporting. */
-  upgrade(instruction: RunCommandInstruction): Promise<string>;
+  upgrade(instruction: CommandInstructionOf<'UPGRADE_AGENT'>): Promise<string>;
 }
 
 /** Where results go; `send` resolves true once the server stored it. */
@@ -20,7 +20,7 @@ export interface ResultSink {
   send(result: CommandResult): Promise<boolean>;
 }
 
-type Builtin = Exclude<RunCommandInstruction['kind'], 'SHELL'>;
+type Builtin = Exclude<RunCommandInstruction, { kind: 'SHELL' }>;
 
 /**
  * Runs RUN_COMMAND instructions at most once each (the executor's spool remembers every id),
@@ -31,7 +31,7 @@ type Builtin = Exclude<RunCommandInstruction['kind'], 'SHELL'>;
 export class CommandHandler {
   private readonly executor: Executor;
   /** Built-in instructions waiting for the executor to call `run` for their id. */
-  private readonly pendingBuiltins = new Map<string, RunCommandInstruction>();
+  private readonly pendingBuiltins = new Map<string, Builtin>();
 
   constructor(
     private readonly spool: ResultSpool,
@@ -71,7 +71,7 @@ export class CommandHandler {
     }
     const i = parsed.data;
     if (i.kind !== 'SHELL') this.pendingBuiltins.set(i.id, i);
-    const request = i.kind === 'SHELL' ? { id: i.id, command: i.command ?? '', interpreter: i.interpreter, cwd: i.cwd, env: i.env, timeoutMs: i.timeoutMs } : { id: i.id, command: `builtin:${i.kind}`, timeoutMs: i.timeoutMs };
+    const request = i.kind === 'SHELL' ? { id: i.id, command: i.command, interpreter: i.interpreter, cwd: i.cwd, env: i.env, timeoutMs: i.timeoutMs } : { id: i.id, command: `builtin:${i.kind}`, timeoutMs: i.timeoutMs };
     const result = await this.executor.execute(request);
     this.pendingBuiltins.delete(i.id);
     await this.deliver(result);
@@ -97,7 +97,7 @@ export class CommandHandler {
     let stderr = '';
     let error: string | undefined;
     try {
-      const out = await this.runBuiltin(builtin.kind as Builtin, builtin);
+      const out = await this.runBuiltin(builtin);
       exitCode = out.exitCode;
       stdout = out.stdout;
       stderr = out.stderr;
@@ -121,16 +121,16 @@ export class CommandHandler {
     };
   }
 
-  private async runBuiltin(kind: Builtin, i: RunCommandInstruction): Promise<{ exitCode: number; stdout: string; stderr: string }> {
-    switch (kind) {
+  private async runBuiltin(i: Builtin): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+    switch (i.kind) {
       case 'RESTART_PROCESS':
-        await this.actions.restartProcess(i.processName ?? '');
+        await this.actions.restartProcess(i.processName);
         return { exitCode: 0, stdout: `restarted ${i.processName}\n`, stderr: '' };
       case 'COLLECT_INVENTORY':
         await this.actions.collectInventory();
         return { exitCode: 0, stdout: 'inventory sent\n', stderr: '' };
       case 'SET_PASSWORD':
-        return setOsPassword(i.username ?? '', i.password ?? '', process.platform, i.timeoutMs);
+        return setOsPassword(i.username, i.password, process.platform, i.timeoutMs);
       case 'DOWNLOAD':
         return { exitCode: 0, stdout: `${await this.actions.download(i)}\n`, stderr: '' };
       case 'UPGRADE_AGENT':

@@ -14,9 +14,15 @@
  *        |         +---------+          +--------+         +-------+          |
  *        |         | BACKOFF |          | EXITED |         | FATAL | -- 'fatal' event, once
  *        |         +---------+          +--------+         +-------+
- *        |
+ *        |                                                    |  restart.retryAfterSeconds
+ *        |                                                    +--- elapsed: STARTING again
  *        +-- stop() from any state (kills the whole tree, forgets the pid record).
- *            start() again from STOPPED, EXITED or FATAL (manual restart, changed spec).
+ *            start() again from STOPPED, EXITED or FATAL (`ioms exec --action restart-process`,
+ *            a cron `restartProcess`, a changed spec: the supervisor replaces the process).
+ *
+ * FATAL is reported with the reason (the start limit it reached), the last exit code or signal
+ * and the restart count; the planner shows it as drift (Hold FATAL) and does not start it again
+ * by itself, so a crash loop stays stopped until a human or the declared retry policy acts.
  *
  * Every start/stop/detach bumps a generation number; callbacks from an older generation (an
  * exit observed after a stop, a backoff timer firing late) do nothing. The pid record in the
@@ -63,6 +69,8 @@ export class GuardedProcess {
   private restarts = 0;
   private unplannedExits = 0;
   private lastExit: LastExit | undefined;
+  private fatalReason: string | undefined;
+  private retryAtMs: number | undefined;
   private generation = 0;
   private detached = false;
 
@@ -80,6 +88,7 @@ export class GuardedProcess {
   start(): void {
     if (this.state === 'STARTING' || this.state === 'RUNNING' || this.state === 'BACKOFF') return;
     this.generation += 1;
+    this.cancelBackoff();
     this.history = EMPTY_HISTORY;
     this.launch(this.generation);
   }
@@ -126,6 +135,8 @@ export class GuardedProcess {
       ...(this.lastExit !== undefined ? { lastExit: this.lastExit } : {}),
       specHash: this.specHash,
       adopted: instance?.adopted ?? false,
+      ...(this.state === 'FATAL' && this.fatalReason !== undefined ? { reason: this.fatalReason } : {}),
+      ...(this.state === 'FATAL' && this.retryAtMs !== undefined ? { retryAt: iso(this.retryAtMs) } : {}),
     };
   }
 
@@ -137,6 +148,8 @@ export class GuardedProcess {
 
   private launch(generation: number): void {
     this.state = 'STARTING';
+    this.fatalReason = undefined;
+    this.retryAtMs = undefined;
     const spawned = this.deps.spawn(this.spec).catch((error: unknown): SpawnResult => ({ ok: false, error: String(error) }));
     const launching = spawned.then(async (result) => {
       if (this.launching === launching) this.launching = undefined;
@@ -256,9 +269,21 @@ export class GuardedProcess {
         this.state = 'EXITED';
         this.deps.emit({ ...base, restart, next: 'exit' });
         return;
-      case 'fatal':
+      case 'fatal': {
         this.state = 'FATAL';
+        this.fatalReason = decision.message;
         this.deps.emit({ ...base, restart, next: 'fatal' });
+        const retrySeconds = this.spec.restart.retryAfterSeconds;
+        if (retrySeconds !== undefined) {
+          this.retryAtMs = exitedAtMs + retrySeconds * 1000;
+          this.backoffHandle = this.deps.timers.setTimeout(() => {
+            this.backoffHandle = undefined;
+            if (generation !== this.generation) return;
+            this.history = EMPTY_HISTORY;
+            this.restarts += 1;
+            this.launch(generation);
+          }, retrySeconds * 1000);
+        }
         this.deps.emit({
           type: 'fatal',
           name: this.name,
@@ -267,6 +292,7 @@ export class GuardedProcess {
           restarts: this.restarts,
         });
         return;
+      }
     }
   }
 }

@@ -1,5 +1,5 @@
 /** The agent's process supervisor: guarded processes kept in their desired state. */
-export { Supervisor, type SupervisorOptions, type ApplyResult, DEFAULT_STOP_GRACE_MS, DEFAULT_ADOPT_POLL_MS, DEFAULT_LOG_CHECK_INTERVAL_MS } from './supervisor.js';
+export { Supervisor, type SupervisorOptions, DEFAULT_STOP_GRACE_MS, DEFAULT_ADOPT_POLL_MS, DEFAULT_LOG_CHECK_INTERVAL_MS } from './supervisor.js';
 export { SupervisorError, type SupervisorErrorCode } from './supervisor-error.js';
 export {
   decideRestart,
@@ -12,7 +12,6 @@ export {
   type RestartDecision,
   type RestartTuning,
 } from './restart-policy.js';
-export { hashSpec } from './spec-hash.js';
 export { logPathsFor, DEFAULT_MAX_LOG_BYTES } from './log-files.js';
 export type { SpawnFn } from './process-instance.js';
 export type { Timers } from './timers.js';

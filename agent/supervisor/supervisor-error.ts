@@ -1,7 +1,5 @@
 /** Typed errors of the supervisor; `code` is stable, the message is for humans. */
 export const SUPERVISOR_ERROR_CODES = [
-  'INVALID_SPEC',
-  'DUPLICATE_PROCESS',
   'UNKNOWN_PROCESS',
   'SUPERVISOR_DETACHED',
 ] as const;

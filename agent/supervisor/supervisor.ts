@@ -1,11 +1,15 @@
 /**
- * Keeps a set of guarded processes in their desired state.
+ * The process executor: starts, replaces, stops and restarts guarded processes as the plan's
+ * actions say (see `agent/desired/`). It decides nothing about WHICH processes should run;
+ * that is `planHost` over its `snapshot()`.
  *
  * Agent restarts: guarded processes OUTLIVE the agent. `detach()` (agent exit) leaves them
  * running with their pid records in the state dir; the next supervisor on the same state dir,
- * at its first `apply`, ADOPTS each recorded instance that is provably the same process
- * (pid + kernel start time, see `process-identity.ts`) and still matches the desired spec hash,
- * and KILLS the tree of every other live recorded instance before starting anew. Why adopt
+ * in `recover`, ADOPTS each recorded instance that is provably the same process
+ * (pid + kernel start time, see `process-identity.ts`) and still matches the desired spec hash.
+ * Every other live recorded instance is kept as an ORPHAN: reported by `snapshot()` as RUNNING
+ * with its recorded spec hash, so the plan stops it (no longer desired) or replaces it (changed
+ * spec), and its tree is killed before anything of that name starts. Why adopt
  * rather than always kill: an agent upgrade or crash must not take down a game server or any
  * other guarded workload. Why the children can survive us at all: they are spawned in their
  * own process group (detached) with stdout/stderr going straight to log files, not through
@@ -13,7 +17,7 @@
  * A recorded pid whose identity cannot be verified (no start time on this platform: not Linux,
  * not Windows) is neither adopted nor killed, since it may by now be an unrelated program.
  *
- * All public operations are serialised: an `apply` never interleaves with a `restart`.
+ * All public operations are serialised: a `start` never interleaves with a `restart`.
  */
 import { join } from 'node:path';
 import { SupervisorError } from './supervisor-error.js';
@@ -24,15 +28,8 @@ import { checkIdentity, readProcessStartTime } from './process-identity.js';
 import { type RunningInstance, type SpawnFn, adoptInstance, defaultSpawn, spawnInstance } from './process-instance.js';
 import { type TerminateTree, terminateProcessTree } from './process-tree.js';
 import { DEFAULT_RESTART_TUNING, type RestartTuning } from './restart-policy.js';
-import { hashSpec } from './spec-hash.js';
 import { type Timers, realTimers, unrefTimer } from './timers.js';
-import {
-  type ProcessSnapshot,
-  type ProcessSpec,
-  type SupervisorEvent,
-  type SupervisorListener,
-  processSpecSchema,
-} from './types.js';
+import { type ProcessSnapshot, type ProcessSpec, type SupervisorEvent, type SupervisorListener } from './types.js';
 
 /** @default grace between SIGTERM and SIGKILL */
 export const DEFAULT_STOP_GRACE_MS = 5_000;
@@ -68,15 +65,6 @@ export interface SupervisorOptions {
   readonly restartTuning?: Partial<RestartTuning>;
 }
 
-/** What an `apply` did, by process name. */
-export interface ApplyResult {
-  readonly started: readonly string[];
-  readonly adopted: readonly string[];
-  readonly restarted: readonly string[];
-  readonly stopped: readonly string[];
-  readonly unchanged: readonly string[];
-}
-
 export class Supervisor {
   private readonly processes = new Map<string, GuardedProcess>();
   private readonly listeners = new Set<SupervisorListener>();
@@ -86,6 +74,8 @@ export class Supervisor {
   private readonly timers: Timers;
   private readonly readStartTime: (pid: number) => string | undefined;
   private readonly maxLogBytes: number;
+  /** Live instances recorded by an earlier agent and not adopted (see the module comment). */
+  private readonly orphans = new Map<string, PidRecord>();
   private queue: Promise<unknown> = Promise.resolve();
   private recovered = false;
   private detached = false;
@@ -107,36 +97,50 @@ export class Supervisor {
   }
 
   /**
-   * Makes the running set match `specs`: starts new names, stops removed ones, restarts those
-   * whose spec hash changed, leaves the rest alone (a FATAL or EXITED one stays so).
-   * Rejects with SupervisorError INVALID_SPEC / DUPLICATE_PROCESS before anything is touched.
+   * Once per supervisor, before the first plan: settles the pid records left by an earlier agent.
+   * Adopts live instances whose recorded spec hash is `desired`'s; keeps the other live ones as
+   * orphans (see the module comment). Later calls do nothing.
+   * @returns the names adopted.
    */
-  async apply(specs: readonly unknown[]): Promise<ApplyResult> {
-    const desired = parseSpecs(specs);
+  recover(desired: ReadonlyMap<string, { readonly spec: ProcessSpec; readonly specHash: string }>): Promise<string[]> {
+    return this.serialise(() => this.recoverOnce(desired));
+  }
+
+  /** StartProcess: starts `spec` (a new name, or a STOPPED / EXITED one). Kills an orphan of that name first. */
+  start(spec: ProcessSpec, specHash: string): Promise<void> {
     return this.serialise(async () => {
-      const adopted = await this.recover(desired);
-      const result = { started: [] as string[], adopted, restarted: [] as string[], stopped: [] as string[], unchanged: [] as string[] };
-      for (const [name, current] of [...this.processes]) {
-        if (desired.has(name)) continue;
-        await current.stop();
-        this.processes.delete(name);
-        result.stopped.push(name);
+      await this.recoverOnce(new Map());
+      await this.killOrphan(spec.name);
+      const current = this.processes.get(spec.name);
+      if (current !== undefined && current.specHash === specHash) {
+        current.start();
+        return;
       }
-      for (const [name, spec] of desired) {
-        const specHash = hashSpec(spec);
-        const current = this.processes.get(name);
-        if (current?.specHash === specHash) {
-          if (!adopted.includes(name)) result.unchanged.push(name);
-          continue;
-        }
-        if (current !== undefined) await current.stop();
-        const guarded = this.create(spec, specHash);
-        this.processes.set(name, guarded);
-        guarded.start();
-        (current === undefined ? result.started : result.restarted).push(name);
-      }
-      this.scheduleLogCheck();
-      return result;
+      if (current !== undefined) await current.stop();
+      this.launchNew(spec, specHash);
+    });
+  }
+
+  /** UpdateProcess: stops the instance running an older spec (its whole tree), then starts `spec`. */
+  replace(spec: ProcessSpec, specHash: string): Promise<void> {
+    return this.serialise(async () => {
+      await this.recoverOnce(new Map());
+      await this.killOrphan(spec.name);
+      await this.processes.get(spec.name)?.stop();
+      this.launchNew(spec, specHash);
+    });
+  }
+
+  /** StopProcess: stops `name` (its whole tree) and forgets it. Unknown names are already stopped. */
+  stop(name: string): Promise<void> {
+    return this.serialise(async () => {
+      await this.recoverOnce(new Map());
+      await this.killOrphan(name);
+      const current = this.processes.get(name);
+      if (current === undefined) return;
+      await current.stop();
+      this.processes.delete(name);
+      if (this.processes.size === 0) this.cancelLogCheck();
     });
   }
 
@@ -153,7 +157,8 @@ export class Supervisor {
   /** Stops every guarded process (and any recorded by an earlier agent) and forgets them. */
   stopAll(): Promise<void> {
     return this.serialise(async () => {
-      await this.recover(new Map());
+      await this.recoverOnce(new Map());
+      await Promise.all([...this.orphans.keys()].map((name) => this.killOrphan(name)));
       await Promise.all([...this.processes.values()].map((guarded) => guarded.stop()));
       this.processes.clear();
       this.cancelLogCheck();
@@ -170,8 +175,36 @@ export class Supervisor {
     this.cancelLogCheck();
   }
 
+  /** Every process this supervisor manages, orphans included (as RUNNING with their recorded spec hash). */
   snapshot(): ProcessSnapshot[] {
-    return [...this.processes.values()].map((guarded) => guarded.snapshot()).sort((a, b) => a.name.localeCompare(b.name));
+    const orphans: ProcessSnapshot[] = [];
+    for (const [name, record] of this.orphans) {
+      if (this.processes.has(name)) continue;
+      if (checkIdentity(record, this.readStartTime) !== 'same') {
+        this.orphans.delete(name);
+        continue;
+      }
+      orphans.push({ name, pid: record.pid, state: 'RUNNING', restarts: 0, specHash: record.specHash, startedAt: record.startedAt, adopted: true });
+    }
+    return [...[...this.processes.values()].map((guarded) => guarded.snapshot()), ...orphans].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  private launchNew(spec: ProcessSpec, specHash: string): void {
+    const guarded = this.create(spec, specHash);
+    this.processes.set(spec.name, guarded);
+    guarded.start();
+    this.scheduleLogCheck();
+  }
+
+  private async killOrphan(name: string): Promise<void> {
+    const record = this.orphans.get(name);
+    if (record === undefined) return;
+    this.orphans.delete(name);
+    if (checkIdentity(record, this.readStartTime) === 'same') {
+      const terminate = this.options.terminateTree ?? terminateProcessTree;
+      await terminate(record.pid, { graceMs: this.options.stopGraceMs ?? DEFAULT_STOP_GRACE_MS }).catch(() => undefined);
+    }
+    this.pidStore.remove(name);
   }
 
   private serialise<T>(operation: () => Promise<T>): Promise<T> {
@@ -213,33 +246,22 @@ export class Supervisor {
     });
   }
 
-  /**
-   * Once per supervisor: settles the pid records left by an earlier agent against `desired`.
-   * Adopts live instances that match; kills (and waits out) every other live one, so nothing
-   * new starts beside a stale instance.
-   * @returns the names adopted.
-   */
-  private async recover(desired: ReadonlyMap<string, ProcessSpec>): Promise<string[]> {
+  private async recoverOnce(desired: ReadonlyMap<string, { readonly spec: ProcessSpec; readonly specHash: string }>): Promise<string[]> {
     if (this.recovered) return [];
     this.recovered = true;
     const adopted: string[] = [];
-    const kills: Promise<void>[] = [];
-    const terminate = this.options.terminateTree ?? terminateProcessTree;
-    const graceMs = this.options.stopGraceMs ?? DEFAULT_STOP_GRACE_MS;
     for (const record of this.pidStore.readAll()) {
-      const spec = desired.get(record.name);
+      const want = desired.get(record.name);
       const check = checkIdentity(record, this.readStartTime);
-      if (check === 'same' && spec !== undefined && hashSpec(spec) === record.specHash) {
-        const guarded = this.create(spec, record.specHash);
+      if (check === 'same' && want !== undefined && want.specHash === record.specHash) {
+        const guarded = this.create(want.spec, record.specHash);
         this.processes.set(record.name, guarded);
         guarded.adopt(this.adoptRecord(record));
         adopted.push(record.name);
-        continue;
-      }
-      if (check === 'same') kills.push(terminate(record.pid, { graceMs }));
-      this.pidStore.remove(record.name);
+      } else if (check === 'same') this.orphans.set(record.name, record);
+      else this.pidStore.remove(record.name);
     }
-    await Promise.all(kills);
+    this.scheduleLogCheck();
     return adopted;
   }
 
@@ -275,23 +297,4 @@ export class Supervisor {
     this.timers.clearTimeout(this.logCheckHandle);
     this.logCheckHandle = undefined;
   }
-}
-
-/** Validates every spec and refuses duplicate names; nothing is applied on error. */
-function parseSpecs(specs: readonly unknown[]): Map<string, ProcessSpec> {
-  const desired = new Map<string, ProcessSpec>();
-  const problems: string[] = [];
-  specs.forEach((raw, index) => {
-    const parsed = processSpecSchema.safeParse(raw);
-    if (!parsed.success) {
-      problems.push(`processes[${index}]: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
-      return;
-    }
-    if (desired.has(parsed.data.name)) {
-      throw new SupervisorError('DUPLICATE_PROCESS', `process ${JSON.stringify(parsed.data.name)} is declared twice`);
-    }
-    desired.set(parsed.data.name, parsed.data);
-  });
-  if (problems.length > 0) throw new SupervisorError('INVALID_SPEC', problems.join('\n'));
-  return desired;
 }

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { RunCommandInstruction } from '../../protocol/index.js';
+import type { CommandInstructionOf } from '../../protocol/index.js';
 
 /** The bundle being replaced, kept for rollback: `<bundle>.prev.mjs`. */
 const PREVIOUS_SUFFIX = '.prev.mjs';
@@ -37,7 +37,7 @@ export function runningBundle(argv1 = process.argv[1]): string | undefined {
  *   new bundle connects ──▶ upgrade.json removed      doesn't within the deadline ──▶ .prev.mjs back, exit 75
  */
 export async function installBundle(opts: {
-  instruction: RunCommandInstruction;
+  instruction: CommandInstructionOf<'UPGRADE_AGENT'>;
   stateDir: string;
   download: (dest: string) => Promise<void>;
   trialArgs: string[];
@@ -56,8 +56,8 @@ export async function installBundle(opts: {
   await fs.promises.copyFile(bundle, previous);
   await fs.promises.chmod(next, 0o755).catch(() => undefined);
   await fs.promises.rename(next, bundle);
-  await fs.promises.writeFile(path.join(opts.stateDir, UPGRADE_MARKER), JSON.stringify({ bundle, previous, at: new Date().toISOString(), artifact: opts.instruction.artifact?.sha256 }));
-  return `installed ${opts.instruction.artifact?.sha256.slice(0, 12)} (${trial.detail}); the agent restarts now, and goes back to the previous bundle if the new one cannot connect within ${CONNECT_DEADLINE_MS / 1000} s`;
+  await fs.promises.writeFile(path.join(opts.stateDir, UPGRADE_MARKER), JSON.stringify({ bundle, previous, at: new Date().toISOString(), artifact: opts.instruction.artifact.sha256 }));
+  return `installed ${opts.instruction.artifact.sha256.slice(0, 12)} (${trial.detail}); the agent restarts now, and goes back to the previous bundle if the new one cannot connect within ${CONNECT_DEADLINE_MS / 1000} s`;
 }
 
 function trialRun(bundle: string, args: string[]): Promise<{ ok: boolean; detail: string }> {

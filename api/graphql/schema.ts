@@ -13,11 +13,29 @@ import { HostJobsResolver, JobResolver } from '../jobs/job.resolver.js';
 import { ArtifactResolver } from '../artifacts/artifact.resolver.js';
 import { AgentStateResolver } from '../manifests/agent-state.resolver.js';
 import { HostStateResolver, ManifestResolver } from '../manifests/manifest.resolver.js';
+import { FleetOverviewResolver } from '../dashboard/fleet-overview.resolver.js';
 import type { PubSub } from '../pubsub/pubsub.js';
+import { ReportResolver } from '../reports/report.resolver.js';
 import { DateTimeScalar } from './scalars.js';
 
 /** Every resolver class; a feature adds its own here. */
-export const RESOLVERS = [AuthResolver, UserResolver, AuditResolver, HostResolver, EnrollmentResolver, AgentResolver, HostMetricsResolver, JobResolver, HostJobsResolver, ArtifactResolver, ManifestResolver, HostStateResolver, AgentStateResolver] as const;
+export const RESOLVERS = [
+  AuthResolver,
+  UserResolver,
+  AuditResolver,
+  HostResolver,
+  EnrollmentResolver,
+  AgentResolver,
+  HostMetricsResolver,
+  JobResolver,
+  HostJobsResolver,
+  ArtifactResolver,
+  ManifestResolver,
+  HostStateResolver,
+  AgentStateResolver,
+  ReportResolver,
+  FleetOverviewResolver,
+] as const;
 
 export function buildIomsSchema(pubSub: PubSub): Promise<GraphQLSchema> {
   return buildSchema({

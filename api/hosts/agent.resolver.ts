@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver, Root, Subscription } from 'type-graphql';
-import { commandIdSchema, commandResultReportSchema, MAX_COMMAND_REPORT_BYTES, parseAgentReport, type AgentReportKind, type CommandResultReport } from '../../protocol/index.js';
+import { jobCommandIdSchema, commandResultReportSchema, MAX_COMMAND_REPORT_BYTES, parseAgentReport, type AgentReportKind, type CommandResultReport } from '../../protocol/index.js';
 import { Allow } from '../auth/access.js';
 import { badInput } from '../errors.js';
 import { agentOf, type GraphQLContext } from '../graphql/context.js';
@@ -64,7 +64,7 @@ export class AgentResolver {
   @Mutation(() => Boolean, { description: 'The agent began running a command (`id` = t<target id>)' })
   @Allow('AGENT', { audit: false })
   async reportCommandStarted(@Arg('id', () => String) id: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
-    if (!commandIdSchema.safeParse(id).success) throw badInput('id must be t<number>');
+    if (!jobCommandIdSchema.safeParse(id).success) throw badInput('id must be t<number>');
     await ctx.services.jobs.started(ctx.em, agentOf(ctx).hostId, id, ctx.services.now());
     return true;
   }

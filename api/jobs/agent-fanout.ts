@@ -1,4 +1,4 @@
-import type { RunCommandInstruction } from '../../protocol/index.js';
+import type { Instruction, RunCommandInstruction } from '../../protocol/index.js';
 import type { PubSub } from '../pubsub/pubsub.js';
 
 /**
@@ -8,9 +8,12 @@ import type { PubSub } from '../pubsub/pubsub.js';
  */
 export const AGENT_FANOUT_TOPIC = 'AGENT_FANOUT';
 
+/** A command instruction without its per-target `id` (distributed over the union's members). */
+export type FanoutInstruction = RunCommandInstruction extends infer T ? (T extends unknown ? Omit<T, 'id'> : never) : never;
+
 export interface FanoutMessage {
   /** The instruction without its per-target `id`. */
-  readonly instruction: Omit<RunCommandInstruction, 'id'>;
+  readonly instruction: FanoutInstruction;
   /** [hostId, command id `t<target id>`] */
   readonly targets: readonly (readonly [number, string])[];
 }
@@ -18,13 +21,14 @@ export interface FanoutMessage {
 /** Targets per message: keeps one pub/sub message to a few hundred KB. */
 const FANOUT_CHUNK = 2_000;
 
-export function publishFanout(pubsub: PubSub, instruction: Omit<RunCommandInstruction, 'id'>, targets: readonly (readonly [number, string])[]): void {
+export function publishFanout(pubsub: PubSub, instruction: FanoutInstruction, targets: readonly (readonly [number, string])[]): void {
   for (let i = 0; i < targets.length; i += FANOUT_CHUNK) pubsub.publish(AGENT_FANOUT_TOPIC, { instruction, targets: targets.slice(i, i + FANOUT_CHUNK) } satisfies FanoutMessage);
 }
 
 /** The per-host instructions of a fan-out message this replica can deliver (`holds` says which). */
-export function localInstructions(message: FanoutMessage, holds: (hostId: number) => boolean): { hostId: number; instruction: RunCommandInstruction }[] {
-  const out: { hostId: number; instruction: RunCommandInstruction }[] = [];
-  for (const [hostId, id] of message.targets) if (holds(hostId)) out.push({ hostId, instruction: { ...message.instruction, id } as RunCommandInstruction });
+export function localInstructions(message: FanoutMessage, holds: (hostId: number) => boolean): { hostId: number; instruction: Instruction }[] {
+  const out: { hostId: number; instruction: Instruction }[] = [];
+  // The template was validated against protocol/ once, by the dispatcher; only the id differs.
+  for (const [hostId, id] of message.targets) if (holds(hostId)) out.push({ hostId, instruction: { id, kind: 'RUN_COMMAND', payload: { ...message.instruction, id } as RunCommandInstruction } });
   return out;
 }

@@ -3,9 +3,9 @@ import { JobRecord, type TargetStatus } from '../../db/entities/index.js';
 import { artifactDownload, findArtifactByRef } from '../artifacts/artifact-ref.js';
 import type { Logger } from '../logger.js';
 import { maintenanceLockFor, type MaintenanceLock } from '../metrics/maintenance-lock.js';
-import type { RunCommandInstruction } from '../../protocol/index.js';
+import { jobCommandId, runCommandInstruction, type CommandInstructionOf, type RunCommandInstruction } from '../../protocol/index.js';
 import type { PubSub } from '../pubsub/pubsub.js';
-import { publishFanout } from './agent-fanout.js';
+import { publishFanout, type FanoutInstruction } from './agent-fanout.js';
 import { appendJobEvent, insertJobEvents, publishJobEvents } from './job-events.js';
 import type { JobService } from './job.service.js';
 import { dispatchableTargets, selectTargets, targetsOf, updateTargets, type TargetRow } from './target-rows.js';
@@ -28,7 +28,6 @@ export interface DispatcherOptions {
   readonly serverUrl: () => string;
 }
 
-type Instruction = Omit<RunCommandInstruction, 'id'>;
 
 /**
  * Moves jobs forward. Level-triggered: `pump(jobId)` recomputes from the rows what may be sent
@@ -202,41 +201,52 @@ export class JobDispatcher {
   /** One fan-out message for all `targets` of `job`; a target whose instruction cannot be built fails. */
   private async deliver(em: EntityManager, job: JobRecord, targets: readonly Pick<TargetRow, 'id' | 'hostId'>[]): Promise<void> {
     if (targets.length === 0) return;
-    const instruction = await this.instruction(em, job);
+    const built = await this.instruction(em, job);
+    let instruction: FanoutInstruction | string = built;
+    if (typeof built !== 'string') {
+      try {
+        // Validated against protocol/ once per job and step (only the id differs between targets).
+        const { id: _id, ...template } = runCommandInstruction({ ...built, id: jobCommandId(targets[0]!.id) } as RunCommandInstruction).payload as RunCommandInstruction;
+        instruction = template as FanoutInstruction;
+      } catch (err) {
+        instruction = `the command does not fit the wire protocol: ${err instanceof Error ? err.message.slice(0, 300) : String(err)}`;
+      }
+    }
     if (typeof instruction === 'string') {
       for (const t of targets) await this.failUnsent(em, t, instruction);
       return;
     }
-    publishFanout(this.opts.pubsub, instruction, targets.map((t) => [t.hostId, `t${t.id}`] as const));
+    publishFanout(this.opts.pubsub, instruction, targets.map((t) => [t.hostId, jobCommandId(t.id)] as const));
   }
 
   /** Ends a target the server cannot even send (its inputs are gone), as a FAILED result. */
   private async failUnsent(em: EntityManager, t: Pick<TargetRow, 'id' | 'hostId'>, error: string): Promise<void> {
     const at = this.opts.now().toISOString();
-    await this.opts.jobs.result(em, t.hostId, { id: `t${t.id}`, status: 'FAILED', exitCode: -1, stdout: '', stderr: '', stdoutTruncated: false, stderrTruncated: false, startedAt: at, finishedAt: at, durationMs: 0, error });
+    await this.opts.jobs.result(em, t.hostId, { id: jobCommandId(t.id), status: 'FAILED', exitCode: -1, stdout: '', stderr: '', stdoutTruncated: false, stderrTruncated: false, startedAt: at, finishedAt: at, durationMs: 0, error });
   }
 
   /** The job's instruction without the per-target id, or why it cannot be sent. */
-  private async instruction(em: EntityManager, job: JobRecord): Promise<Instruction | string> {
-    const base: Instruction = { kind: job.kind, timeoutMs: job.timeoutSeconds * 1000 };
+  private async instruction(em: EntityManager, job: JobRecord): Promise<FanoutInstruction | string> {
+    const base = { timeoutMs: job.timeoutSeconds * 1000 };
     const args = job.args as { processName?: string; username?: string; artifact?: string; path?: string; mode?: string };
     switch (job.kind) {
       case 'SHELL':
-        return { ...base, command: job.command, interpreter: (job.interpreter ?? undefined) as RunCommandInstruction['interpreter'], cwd: job.cwd ?? undefined, env: job.env };
+        return { ...base, kind: job.kind, command: job.command ?? '', interpreter: (job.interpreter ?? undefined) as CommandInstructionOf<'SHELL'>['interpreter'], cwd: job.cwd ?? undefined, env: job.env };
       case 'RESTART_PROCESS':
-        return { ...base, processName: args.processName };
+        return { ...base, kind: job.kind, processName: args.processName ?? '' };
       case 'COLLECT_INVENTORY':
-        return base;
+        return { ...base, kind: job.kind };
       case 'SET_PASSWORD': {
         const password = this.opts.jobs.secrets.get(job.id);
         if (!password) return 'the password was kept only in the server’s memory and the server restarted before delivery; run the job again';
-        return { ...base, username: args.username, password };
+        return { ...base, kind: job.kind, username: args.username ?? '', password };
       }
       case 'DOWNLOAD':
       case 'UPGRADE_AGENT': {
         const artifact = await findArtifactByRef(em, args.artifact ?? '');
         if (!artifact) return `no artifact ${args.artifact}`;
-        return { ...base, path: args.path, mode: args.mode, artifact: artifactDownload(artifact, this.opts.serverUrl()) };
+        const download = artifactDownload(artifact, this.opts.serverUrl());
+        return job.kind === 'DOWNLOAD' ? { ...base, kind: job.kind, path: args.path ?? '', mode: args.mode, artifact: download } : { ...base, kind: job.kind, artifact: download };
       }
     }
   }

@@ -10,7 +10,7 @@ import { effectiveLabels } from '../hosts/host-view.js';
 import { HostType } from '../hosts/host.type.js';
 import { currentRevision, revisionView } from './manifest.service.js';
 import { ApplyManifestsInput, ApplyResultType, CronRunType, DriftItemType, HostRolloutType, ManifestDocumentDiffType, ManifestRevisionConnection, ManifestRevisionType, ProcessRestartType, RolloutStatusType } from './manifest.type.js';
-import { ROLLOUT_TOPIC } from './reconciler.js';
+import { ROLLOUT_TOPIC } from '../reconciler/reconciler.js';
 
 function rolloutView(host: HostRecord, s: HostStateRecord | undefined): HostRolloutType {
   return {

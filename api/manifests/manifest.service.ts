@@ -1,6 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
 import {
+  type ArtifactDigests,
   EMPTY_OBSERVED_STATE,
+  artifactReferences,
+  checkReferences,
   loadManifests,
   observedStateSchema,
   planHost,
@@ -12,6 +15,7 @@ import {
   type RenderHost,
 } from '../../manifests/index.js';
 import { HostRecord, HostStateRecord, ManifestRevisionRecord, type RevisionSource } from '../../db/entities/index.js';
+import { findArtifactByRef } from '../artifacts/artifact-ref.js';
 import { badInput, notFound } from '../errors.js';
 import { effectiveLabels } from '../hosts/host-view.js';
 import type { ApplyManifestsInput, ApplyResultType, HostPlanType, ManifestDocumentDiffType, ManifestErrorType, ManifestRevisionType } from './manifest.type.js';
@@ -62,6 +66,12 @@ export class ManifestService {
     const documents = [...kept, ...loaded.documents];
     const hosts = await em.find(HostRecord, { revokedAt: null }, { orderBy: { name: 'asc' } });
     const renderHosts: RenderHost[] = hosts.map((h) => ({ name: h.name, labels: effectiveLabels(h) }));
+    const artifacts = await storedDigests(em, artifactReferences(documents));
+    if (errors.length === 0) {
+      const texts = [...input.files.map((f) => ({ path: f.path, content: f.content }))];
+      for (const f of current?.files ?? []) if (!texts.some((t) => t.path === f.file)) texts.push({ path: f.file, content: f.text });
+      errors.push(...checkReferences(documents, texts, artifacts).map((e) => ({ file: e.file, line: e.line, column: e.column, code: e.code, message: e.message })));
+    }
     if (errors.length === 0) {
       for (const e of renderFleet(documents, renderHosts).errors) {
         const at = e.documents.at(-1);
@@ -70,7 +80,7 @@ export class ManifestService {
     }
     if (errors.length > 0) return { result: { applied: false, unchanged: false, revision: null, errors, hosts: [] } };
     const unchanged = current !== null && specHash(revisionDocuments(current).map((d) => d.manifest).sort(byKind)) === specHash(documents.map((d) => d.manifest).sort(byKind));
-    const plans = await this.plans(em, hosts, documents);
+    const plans = await this.plans(em, hosts, documents, artifacts);
     if (unchanged || input.dryRun) {
       return { result: { applied: false, unchanged, revision: null, errors: [], hosts: plans } };
     }
@@ -112,7 +122,9 @@ export class ManifestService {
   }
 
   /** Each host whose desired state changes, with what its agent will do from what it last observed. */
-  private async plans(em: EntityManager, hosts: HostRecord[], documents: ManifestDocument[]): Promise<HostPlanType[]> {
+  private async plans(em: EntityManager, hosts: HostRecord[], documents: ManifestDocument[], stored: Readonly<Record<string, ArtifactDigests | null>>): Promise<HostPlanType[]> {
+    const artifacts: Record<string, ArtifactDigests> = {};
+    for (const [ref, digests] of Object.entries(stored)) if (digests) artifacts[ref] = digests;
     const states = new Map((await em.find(HostStateRecord, {})).map((s) => [s.hostId, s]));
     const out: HostPlanType[] = [];
     for (const h of hosts) {
@@ -120,10 +132,20 @@ export class ManifestService {
       const state = states.get(h.id);
       if (state?.desiredHash === render.hash) continue;
       const observed = parseObserved(state?.observed);
-      out.push({ host: h.name, desiredHash: render.hash, changed: true, profiles: [...render.profiles], actions: planHost(render.desired, observed).map((a) => ({ type: a.type, key: a.key, reason: a.reason, message: a.message })) });
+      out.push({ host: h.name, desiredHash: render.hash, changed: true, profiles: [...render.profiles], actions: planHost(render.desired, observed, { artifacts }).map((a) => ({ type: a.type, key: a.key, reason: a.reason, message: a.message })) });
     }
     return out;
   }
+}
+
+/** The store's digests of each artifact reference, null for one it does not have. */
+async function storedDigests(em: EntityManager, refs: readonly string[]): Promise<Record<string, ArtifactDigests | null>> {
+  const out: Record<string, ArtifactDigests | null> = {};
+  for (const ref of refs) {
+    const a = await findArtifactByRef(em, ref);
+    out[ref] = a ? { sha256: a.sha256, md5: a.md5 } : null;
+  }
+  return out;
 }
 
 export function parseObserved(raw: unknown): ObservedState {

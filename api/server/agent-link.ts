@@ -71,7 +71,7 @@ export function watchAgentFanout(services: Services): () => void {
       const next = await iterator.next();
       if (next.done) return;
       for (const { hostId, instruction } of localInstructions(next.value as FanoutMessage, (id) => services.agentConnections.isConnected(id))) {
-        services.pubsub.emitLocal(agentInstructionsTopic(hostId), { id: instruction.id, kind: 'RUN_COMMAND', payload: instruction });
+        services.pubsub.emitLocal(agentInstructionsTopic(hostId), instruction);
       }
     }
   })().catch((err: unknown) => services.logger.error({ err }, 'agent fan-out watcher stopped'));

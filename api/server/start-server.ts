@@ -37,11 +37,13 @@ import { JobRetention } from '../jobs/job-retention.js';
 import { watchAgentClosures, watchAgentFanout } from './agent-link.js';
 import { wireArtifacts } from './artifact-wiring.js';
 import { ManifestService } from '../manifests/manifest.service.js';
-import { Reconciler } from '../manifests/reconciler.js';
+import { Reconciler } from '../reconciler/reconciler.js';
 import { bearerToken, clientIp } from './client-ip.js';
 import { ConnectionRegistry } from './connections.js';
 import { ServerMetrics } from './metrics.js';
 import { attachGraphqlWs } from './websocket.js';
+import { dashboardRoutes } from './dashboard-routes.js';
+import { cookieToken } from '../auth/browser-session.js';
 import type { GraphQLContext } from '../graphql/context.js';
 
 export interface RunningServer {
@@ -57,6 +59,8 @@ export interface StartOptions {
   /** Called once with the first admin's generated password (default: logged as a banner). */
   readonly onAdminCreated?: (username: string, password: string | undefined) => void;
   readonly now?: () => Date;
+  /** The dashboard's static export. @default web/out */
+  readonly dashboardDir?: string;
 }
 
 /** How often batched heartbeats are written. */
@@ -169,11 +173,12 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
       context: async ({ req }) => {
         const ip = clientIp(req, config.trustProxyHops);
         const em = orm.em.fork();
-        const auth = await services.sessions.authenticate(em, bearerToken(req.headers.authorization), ip);
+        const auth = await services.sessions.authenticate(em, bearerToken(req.headers.authorization) ?? cookieToken(req), ip);
         return { em, auth, ip, userAgent: req.headers['user-agent'], transport: 'http' as const, services };
       },
     }),
   );
+  app.use(dashboardRoutes({ schema, services, secure: Boolean(tls), dir: opts.dashboardDir }));
   app.use((_req, res) => {
     res.status(404).json({ error: 'not found' });
   });

@@ -8,6 +8,7 @@ import type { GraphQLContext } from '../graphql/context.js';
 import { wsValidate } from '../graphql/limits.js';
 import type { Services } from '../services.js';
 import { clientIp } from './client-ip.js';
+import { cookieToken } from '../auth/browser-session.js';
 import { attachAgentSocket, authenticateAgentSocket, isAgentParams } from './agent-link.js';
 import { CLOSE_FORBIDDEN, CLOSE_UNAUTHORIZED } from './connections.js';
 import type { ServerMetrics } from './metrics.js';
@@ -54,7 +55,7 @@ export function attachGraphqlWs(args: {
         const ip = clientIp(extra.request, services.config.trustProxyHops);
         const params = ctx.connectionParams;
         const agent = isAgentParams(params);
-        const auth = agent ? await authenticateAgentSocket(services, params!, ip) : await services.sessions.authenticate(services.orm.em.fork(), tokenFromParams(params), ip);
+        const auth = agent ? await authenticateAgentSocket(services, params!, ip) : await services.sessions.authenticate(services.orm.em.fork(), tokenFromParams(params) ?? cookieToken(extra.request), ip);
         if (!auth.ok) {
           const f = auth.failure;
           const code = f.code === 'DISABLED' || f.code === 'IP_NOT_ALLOWED' || f.code === 'HOST_REVOKED' ? CLOSE_FORBIDDEN : CLOSE_UNAUTHORIZED;

@@ -62,6 +62,8 @@ export function registerServerCommands(program: Command): void {
     .description('run the whole system on the embedded defaults: the server and a local agent (what `npm start` runs)')
     .option('--no-agent', 'do not run the local agent')
     .action(async (o: { agent: boolean }) => {
+      const { ensureDashboard } = await import('../dashboard-build.js');
+      ensureDashboard((line) => process.stdout.write(`${line}\n`));
       const server = await runServer();
       const { startLocalAgent, applyExamplesOnce } = await import('../local-agent.js');
       const revision = await applyExamplesOnce(server, path.join(import.meta.dirname, '..', '..', 'manifests', 'examples'));
@@ -72,6 +74,7 @@ export function registerServerCommands(program: Command): void {
       });
       const lines = [
         `IOMS is running at ${server.url}`,
+        `  dashboard:   ${server.url}/  (sign in as admin)`,
         `  health:      ${server.url}/healthz`,
         ...(agent ? [`  local agent: host "${agent.name}" (log: ${path.relative(process.cwd(), agent.logFile)})`] : []),
         ...(revision ? [`  manifests:   manifests/examples/ applied as revision ${revision} (see: npx ioms rollout status)`] : []),

@@ -8,6 +8,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CronRunner, type CronRunnerOptions } from '../../agent/cron/cron-runner.js';
 import { CronError } from '../../agent/cron/cron-error.js';
 import type { CronCommandRequest, CronCommandResult, CronRunRecord, RunCommand } from '../../agent/cron/types.js';
+import { type CronSpec, specHash } from '../../manifests/index.js';
+
+/** SetCron as the plan carries it out. The runner trusts the manifests' parse, so raw test entries are fine. */
+function set(runner: CronRunner, raw: Record<string, unknown>): void {
+  const entry = { timeoutSeconds: 3600, ...raw } as CronSpec;
+  runner.set(entry, specHash(entry));
+}
 
 const runners: CronRunner[] = [];
 
@@ -62,8 +69,7 @@ async function waitFor(predicate: () => boolean, timeoutMs: number, what: string
 describe('CronRunner on real timers', () => {
   it('runs a 6-field every-second entry and records its runs', async () => {
     const { runner, records, requests } = harness();
-    const result = runner.apply([{ name: 'tick', schedule: '* * * * * *', timezone: 'Asia/Tokyo', command: 'echo tock; echo warn >&2', timeoutSeconds: 5 }]);
-    expect(result.added).toEqual(['tick']);
+    set(runner, { name: 'tick', schedule: '* * * * * *', timezone: 'Asia/Tokyo', command: 'echo tock; echo warn >&2', timeoutSeconds: 5 });
     await waitFor(() => records.length >= 2, 3500, 'two runs');
     const [first] = records;
     expect(first).toMatchObject({ name: 'tick', exitCode: 0, status: 'SUCCEEDED', output: 'tock\nwarn\n', outputTruncated: false });
@@ -95,7 +101,7 @@ describe('CronRunner on real timers', () => {
         }
       },
     });
-    runner.apply([{ name: 'slow', schedule: '* * * * * *', command: 'sleep 2.2' }]);
+    set(runner, { name: 'slow', schedule: '* * * * * *', command: 'sleep 2.2' });
     await waitFor(() => records.some((r) => r.status === 'SUCCEEDED'), 4500, 'the slow run to finish');
     const skipped = records.filter((r) => r.status === 'SKIPPED');
     expect(skipped.length).toBeGreaterThanOrEqual(1);
@@ -107,8 +113,8 @@ describe('CronRunner on real timers', () => {
   it('a restartProcess entry calls the injected restart, and records a failure', async () => {
     const failing = harness({ restartProcess: () => Promise.reject(new Error('no guarded process named "ghost"')) });
     const { runner, records, restarted, requests } = harness();
-    runner.apply([{ name: 'nightly-restart', schedule: '* * * * * *', restartProcess: 'gameserver' }]);
-    failing.runner.apply([{ name: 'restart-ghost', schedule: '* * * * * *', restartProcess: 'ghost' }]);
+    set(runner, { name: 'nightly-restart', schedule: '* * * * * *', restartProcess: 'gameserver' });
+    set(failing.runner, { name: 'restart-ghost', schedule: '* * * * * *', restartProcess: 'ghost' });
     await waitFor(() => records.length >= 1 && failing.records.length >= 1, 2500, 'a run of each');
     expect(restarted[0]).toBe('gameserver');
     expect(requests).toEqual([]);
@@ -118,7 +124,7 @@ describe('CronRunner on real timers', () => {
 
   it('records a failing command with its exit code and a capped output', async () => {
     const { runner, records } = harness({ maxOutputBytes: 8 });
-    runner.apply([{ name: 'bad', schedule: '* * * * * *', command: 'echo 0123456789abcdef; exit 3' }]);
+    set(runner, { name: 'bad', schedule: '* * * * * *', command: 'echo 0123456789abcdef; exit 3' });
     await waitFor(() => records.length >= 1, 2500, 'a run');
     expect(records[0]).toMatchObject({ status: 'FAILED', exitCode: 3, output: '9abcdef\n', outputTruncated: true });
   });
@@ -132,24 +138,25 @@ describe('CronRunner on real timers', () => {
           signal.addEventListener('abort', () => (aborted = true));
         }),
     });
-    runner.apply([{ name: 'hung', schedule: '* * * * * *', command: 'whatever', timeoutSeconds: 0.2 }]);
+    set(runner, { name: 'hung', schedule: '* * * * * *', command: 'whatever', timeoutSeconds: 0.2 });
     await waitFor(() => records.length >= 1, 2500, 'the guard to fire');
     expect(records[0]).toMatchObject({ status: 'TIMED_OUT', exitCode: -1 });
     expect(aborted).toBe(true);
   });
 
-  it('apply is idempotent by spec hash; changes replace, removals stop the entry', async () => {
+  it('set of the same spec hash changes nothing; another spec replaces it; remove stops the entry', async () => {
     const { runner, records } = harness();
     const entry = { name: 'e', schedule: '* * * * * *', command: 'true' };
-    runner.apply([entry]);
+    set(runner, entry);
     await waitFor(() => records.length >= 1, 2500, 'a run');
     const hash = runner.snapshot()[0]?.specHash;
-    expect(runner.apply([{ ...entry, timezone: undefined }])).toMatchObject({ unchanged: ['e'], added: [], replaced: [] });
+    set(runner, { ...entry, timezone: undefined });
+    expect(runner.snapshot()[0]?.specHash).toBe(hash);
     expect(runner.runs('e').length).toBeGreaterThanOrEqual(1);
-    expect(runner.apply([{ ...entry, schedule: '0 4 * * *' }])).toMatchObject({ replaced: ['e'] });
+    set(runner, { ...entry, schedule: '0 4 * * *' });
     expect(runner.snapshot()[0]?.specHash).not.toBe(hash);
     expect(runner.runs('e')).toEqual([]);
-    expect(runner.apply([])).toMatchObject({ removed: ['e'] });
+    runner.remove('e');
     expect(runner.snapshot()).toEqual([]);
     const count = records.length;
     await sleep(1200);
@@ -158,26 +165,28 @@ describe('CronRunner on real timers', () => {
   });
 });
 
-describe('CronRunner refuses bad crontabs', () => {
+describe('CronRunner applies entries one by one', () => {
   const cases = [
-    { name: 'an invalid schedule', entries: [{ name: 'a', schedule: '61 * * * *', command: 'true' }], code: 'INVALID_ENTRY', message: /minute/ },
-    { name: 'a 7-field schedule', entries: [{ name: 'a', schedule: '* * * * * * *', command: 'true' }], code: 'INVALID_ENTRY', message: /5 or 6 fields/ },
-    { name: 'an unknown time zone', entries: [{ name: 'a', schedule: '* * * * *', timezone: 'Nowhere/Land', command: 'true' }], code: 'INVALID_ENTRY', message: /time zone/ },
-    { name: 'an entry with two actions', entries: [{ name: 'a', schedule: '* * * * *', command: 'true', restartProcess: 'x' }], code: 'INVALID_ENTRY', message: /exactly one/ },
-    { name: 'duplicate names', entries: [{ name: 'a', schedule: '* * * * *', command: 'true' }, { name: 'a', schedule: '0 * * * *', command: 'true' }], code: 'DUPLICATE_ENTRY', message: /twice/ },
+    { name: 'an invalid schedule', entry: { name: 'a', schedule: '61 * * * *', command: 'true' }, message: /cannot run the schedule .*minute/ },
+    { name: 'a 7-field schedule', entry: { name: 'a', schedule: '* * * * * * *', command: 'true' }, message: /cannot run the schedule/ },
+    { name: 'an unknown time zone', entry: { name: 'a', schedule: '* * * * *', timezone: 'Nowhere/Land', command: 'true' }, message: /time zone "Nowhere\/Land"/ },
   ];
-  it.each(cases)('$name, touching nothing', ({ entries, code, message }) => {
+  it.each(cases)('$name fails alone: reported with its reason, the other entries untouched', ({ entry, message }) => {
     const { runner } = harness();
-    runner.apply([{ name: 'keep', schedule: '0 4 * * *', command: 'true' }]);
+    set(runner, { name: 'keep', schedule: '0 4 * * *', command: 'true' });
     let caught: unknown;
     try {
-      runner.apply(entries);
+      set(runner, entry);
     } catch (error) {
       caught = error;
     }
     expect(caught).toBeInstanceOf(CronError);
-    expect((caught as CronError).code).toBe(code);
-    expect((caught as CronError).message).toMatch(message);
+    expect((caught as CronError).code).toBe('INVALID_ENTRY');
+    const snapshot = runner.snapshot();
+    expect(snapshot.map((s) => [s.name, s.error === undefined])).toEqual([['a', false], ['keep', true]]);
+    expect(snapshot[0]?.error).toMatch(message);
+    expect(snapshot[0]?.nextRunAt).toBeUndefined();
+    runner.remove('a');
     expect(runner.snapshot().map((s) => s.name)).toEqual(['keep']);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { normaliseStatus, toAction } from '../../agent/cron/cron-entry.js';
 import { capRunOutput } from '../../agent/cron/run-output.js';
 import { formatInTimeZone, isValidTimeZone, validateSchedule } from '../../agent/cron/schedule.js';
-import { cronEntrySchema } from '../../agent/cron/types.js';
+import { cronEntrySchema } from '../../manifests/index.js';
 
 describe('validateSchedule', () => {
   const cases = [
@@ -81,10 +81,10 @@ describe('cron entry actions and statuses', () => {
     expect(normaliseStatus(status, exitCode)).toBe(expected);
   });
   it.each([
-    { name: 'command with default timeout', entry: { name: 'a', schedule: '@daily', command: 'true' }, expected: { kind: 'command', command: 'true', timeoutMs: 3_600_000 } },
-    { name: 'command with timeout', entry: { name: 'a', schedule: '@daily', command: 'true', timeoutSeconds: 2 }, expected: { kind: 'command', command: 'true', timeoutMs: 2000 } },
-    { name: 'restart', entry: { name: 'a', schedule: '@daily', restartProcess: 'game' }, expected: { kind: 'restartProcess', processName: 'game' } },
+    { name: 'command with default timeout', entry: { name: 'a', schedule: '0 0 * * *', command: 'true' }, expected: { kind: 'command', command: 'true', timeoutMs: 3_600_000 } },
+    { name: 'command with timeout', entry: { name: 'a', schedule: '0 0 * * *', command: 'true', timeoutSeconds: 2 }, expected: { kind: 'command', command: 'true', timeoutMs: 2000 } },
+    { name: 'restart', entry: { name: 'a', schedule: '0 0 * * *', restartProcess: 'game' }, expected: { kind: 'restartProcess', processName: 'game' } },
   ])('$name', ({ entry, expected }) => {
-    expect(toAction(entry)).toEqual(expected);
+    expect(toAction(cronEntrySchema.parse(entry))).toEqual(expected);
   });
 });

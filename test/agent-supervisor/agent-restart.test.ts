@@ -1,13 +1,19 @@
 /**
- * No two instances across agent restarts: a later supervisor on the same state dir adopts or
- * kills what an earlier one left running, including after a real agent process is SIGKILLed.
+ * No two instances across agent restarts: a later supervisor on the same state dir adopts what
+ * an earlier one left running, or reports it (an orphan) so the plan stops or replaces it,
+ * including after a real agent process is SIGKILLed.
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isProcessAlive } from '../../agent/supervisor/process-identity.js';
 import { livePidsWithMarker, waitFor } from './process-helpers.js';
-import { createHarness, sleeper } from './supervisor-harness.js';
+import { specHash, type ProcessSpec } from '../../manifests/index.js';
+import type { Supervisor } from '../../agent/supervisor/supervisor.js';
+import { createHarness, sleeper, spec as processSpec, start } from './supervisor-harness.js';
+
+/** What the desired-state manager passes `recover`: the desired processes with their hashes. */
+const recover = (sup: Supervisor, ...specs: ProcessSpec[]) => sup.recover(new Map(specs.map((s) => [s.name, { spec: s, specHash: specHash(s) }])));
 
 const { supervisor, marker, stateDir, only, cleanUp } = createHarness();
 afterEach(cleanUp);
@@ -40,9 +46,9 @@ describe.runIf(process.platform === 'linux')('Supervisor across agent restarts',
     await new Promise((resolve) => agent.once('exit', resolve));
     expect(isProcessAlive(guardedPid)).toBe(true);
 
-    const spec = { name: 'game', command: 'sleep', args: [mark], restart: { policy: 'always' as const, backoffSeconds: 1, maxBackoffSeconds: 5 } };
+    const spec = processSpec({ name: 'game', command: 'sleep', args: [mark], restart: { policy: 'always', backoffSeconds: 1, maxBackoffSeconds: 5 } });
     const { sup } = supervisor(dir);
-    expect(await sup.apply([spec])).toMatchObject({ adopted: ['game'], started: [] });
+    expect(await recover(sup, spec)).toEqual(['game']);
     expect(only(sup)).toMatchObject({ pid: guardedPid, adopted: true, state: 'RUNNING' });
     expect(livePidsWithMarker(mark)).toEqual([guardedPid]);
 
@@ -57,15 +63,14 @@ describe.runIf(process.platform === 'linux')('Supervisor across agent restarts',
     const mark = marker();
     const spec = sleeper('game', mark);
     const a = supervisor(dir);
-    await a.sup.apply([spec]);
+    await start(a.sup, spec);
     await waitFor(() => only(a.sup).state === 'RUNNING', 2000, 'RUNNING');
     const pid = only(a.sup).pid as number;
     a.sup.detach();
-    await expect(a.sup.apply([spec])).rejects.toMatchObject({ code: 'SUPERVISOR_DETACHED' });
+    await expect(start(a.sup, spec)).rejects.toMatchObject({ code: 'SUPERVISOR_DETACHED' });
 
     const b = supervisor(dir);
-    const result = await b.sup.apply([spec]);
-    expect(result).toMatchObject({ adopted: ['game'], started: [], unchanged: [] });
+    expect(await recover(b.sup, spec)).toEqual(['game']);
     expect(only(b.sup)).toMatchObject({ pid, state: 'RUNNING', adopted: true });
     expect(livePidsWithMarker(mark)).toEqual([pid]);
 
@@ -77,28 +82,46 @@ describe.runIf(process.platform === 'linux')('Supervisor across agent restarts',
     expect(livePidsWithMarker(mark)).toHaveLength(1);
   });
 
-  it('a new supervisor with a changed spec kills the old instance before starting anew', async () => {
+  it('a new supervisor with a changed spec reports the old instance, and replace kills it before starting anew', async () => {
     const dir = stateDir();
     const mark = marker();
     const a = supervisor(dir);
-    await a.sup.apply([sleeper('game', mark)]);
+    await start(a.sup, sleeper('game', mark));
     await waitFor(() => only(a.sup).state === 'RUNNING', 2000, 'RUNNING');
     const old = only(a.sup).pid as number;
+    const oldHash = only(a.sup).specHash;
     a.sup.detach();
 
     const b = supervisor(dir);
-    const result = await b.sup.apply([{ ...sleeper('game', mark), env: { VERSION: '2' } }]);
-    expect(result.started).toEqual(['game']);
+    const changed = { ...sleeper('game', mark), env: { VERSION: '2' } };
+    expect(await recover(b.sup, changed)).toEqual([]);
+    expect(only(b.sup)).toMatchObject({ pid: old, state: 'RUNNING', specHash: oldHash });
+    await b.sup.replace(changed, specHash(changed));
     await waitFor(() => only(b.sup).state === 'RUNNING', 2000, 'RUNNING');
     expect(isProcessAlive(old)).toBe(false);
     expect(livePidsWithMarker(mark)).toEqual([only(b.sup).pid]);
+  });
+
+  it('stop(name) on a fresh supervisor kills an instance an earlier agent left running (no longer desired)', async () => {
+    const dir = stateDir();
+    const mark = marker();
+    const a = supervisor(dir);
+    await start(a.sup, sleeper('game', mark));
+    await waitFor(() => livePidsWithMarker(mark).length === 1, 2000, 'RUNNING');
+    a.sup.detach();
+    const b = supervisor(dir);
+    expect(await recover(b.sup)).toEqual([]);
+    expect(only(b.sup)).toMatchObject({ name: 'game', state: 'RUNNING' });
+    await b.sup.stop('game');
+    expect(livePidsWithMarker(mark)).toEqual([]);
+    expect(b.sup.snapshot()).toEqual([]);
   });
 
   it('stopAll on a fresh supervisor kills what an earlier agent left running', async () => {
     const dir = stateDir();
     const mark = marker();
     const a = supervisor(dir);
-    await a.sup.apply([sleeper('game', mark)]);
+    await start(a.sup, sleeper('game', mark));
     await waitFor(() => livePidsWithMarker(mark).length === 1, 2000, 'RUNNING');
     a.sup.detach();
     const b = supervisor(dir);
@@ -110,14 +133,15 @@ describe.runIf(process.platform === 'linux')('Supervisor across agent restarts',
     const dir = stateDir();
     const mark = marker();
     const a = supervisor(dir);
-    await a.sup.apply([sleeper('game', mark)]);
+    await start(a.sup, sleeper('game', mark));
     await waitFor(() => only(a.sup).state === 'RUNNING', 2000, 'RUNNING');
     const pid = only(a.sup).pid as number;
     a.sup.detach();
     // Simulate pid reuse: the new agent reads a different start time for the recorded pid.
     const b = supervisor(dir, { readStartTime: (p) => (p === pid ? 'some-other-start' : undefined) });
-    const result = await b.sup.apply([sleeper('game', mark)]);
-    expect(result).toMatchObject({ adopted: [], started: ['game'] });
+    expect(await recover(b.sup, sleeper('game', mark))).toEqual([]);
+    expect(b.sup.snapshot()).toEqual([]);
+    await start(b.sup, sleeper('game', mark));
     expect(isProcessAlive(pid)).toBe(true);
     process.kill(pid, 'SIGKILL');
   });

@@ -2,19 +2,32 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { processSchema, specHash } from '../../manifests/index.js';
 import { Supervisor, type SupervisorOptions } from '../../agent/supervisor/supervisor.js';
-import type { ProcessSnapshot, ProcessSpec, RestartSpec, SupervisorEvent } from '../../agent/supervisor/types.js';
+import type { ProcessSnapshot, ProcessSpec, SupervisorEvent } from '../../agent/supervisor/types.js';
 import { killMarked } from './process-helpers.js';
 
-/** Fast policy for tests: quick backoff, small start limit. */
-export const always: RestartSpec = { policy: 'always', backoffSeconds: 0.05, maxBackoffSeconds: 0.4, startLimit: 4 };
+type RestartInput = { policy: 'always' | 'on-failure' | 'never'; backoffSeconds: number; maxBackoffSeconds: number; startLimit: number; retryAfterSeconds?: number };
 
-export function sleeper(name: string, mark: string, restart: RestartSpec = always): ProcessSpec {
-  return { name, command: 'sleep', args: [mark], restart };
+/** Fast policy for tests: quick backoff, small start limit. */
+export const always: RestartInput = { policy: 'always', backoffSeconds: 0.05, maxBackoffSeconds: 0.4, startLimit: 4 };
+
+/** A process spec as the manifests parse it (defaults applied). */
+export function spec(input: Record<string, unknown>): ProcessSpec {
+  return processSchema.parse(input);
 }
 
-export function shell(name: string, script: string, restart: RestartSpec = always): ProcessSpec {
-  return { name, command: 'sh', args: ['-c', script], restart };
+export function sleeper(name: string, mark: string, restart: RestartInput = always): ProcessSpec {
+  return spec({ name, command: 'sleep', args: [mark], restart });
+}
+
+export function shell(name: string, script: string, restart: RestartInput = always): ProcessSpec {
+  return spec({ name, command: 'sh', args: ['-c', script], restart });
+}
+
+/** StartProcess as the plan would carry it out. */
+export function start(sup: Supervisor, process: ProcessSpec): Promise<void> {
+  return sup.start(process, specHash(process));
 }
 
 export interface Harness {

@@ -6,11 +6,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SupervisorError } from '../../agent/supervisor/supervisor-error.js';
+import { specHash } from '../../manifests/index.js';
 import { logPathsFor } from '../../agent/supervisor/log-files.js';
 import { isProcessAlive } from '../../agent/supervisor/process-identity.js';
 import { livePidsWithMarker, waitFor } from './process-helpers.js';
-import { always, createHarness, shell, sleeper } from './supervisor-harness.js';
+import { always, createHarness, shell, sleeper, spec as processSpec, start } from './supervisor-harness.js';
 
 const { supervisor, marker, stateDir, only, cleanUp } = createHarness();
 afterEach(cleanUp);
@@ -20,8 +20,7 @@ describe.runIf(process.platform === 'linux')('Supervisor with real processes', (
     const dir = stateDir();
     const mark = marker();
     const { sup, events } = supervisor(dir);
-    const result = await sup.apply([shell('echoer', `echo hello-from-child; exec sleep ${mark}`)]);
-    expect(result.started).toEqual(['echoer']);
+    await start(sup, shell('echoer', `echo hello-from-child; exec sleep ${mark}`));
     await waitFor(() => only(sup).state === 'RUNNING', 2000, 'RUNNING');
     const pid = only(sup).pid;
     expect(pid !== undefined && isProcessAlive(pid)).toBe(true);
@@ -35,7 +34,7 @@ describe.runIf(process.platform === 'linux')('Supervisor with real processes', (
     const mark = marker();
     const { sup } = supervisor(dir, { maxLogBytes: 1000, logCheckIntervalMs: 50 });
     const script = `i=0; while [ $i -lt 2000 ]; do echo line-$i; i=$((i+1)); done; exec sleep ${mark}`;
-    await sup.apply([shell('chatty', script)]);
+    await start(sup, shell('chatty', script));
     const logs = logPathsFor(join(dir, 'logs'), 'chatty');
     const rotated = (): string => {
       try {
@@ -53,7 +52,7 @@ describe.runIf(process.platform === 'linux')('Supervisor with real processes', (
   it('replaces a kill -9ed instance within two seconds and records SIGKILL', async () => {
     const mark = marker();
     const { sup, events } = supervisor(stateDir());
-    await sup.apply([sleeper('sleeper', mark)]);
+    await start(sup, sleeper('sleeper', mark));
     await waitFor(() => only(sup).state === 'RUNNING', 2000, 'RUNNING');
     const first = only(sup).pid as number;
     const killedAt = Date.now();
@@ -72,7 +71,7 @@ describe.runIf(process.platform === 'linux')('Supervisor with real processes', (
   ];
   it.each(noRestartCases)('$name', async ({ spec, kill }) => {
     const { sup, events } = supervisor(stateDir());
-    await sup.apply([spec(marker())]);
+    await start(sup, spec(marker()));
     if (kill) {
       await waitFor(() => only(sup).state === 'RUNNING', 2000, 'RUNNING');
       process.kill(only(sup).pid as number, 'SIGKILL');
@@ -86,7 +85,7 @@ describe.runIf(process.platform === 'linux')('Supervisor with real processes', (
 
   it('restarts on-failure after a non-zero exit', async () => {
     const { sup, events } = supervisor(stateDir());
-    await sup.apply([shell('p', 'exit 3', { ...always, policy: 'on-failure', startLimit: 2 })]);
+    await start(sup, shell('p', 'exit 3', { ...always, policy: 'on-failure', startLimit: 2 }));
     await waitFor(() => only(sup).state === 'FATAL', 3000, 'FATAL');
     expect(events.filter((e) => e.type === 'started')).toHaveLength(2);
     expect(only(sup).lastExit).toMatchObject({ code: 3 });
@@ -94,7 +93,7 @@ describe.runIf(process.platform === 'linux')('Supervisor with real processes', (
 
   it('backs off with growing delays, then is FATAL after the start limit, reported once', async () => {
     const { sup, events } = supervisor(stateDir(), { random: () => 0.5 });
-    await sup.apply([shell('crasher', 'exit 1')]);
+    await start(sup, shell('crasher', 'exit 1'));
     await waitFor(() => only(sup).state === 'FATAL', 5000, 'FATAL');
     await sleep(400);
     const delays = events.flatMap((e) => (e.type === 'exited' && e.next === 'restart' ? [e.delayMs] : []));
@@ -103,8 +102,10 @@ describe.runIf(process.platform === 'linux')('Supervisor with real processes', (
     expect(events.filter((e) => e.type === 'fatal')).toHaveLength(1);
     expect(only(sup)).toMatchObject({ state: 'FATAL', restarts: 3, lastExit: { code: 1 } });
     expect(only(sup).pid).toBeUndefined();
-    // A re-apply of the same spec leaves it FATAL; a manual restart revives it.
-    expect((await sup.apply([shell('crasher', 'exit 1')])).unchanged).toEqual(['crasher']);
+    expect(only(sup).reason).toMatch(/exited quickly 4 times .*start limit 4/);
+    expect(only(sup).retryAt).toBeUndefined();
+    // It stays FATAL by itself; a manual restart (ioms exec --action restart-process) revives it.
+    await sleep(300);
     expect(only(sup).state).toBe('FATAL');
     await sup.restart('crasher');
     await waitFor(() => events.filter((e) => e.type === 'started').length === 5, 2000, 'a manual start');
@@ -112,21 +113,29 @@ describe.runIf(process.platform === 'linux')('Supervisor with real processes', (
 
   it('reports a command that cannot be spawned, and gives up after the start limit', async () => {
     const { sup, events } = supervisor(stateDir());
-    await sup.apply([{ name: 'ghost', command: '/nonexistent/ioms-test-binary', restart: { ...always, startLimit: 2 } }]);
+    await start(sup, processSpec({ name: 'ghost', command: '/nonexistent/ioms-test-binary', restart: { ...always, startLimit: 2 } }));
     await waitFor(() => only(sup).state === 'FATAL', 3000, 'FATAL');
     expect(only(sup).lastExit?.error).toMatch(/ENOENT/);
     expect(events.filter((e) => e.type === 'fatal')).toHaveLength(1);
   });
 
-  it('removing a spec stops the process and its children', async () => {
+  it('a FATAL process with restart.retryAfterSeconds is started again after that delay', async () => {
+    const { sup, events } = supervisor(stateDir());
+    await start(sup, shell('retrier', 'exit 2', { ...always, startLimit: 2, retryAfterSeconds: 1 }));
+    await waitFor(() => only(sup).state === 'FATAL', 3000, 'FATAL');
+    expect(only(sup).retryAt).toBeDefined();
+    const startsAtFatal = events.filter((e) => e.type === 'started').length;
+    await waitFor(() => events.filter((e) => e.type === 'started').length > startsAtFatal, 3000, 'the retry');
+  });
+
+  it('stop(name) stops the process and its children', async () => {
     const dir = stateDir();
     const mark = marker();
     const { sup, events } = supervisor(dir);
     // The shell ignores SIGTERM, so the stop must escalate to SIGKILL for the group.
-    await sup.apply([shell('tree', `trap '' TERM; sleep ${mark} & sleep ${mark} & wait`)]);
+    await start(sup, shell('tree', `trap '' TERM; sleep ${mark} & sleep ${mark} & wait`));
     await waitFor(() => livePidsWithMarker(mark).length === 3, 2000, 'shell and two children');
-    const result = await sup.apply([]);
-    expect(result.stopped).toEqual(['tree']);
+    await sup.stop('tree');
     expect(livePidsWithMarker(mark)).toEqual([]);
     expect(sup.snapshot()).toEqual([]);
     expect(events.at(-1)).toMatchObject({ type: 'stopped', name: 'tree' });
@@ -135,7 +144,7 @@ describe.runIf(process.platform === 'linux')('Supervisor with real processes', (
   it('kills descendants left behind when the leader dies, before restarting', async () => {
     const mark = marker();
     const { sup } = supervisor(stateDir());
-    await sup.apply([shell('leaky', `sleep ${mark} & sleep ${mark}`)]);
+    await start(sup, shell('leaky', `sleep ${mark} & sleep ${mark}`));
     await waitFor(() => livePidsWithMarker(mark).length === 3, 2000, 'the shell and two sleeps');
     const leader = only(sup).pid as number;
     const leftovers = livePidsWithMarker(mark).filter((pid) => pid !== leader);
@@ -146,16 +155,16 @@ describe.runIf(process.platform === 'linux')('Supervisor with real processes', (
     expect(livePidsWithMarker(mark)).not.toContain(leader);
   });
 
-  it('is idempotent by spec hash and restarts a changed spec', async () => {
+  it('start of a running spec changes nothing; replace restarts it with the changed spec', async () => {
     const mark = marker();
     const { sup } = supervisor(stateDir());
-    await sup.apply([sleeper('s', mark)]);
+    await start(sup, sleeper('s', mark));
     await waitFor(() => only(sup).state === 'RUNNING', 2000, 'RUNNING');
     const first = only(sup);
-    expect(await sup.apply([{ ...sleeper('s', mark), cwd: undefined }])).toMatchObject({ unchanged: ['s'], started: [] });
+    await start(sup, { ...sleeper('s', mark), cwd: undefined });
     expect(only(sup).pid).toBe(first.pid);
-    const changed = await sup.apply([{ ...sleeper('s', mark), env: { IOMS_TEST: '1' } }]);
-    expect(changed.restarted).toEqual(['s']);
+    const changed = { ...sleeper('s', mark), env: { IOMS_TEST: '1' } };
+    await sup.replace(changed, specHash(changed));
     await waitFor(() => only(sup).state === 'RUNNING', 2000, 'RUNNING');
     expect(only(sup).pid).not.toBe(first.pid);
     expect(only(sup).specHash).not.toBe(first.specHash);
@@ -165,7 +174,7 @@ describe.runIf(process.platform === 'linux')('Supervisor with real processes', (
   it('restart(name) replaces the instance; an unknown name is a typed error', async () => {
     const mark = marker();
     const { sup } = supervisor(stateDir());
-    await sup.apply([sleeper('s', mark)]);
+    await start(sup, sleeper('s', mark));
     await waitFor(() => only(sup).state === 'RUNNING', 2000, 'RUNNING');
     const first = only(sup).pid;
     await sup.restart('s');
@@ -173,20 +182,5 @@ describe.runIf(process.platform === 'linux')('Supervisor with real processes', (
     expect(only(sup).pid).not.toBe(first);
     expect(livePidsWithMarker(mark)).toHaveLength(1);
     await expect(sup.restart('nope')).rejects.toMatchObject({ code: 'UNKNOWN_PROCESS' });
-  });
-
-  const invalidCases = [
-    { name: 'missing restart', specs: [{ name: 'x', command: 'sleep' }], code: 'INVALID_SPEC' },
-    { name: 'unknown policy', specs: [{ name: 'x', command: 'sleep', restart: { ...always, policy: 'sometimes' } }], code: 'INVALID_SPEC' },
-    { name: 'max backoff below backoff', specs: [{ name: 'x', command: 'sleep', restart: { ...always, maxBackoffSeconds: 0.01 } }], code: 'INVALID_SPEC' },
-    { name: 'unknown field', specs: [{ ...sleeper('x', '1'), user: 'root' }], code: 'INVALID_SPEC' },
-    { name: 'duplicate names', specs: [sleeper('x', '1'), sleeper('x', '2')], code: 'DUPLICATE_PROCESS' },
-  ];
-  it.each(invalidCases)('refuses $name without touching anything', async ({ specs, code }) => {
-    const { sup } = supervisor(stateDir());
-    const applying = sup.apply(specs);
-    await expect(applying).rejects.toBeInstanceOf(SupervisorError);
-    await expect(applying).rejects.toMatchObject({ code });
-    expect(sup.snapshot()).toEqual([]);
   });
 });

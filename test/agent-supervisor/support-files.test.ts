@@ -5,7 +5,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { capLogFile, fileSafeName } from '../../agent/supervisor/log-files.js';
 import { PidStore } from '../../agent/supervisor/pid-store.js';
 import { checkIdentity, parseProcStat } from '../../agent/supervisor/process-identity.js';
-import { canonicalJson, hashSpec } from '../../agent/supervisor/spec-hash.js';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -15,21 +14,6 @@ function tempDir(): string {
 }
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-describe('hashSpec', () => {
-  const cases = [
-    { name: 'key order does not matter', a: { b: 1, a: [1, 2] }, b: { a: [1, 2], b: 1 }, same: true },
-    { name: 'undefined members do not matter', a: { a: 1, cwd: undefined }, b: { a: 1 }, same: true },
-    { name: 'array order matters', a: { args: ['1', '2'] }, b: { args: ['2', '1'] }, same: false },
-    { name: 'nested values matter', a: { restart: { policy: 'always' } }, b: { restart: { policy: 'never' } }, same: false },
-  ];
-  it.each(cases)('$name', ({ a, b, same }) => {
-    expect(hashSpec(a) === hashSpec(b)).toBe(same);
-  });
-  it('serialises canonically', () => {
-    expect(canonicalJson({ z: 1, a: { y: null, x: 'q' } })).toBe('{"a":{"x":"q","y":null},"z":1}');
-  });
 });
 
 describe('parseProcStat', () => {

@@ -119,6 +119,25 @@ ${opts.file ? `  files:
   });
 
   it('detects a hand-edited managed file as drift and restores it', async () => {
+    const drift = async () => (await gql<{ host: { drift: { key: string; action: string; reason: string }[] } }>(server.url, '{ host(name: "keeper") { drift { key action reason } } }', {}, admin)).data!.host.drift;
+    // First an edit the agent must not overwrite by itself (the file became a link to other
+    // content: IOMS replaces files, not links), so the drift stays long enough to be seen.
+    const elsewhere = path.join(dir, 'elsewhere.bin');
+    fs.writeFileSync(elsewhere, 'edited by hand');
+    fs.rmSync(target());
+    fs.symlinkSync(elsewhere, target());
+    const seen = await waitFor(async () => {
+      const items = await drift();
+      return items.some((d) => d.reason === 'CHECKSUM_MISMATCH') ? items : undefined;
+    }, 10_000, 'the edit reported as drift');
+    expect(seen).toEqual([expect.objectContaining({ action: 'PutFile', reason: 'CHECKSUM_MISMATCH', key: `file:${target()}` })]);
+    expect(await rollout()).not.toBe('CONVERGED');
+    // The operator removes the link: the agent writes the file again and the host converges.
+    fs.rmSync(target());
+    await waitFor(() => fs.existsSync(target()) && fs.readFileSync(target()).equals(payload), 10_000, 'the file restored');
+    await waitFor(async () => (await rollout()) === 'CONVERGED', 10_000, 'converged again');
+    expect(await drift()).toEqual([]);
+    // A plain edit is restored at the next file check.
     fs.writeFileSync(target(), 'edited by hand');
     await waitFor(() => fs.readFileSync(target()).equals(payload), 10_000, 'the file restored');
     await waitFor(async () => (await rollout()) === 'CONVERGED', 10_000, 'converged again');

@@ -23,9 +23,9 @@ export interface TestServer extends RunningServer {
 }
 
 /** An in-process server on a free loopback port with the given database and settings. */
-export async function startTestServer(databaseUrl: string, env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(databaseUrl: string, env: Record<string, string> = {}, opts: { dashboardDir?: string } = {}): Promise<TestServer> {
   const config = loadServerConfig({ IOMS_PORT: '0', IOMS_DATABASE_URL: databaseUrl, IOMS_ADMIN_PASSWORD: ADMIN_PASSWORD, IOMS_LOG_LEVEL: 'debug', ...env }, process.cwd());
   const log = new LogSink();
-  const server = await startServer(config, { logger: createLogger('debug', log), onAdminCreated: () => undefined });
+  const server = await startServer(config, { logger: createLogger('debug', log), onAdminCreated: () => undefined, dashboardDir: opts.dashboardDir });
   return Object.assign(Object.create(server) as RunningServer, server, { config, log });
 }

@@ -25,7 +25,7 @@ function converged(state: DesiredState): ObservedState {
   return observedStateSchema.parse({
     processes: state.processes.map((p) => ({ name: p.name, pid: 100, state: 'RUNNING', restarts: 0, specHash: specHash(p) })),
     cron: state.crontab.map((c) => ({ name: c.name, specHash: specHash(c), nextRun: '2030-01-01T04:00:00Z' })),
-    files: state.files.map((f) => ({ path: f.path, exists: true, sha256: f.sha256, md5: f.md5, mode: f.mode, specHash: specHash(f) })),
+    files: state.files.map((f) => ({ path: f.path, exists: true, sha256: f.sha256 ?? 'e'.repeat(64), md5: f.md5 ?? 'e'.repeat(32), mode: f.mode, specHash: specHash(f), managedSha256: f.sha256 ?? 'e'.repeat(64), ...(f.extractTo ? { extracted: true } : {}) })),
   });
 }
 
@@ -54,7 +54,7 @@ describe('planHost', () => {
     { name: 'converged host plans nothing', observed: (o) => o, want: [] },
     { name: 'process missing', observed: without('processes', 'web'), want: ['StartProcess process:web MISSING'] },
     { name: 'process spec changed', observed: withProcess('web', { specHash: specHash({ old: true }) }), want: ['UpdateProcess process:web SPEC_CHANGED'] },
-    { name: 'process FATAL', observed: withProcess('web', { state: 'FATAL', restarts: 5 }), want: ['StartProcess process:web FATAL'] },
+    { name: 'process FATAL is held: the agent does not start it by itself', observed: withProcess('web', { state: 'FATAL', restarts: 5 }), want: ['Hold process:web FATAL'] },
     { name: 'process STOPPED', observed: withProcess('worker', { state: 'STOPPED' }), want: ['StartProcess process:worker NOT_RUNNING'] },
     { name: 'EXITED with policy always', observed: withProcess('web', { state: 'EXITED' }), want: ['StartProcess process:web NOT_RUNNING'] },
     { name: 'EXITED with policy on-failure is done', observed: withProcess('worker', { state: 'EXITED' }), want: [] },
@@ -76,7 +76,22 @@ describe('planHost', () => {
     { name: 'mode not reported (Windows) is not drift', observed: withFile('/etc/app.conf', { mode: undefined }), want: [] },
     { name: 'file spec changed', observed: withFile('/etc/app.conf', { specHash: specHash('v2') }), want: ['PutFile file:/etc/app.conf SPEC_CHANGED'] },
     { name: 'Windows path reported in another case is the same file', observed: (o) => ({ ...o, files: o.files.map((f) => (f.path.startsWith('C:') ? { ...f, path: 'c:/app/APP.INI' } : f)) }), want: [] },
-    { name: 'file no longer desired', observed: plus({ processes: [], crontab: [], files: [fileSchema.parse({ path: '/etc/old', artifact: 'old' })] }), want: ['RemoveFile file:/etc/old NOT_DESIRED'] },
+    { name: 'file no longer desired, as IOMS wrote it', observed: plus({ processes: [], crontab: [], files: [fileSchema.parse({ path: '/etc/old', artifact: 'old' })] }), want: ['RemoveFile file:/etc/old NOT_DESIRED'] },
+    {
+      name: 'file no longer desired but changed by hand is left in place',
+      observed: (o) => withFile('/etc/old', { sha256: 'f'.repeat(64) })(plus({ processes: [], crontab: [], files: [fileSchema.parse({ path: '/etc/old', artifact: 'old' })] })(o)),
+      want: ['Hold file:/etc/old MODIFIED_BY_HAND'],
+    },
+    {
+      name: 'file no longer desired and already gone is forgotten',
+      observed: (o) => withFile('/etc/old', { exists: false, sha256: undefined, md5: undefined })(plus({ processes: [], crontab: [], files: [fileSchema.parse({ path: '/etc/old', artifact: 'old' })] })(o)),
+      want: ['RemoveFile file:/etc/old NOT_DESIRED'],
+    },
+    { name: 'file in place that IOMS has no record of writing', observed: withFile('/etc/app.conf', { specHash: undefined, managedSha256: undefined }), want: ['PutFile file:/etc/app.conf NOT_MANAGED'] },
+    { name: 'file without a record and with other content', observed: withFile('/etc/app.conf', { specHash: undefined, managedSha256: undefined, sha256: 'f'.repeat(64) }), want: ['PutFile file:/etc/app.conf CHECKSUM_MISMATCH'] },
+    { name: 'no declared checksum: a hand edit is found against what IOMS wrote', observed: withFile('C:\\App\\app.ini', { sha256: 'f'.repeat(64) }), want: ['PutFile file:c:\\app\\app.ini CHECKSUM_MISMATCH'] },
+    { name: 'md5 declared: the sha256 the agent also reports is not compared', observed: withFile('/opt/app.zip', { sha256: 'f'.repeat(64) }), want: [] },
+    { name: 'a crontab entry the agent could not schedule is held with its reason', observed: (o) => ({ ...o, cron: o.cron.map((c) => ({ ...c, error: 'this host cannot run the schedule' })) }), want: ['Hold cron:tick CRON_FAILED'] },
     {
       name: 'a fresh host: everything, files before processes before cron',
       observed: () => observedStateSchema.parse({}),
@@ -99,6 +114,31 @@ describe('planHost', () => {
       want: ['RemoveCron cron:old NOT_DESIRED', 'StopProcess process:old NOT_DESIRED', 'RemoveFile file:/etc/old NOT_DESIRED'],
     },
   ];
+
+  const game = processSchema.parse({ name: 'game', command: '/srv/game' });
+  const gameConf = fileSchema.parse({ path: '/etc/game.conf', artifact: 'game-conf@1', sha256: '1'.repeat(64), mode: '0640', restartProcess: 'game' });
+  const archive = fileSchema.parse({ path: '/opt/game.tgz', artifact: 'game@1', extractTo: '/opt/game' });
+  const withGame: DesiredState = { processes: [game], crontab: [], files: [archive, gameConf] };
+  const gameCases: { name: string; observed: Change; want: string[]; artifacts?: Record<string, { sha256: string; md5: string }> }[] = [
+    { name: 'a written file restarts the running process it names, after it', observed: withFile('/etc/game.conf', { sha256: '2'.repeat(64) }), want: ['PutFile file:/etc/game.conf CHECKSUM_MISMATCH', 'RestartProcess process:game FILE_CHANGED'] },
+    { name: 'a process started in the same plan is not restarted: it starts after its file lands', observed: () => observedStateSchema.parse({}), want: ['PutFile file:/etc/game.conf MISSING', 'PutFile file:/opt/game.tgz MISSING', 'StartProcess process:game MISSING'] },
+    { name: 'a mode fix does not restart anything', observed: withFile('/etc/game.conf', { mode: '0600' }), want: ['PutFile file:/etc/game.conf MODE_CHANGED'] },
+    { name: 'an archive not unpacked', observed: withFile('/opt/game.tgz', { extracted: false }), want: ['PutFile file:/opt/game.tgz NOT_EXTRACTED'] },
+    {
+      name: 'without a declared checksum the store digest is expected',
+      observed: (o) => o,
+      artifacts: { 'game@1': { sha256: '3'.repeat(64), md5: '3'.repeat(32) } },
+      want: ['PutFile file:/opt/game.tgz CHECKSUM_MISMATCH'],
+    },
+  ];
+  it.each(gameCases)('$name', ({ observed, want, artifacts }) => {
+    expect(summary(planHost(withGame, observed(converged(withGame)), { artifacts }))).toEqual(want);
+  });
+
+  it('a FATAL hold says why, how it last ended and what starts it again', () => {
+    const [hold] = planHost(desired, withProcess('web', { state: 'FATAL', restarts: 4, lastExitCode: 3, reason: 'exited quickly 5 times within 60s (start limit 5)' })(converged(desired)));
+    expect(hold?.message).toMatch(/FATAL after 4 restarts, last exit code 3\): exited quickly 5 times.*ioms exec --action restart-process/);
+  });
 
   it.each(cases)('$name', ({ observed, want }) => {
     const actions = planHost(desired, observed(converged(desired)));

@@ -36,7 +36,7 @@ export function fakeResult(instruction: RunCommandInstruction, outcome: 'SUCCEED
     id: instruction.id,
     status: outcome,
     exitCode: ok ? 0 : 1,
-    stdout: ok ? `${instruction.command ?? instruction.kind} on ${hostName}\n` : '',
+    stdout: ok ? `${instruction.kind === 'SHELL' ? instruction.command : instruction.kind} on ${hostName}\n` : '',
     stderr: ok ? '' : 'simulated failure\n',
     stdoutTruncated: false,
     stderrTruncated: false,

@@ -1,0 +1,81 @@
+/**
+ * The resources report, pure: top hosts by CPU and memory over the range, from the 1-hour rollups.
+ *
+ * - **max** is the highest sample of the range (the rollups keep each hour's maximum);
+ * - **p95** is the 95th percentile of the hourly averages (nearest rank), computed from a histogram
+ *   of whole percent the database counts per host (`GROUP BY host, FLOOR(value)`) — so it is exact
+ *   to one percentage point and costs one grouped read, not the hourly rows themselves.
+ */
+import { compareText } from './availability.js';
+import type { ReportHost } from './report-hosts.js';
+
+/** One host's hourly averages counted per whole percent (bin b counts values in [b, b + 1)). */
+export interface PercentHistogram {
+  readonly hostId: number;
+  readonly bins: ReadonlyMap<number, number>;
+}
+
+/** Nearest-rank percentile of a histogram: the lower edge of the bin holding rank ⌈q·n⌉; null when empty. */
+export function histogramPercentile(bins: ReadonlyMap<number, number>, q: number): number | null {
+  let n = 0;
+  for (const c of bins.values()) n += c;
+  if (n === 0) return null;
+  const rank = Math.max(1, Math.ceil(q * n));
+  let seen = 0;
+  for (const bin of [...bins.keys()].sort((a, b) => a - b)) {
+    seen += bins.get(bin)!;
+    if (seen >= rank) return bin;
+  }
+  return null;
+}
+
+export interface HostResourceInput {
+  readonly hostId: number;
+  readonly hours: number;
+  readonly cpuMax: number;
+  readonly memMaxPercent: number;
+}
+
+export interface ResourceRow {
+  readonly host: string;
+  /** Hours with metrics in the range. */
+  readonly hours: number;
+  readonly cpuP95: number | null;
+  readonly cpuMax: number;
+  readonly memP95: number | null;
+  readonly memMax: number;
+}
+
+export const RESOURCE_SORTS = ['CPU', 'MEMORY'] as const;
+export type ResourceSort = (typeof RESOURCE_SORTS)[number];
+
+/** The `limit` hosts with the highest p95 of `sortBy` (then max, then name), busiest first. */
+export function topResourceRows(hosts: readonly ReportHost[], maxima: readonly HostResourceInput[], cpu: readonly PercentHistogram[], mem: readonly PercentHistogram[], opts: { readonly sortBy: ResourceSort; readonly limit: number }): ResourceRow[] {
+  const names = new Map(hosts.map((h) => [h.id, h.name]));
+  const cpuBy = new Map(cpu.map((h) => [h.hostId, h.bins]));
+  const memBy = new Map(mem.map((h) => [h.hostId, h.bins]));
+  const rows: ResourceRow[] = [];
+  for (const m of maxima) {
+    const host = names.get(m.hostId);
+    if (host === undefined) continue;
+    rows.push({
+      host,
+      hours: m.hours,
+      cpuP95: histogramPercentile(cpuBy.get(m.hostId) ?? new Map(), 0.95),
+      cpuMax: round2(m.cpuMax),
+      memP95: histogramPercentile(memBy.get(m.hostId) ?? new Map(), 0.95),
+      memMax: round2(m.memMaxPercent),
+    });
+  }
+  const key = opts.sortBy === 'CPU' ? (r: ResourceRow) => [r.cpuP95 ?? -1, r.cpuMax] : (r: ResourceRow) => [r.memP95 ?? -1, r.memMax];
+  return rows
+    .sort((a, b) => {
+      const [ka, kb] = [key(a), key(b)];
+      return kb[0]! - ka[0]! || kb[1]! - ka[1]! || compareText(a.host, b.host);
+    })
+    .slice(0, opts.limit);
+}
+
+function round2(v: number): number {
+  return Math.round(v * 100) / 100;
+}

@@ -1,0 +1,6 @@
+'use client';
+import { Overview } from '../../ui/overview/overview';
+
+export default function OverviewPage() {
+  return <Overview />;
+}

@@ -1,0 +1,1500 @@
+/* eslint-disable */
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An instant as an ISO-8601 string in UTC, e.g. 2026-11-26T12:00:00.000Z */
+  DateTime: { input: string; output: string; }
+  /** Any JSON value */
+  JSON: { input: unknown; output: unknown; }
+};
+
+export type AgentEnrollment = {
+  __typename?: 'AgentEnrollment';
+  hostId: Scalars['Int']['output'];
+  hostName: Scalars['String']['output'];
+  /** The host’s own credential: store it 0600; the server keeps only its hash */
+  secret: Scalars['String']['output'];
+};
+
+export type AgentInstruction = {
+  __typename?: 'AgentInstruction';
+  id: Scalars['ID']['output'];
+  /** What to do, e.g. COLLECT_INVENTORY */
+  kind: Scalars['String']['output'];
+  payload?: Maybe<Scalars['JSON']['output']>;
+};
+
+export type ApplyManifestsInput = {
+  /** Validate and plan only; store nothing */
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  files: Array<ManifestFileInput>;
+  message?: InputMaybe<Scalars['String']['input']>;
+  /** Documents of the current revision missing from these files are removed (default: kept) */
+  prune?: InputMaybe<Scalars['Boolean']['input']>;
+  source?: InputMaybe<ManifestSourceInput>;
+};
+
+export type ApplyResult = {
+  __typename?: 'ApplyResult';
+  /** A new revision was stored */
+  applied: Scalars['Boolean']['output'];
+  /** Every error in every file (and conflicts); when any, nothing was stored */
+  errors: Array<ManifestError>;
+  /** Hosts whose desired state changes, with their plan */
+  hosts: Array<HostPlan>;
+  revision?: Maybe<ManifestRevision>;
+  /** The documents equal the current revision: nothing to store */
+  unchanged: Scalars['Boolean']['output'];
+};
+
+/** A whitelisted file name and its versions */
+export type Artifact = {
+  __typename?: 'Artifact';
+  name: Scalars['String']['output'];
+  /** Newest first */
+  versions: Array<ArtifactVersion>;
+};
+
+export type ArtifactConnection = {
+  __typename?: 'ArtifactConnection';
+  nodes: Array<Artifact>;
+  pageInfo: PageInfo;
+};
+
+export type ArtifactVerifyReport = {
+  __typename?: 'ArtifactVerifyReport';
+  /** name@version of every version whose blob is missing or corrupt */
+  affected: Array<Scalars['String']['output']>;
+  /** Distinct registered blobs re-hashed */
+  checked: Scalars['Int']['output'];
+  corrupt: Array<CorruptArtifactBlob>;
+  /** Registered SHA-256s with no blob in the store */
+  missing: Array<Scalars['String']['output']>;
+  ok: Scalars['Int']['output'];
+  /** Blobs in the store that no version registers */
+  orphans: Array<Scalars['String']['output']>;
+};
+
+/** One immutable name@version and the blob it names */
+export type ArtifactVersion = {
+  __typename?: 'ArtifactVersion';
+  createdAt: Scalars['DateTime']['output'];
+  /** Lowercase hex MD5 (the original system’s checksum) */
+  md5: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  /** Manifests and jobs that reference this version; it cannot be deleted while any do */
+  referencedBy: Array<Scalars['String']['output']>;
+  /** Lowercase hex SHA-256; also the download URL /artifacts/<sha256> and the ETag */
+  sha256: Scalars['String']['output'];
+  /** Size in bytes */
+  sizeBytes: Scalars['Float']['output'];
+  uploadedBy: Scalars['String']['output'];
+  version: Scalars['String']['output'];
+};
+
+export type AuditEvent = {
+  __typename?: 'AuditEvent';
+  action: Scalars['String']['output'];
+  actor: Scalars['String']['output'];
+  /** USER, AGENT, SYSTEM or ANONYMOUS */
+  actorType: Scalars['String']['output'];
+  /** Arguments, secrets redacted */
+  args?: Maybe<Scalars['JSON']['output']>;
+  at: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  ip: Scalars['String']['output'];
+  outcome: AuditOutcome;
+  reason?: Maybe<Scalars['String']['output']>;
+  target?: Maybe<Scalars['String']['output']>;
+};
+
+export type AuditEventConnection = {
+  __typename?: 'AuditEventConnection';
+  nodes: Array<AuditEvent>;
+  pageInfo: PageInfo;
+};
+
+export type AuditFilterInput = {
+  action?: InputMaybe<Scalars['String']['input']>;
+  actor?: InputMaybe<Scalars['String']['input']>;
+  outcome?: InputMaybe<AuditOutcome>;
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+export type AuditOutcome =
+  | 'DENIED'
+  | 'FAILURE'
+  | 'SUCCESS';
+
+export type AvailabilityReport = {
+  __typename?: 'AvailabilityReport';
+  /** IOMS_ALIVE_WINDOW the outages were dated back by */
+  aliveWindowSeconds: Scalars['Int']['output'];
+  /** One table of the report as RFC 4180 CSV — the same file `ioms report availability -o csv [--table NAME]` writes */
+  csv: Scalars['String']['output'];
+  rows: Array<AvailabilityRow>;
+  scope: ReportScopeType;
+};
+
+
+export type AvailabilityReportCsvArgs = {
+  table?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type AvailabilityRow = {
+  __typename?: 'AvailabilityRow';
+  /** 100 × (1 − downtime / monitored time); null when nothing was monitored */
+  availabilityPercent?: Maybe<Scalars['Float']['output']>;
+  downtimeMinutes: Scalars['Float']['output'];
+  /** Host name, or the label value ("" for hosts without the label) */
+  group: Scalars['String']['output'];
+  /** Hosts monitored in the period */
+  hosts: Scalars['Int']['output'];
+  /** Longest outage (its part inside the period) */
+  longestOutageMinutes: Scalars['Float']['output'];
+  monitoredMinutes: Scalars['Float']['output'];
+  /** Outages overlapping the period */
+  outages: Scalars['Int']['output'];
+  periodEnd: Scalars['DateTime']['output'];
+  periodStart: Scalars['DateTime']['output'];
+};
+
+export type CommandDayRow = {
+  __typename?: 'CommandDayRow';
+  cancelled: Scalars['Int']['output'];
+  /** FAILED + TIMED_OUT */
+  failed: Scalars['Int']['output'];
+  jobs: Scalars['Int']['output'];
+  /** QUEUED, SENT or RUNNING */
+  pending: Scalars['Int']['output'];
+  periodEnd: Scalars['DateTime']['output'];
+  periodStart: Scalars['DateTime']['output'];
+  succeeded: Scalars['Int']['output'];
+  /** 100 × succeeded / (succeeded + failed + unreachable) */
+  successPercent?: Maybe<Scalars['Float']['output']>;
+  targets: Scalars['Int']['output'];
+  unreachable: Scalars['Int']['output'];
+};
+
+export type CommandHostRow = {
+  __typename?: 'CommandHostRow';
+  cancelled: Scalars['Int']['output'];
+  /** FAILED + TIMED_OUT */
+  failed: Scalars['Int']['output'];
+  /** Host name, or the label value */
+  group: Scalars['String']['output'];
+  hosts: Scalars['Int']['output'];
+  /** QUEUED, SENT or RUNNING */
+  pending: Scalars['Int']['output'];
+  succeeded: Scalars['Int']['output'];
+  /** 100 × succeeded / (succeeded + failed + unreachable) */
+  successPercent?: Maybe<Scalars['Float']['output']>;
+  targets: Scalars['Int']['output'];
+  unreachable: Scalars['Int']['output'];
+};
+
+export type CommandUserRow = {
+  __typename?: 'CommandUserRow';
+  cancelled: Scalars['Int']['output'];
+  /** FAILED + TIMED_OUT */
+  failed: Scalars['Int']['output'];
+  jobs: Scalars['Int']['output'];
+  /** QUEUED, SENT or RUNNING */
+  pending: Scalars['Int']['output'];
+  succeeded: Scalars['Int']['output'];
+  /** 100 × succeeded / (succeeded + failed + unreachable) */
+  successPercent?: Maybe<Scalars['Float']['output']>;
+  targets: Scalars['Int']['output'];
+  unreachable: Scalars['Int']['output'];
+  user: Scalars['String']['output'];
+};
+
+export type CommandsReport = {
+  __typename?: 'CommandsReport';
+  /** One table of the report as RFC 4180 CSV — the same file `ioms report commands -o csv [--table NAME]` writes */
+  csv: Scalars['String']['output'];
+  /** Per day (or the week or month asked for) */
+  days: Array<CommandDayRow>;
+  /** Per host or label group */
+  hosts: Array<CommandHostRow>;
+  scope: ReportScopeType;
+  /** The 20 slowest targets */
+  slowest: Array<SlowCommand>;
+  users: Array<CommandUserRow>;
+};
+
+
+export type CommandsReportCsvArgs = {
+  table?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CorruptArtifactBlob = {
+  __typename?: 'CorruptArtifactBlob';
+  actualSha256: Scalars['String']['output'];
+  actualSizeBytes: Scalars['Float']['output'];
+  sha256: Scalars['String']['output'];
+};
+
+/** A process that gave up on a host: it reached its start limit and is not restarted by itself */
+export type CrashLoop = {
+  __typename?: 'CrashLoop';
+  at: Scalars['DateTime']['output'];
+  exitCode?: Maybe<Scalars['Int']['output']>;
+  host: Scalars['String']['output'];
+  process: Scalars['String']['output'];
+  /** Restarts in the run that ended in the give-up */
+  restarts: Scalars['Int']['output'];
+  signal?: Maybe<Scalars['String']['output']>;
+};
+
+export type CreateEnrollmentTokenInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Labels every host enrolled with it starts with */
+  labels?: InputMaybe<Scalars['JSON']['input']>;
+  /** How many hosts may enroll with it (default 1) */
+  maxUses?: InputMaybe<Scalars['Int']['input']>;
+  /** Lifetime in seconds (default 86400) */
+  ttlSeconds?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type CreateUserInput = {
+  allowList?: InputMaybe<Array<Scalars['String']['input']>>;
+  disabled?: InputMaybe<Scalars['Boolean']['input']>;
+  password: Scalars['String']['input'];
+  role: Role;
+  username: Scalars['String']['input'];
+};
+
+export type CreatedEnrollmentToken = {
+  __typename?: 'CreatedEnrollmentToken';
+  enrollmentToken: EnrollmentToken;
+  /** The token itself: shown only now */
+  token: Scalars['String']['output'];
+};
+
+export type CronReport = {
+  __typename?: 'CronReport';
+  /** One table of the report as RFC 4180 CSV — the same file `ioms report cron -o csv [--table NAME]` writes */
+  csv: Scalars['String']['output'];
+  rows: Array<CronRow>;
+  scope: ReportScopeType;
+};
+
+
+export type CronReportCsvArgs = {
+  table?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CronRow = {
+  __typename?: 'CronRow';
+  entry: Scalars['String']['output'];
+  /** FAILED + TIMED_OUT */
+  failures: Scalars['Int']['output'];
+  group: Scalars['String']['output'];
+  hosts: Scalars['Int']['output'];
+  lastFailureAt?: Maybe<Scalars['DateTime']['output']>;
+  periodEnd: Scalars['DateTime']['output'];
+  periodStart: Scalars['DateTime']['output'];
+  /** Runs that started (SKIPPED ones excluded) */
+  runs: Scalars['Int']['output'];
+  /** Runs not started because the previous one was still going */
+  skipped: Scalars['Int']['output'];
+  succeeded: Scalars['Int']['output'];
+  /** 100 × succeeded / runs; null without runs */
+  successPercent?: Maybe<Scalars['Float']['output']>;
+  timedOut: Scalars['Int']['output'];
+};
+
+export type CronRun = {
+  __typename?: 'CronRun';
+  exitCode?: Maybe<Scalars['Int']['output']>;
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  name: Scalars['String']['output'];
+  output?: Maybe<Scalars['String']['output']>;
+  startedAt: Scalars['DateTime']['output'];
+  status: Scalars['String']['output'];
+};
+
+export type DeleteArtifactResult = {
+  __typename?: 'DeleteArtifactResult';
+  /** SHA-256 of each blob removed from the store (no remaining version used it) */
+  blobsRemoved: Array<Scalars['String']['output']>;
+  deleted: Array<ArtifactVersion>;
+};
+
+export type DiskUsage = {
+  __typename?: 'DiskUsage';
+  mount: Scalars['String']['output'];
+  totalBytes: Scalars['Float']['output'];
+  usedBytes: Scalars['Float']['output'];
+};
+
+export type DriftItem = {
+  __typename?: 'DriftItem';
+  action: Scalars['String']['output'];
+  key: Scalars['String']['output'];
+  reason: Scalars['String']['output'];
+  sentence: Scalars['String']['output'];
+  since: Scalars['DateTime']['output'];
+};
+
+export type EnrollmentToken = {
+  __typename?: 'EnrollmentToken';
+  createdAt: Scalars['DateTime']['output'];
+  createdBy: Scalars['String']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  expiresAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  labels: Scalars['JSON']['output'];
+  maxUses: Scalars['Int']['output'];
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** ACTIVE, EXPIRED, USED_UP or REVOKED */
+  status: Scalars['String']['output'];
+  uses: Scalars['Int']['output'];
+};
+
+export type FleetEvent = {
+  __typename?: 'FleetEvent';
+  at: Scalars['DateTime']['output'];
+  /** STATUS: CONNECTED, DISCONNECTED, ALIVE, DEAD, ENROLLED, REVOKED; RESTART: RESTART, EXIT or FATAL */
+  change: Scalars['String']['output'];
+  /** STATUS: the reason; RESTART: exit code or signal */
+  detail?: Maybe<Scalars['String']['output']>;
+  host: Scalars['String']['output'];
+  /** STATUS or RESTART */
+  kind: Scalars['String']['output'];
+  /** RESTART: the guarded process */
+  process?: Maybe<Scalars['String']['output']>;
+};
+
+export type FleetMetricsPoint = {
+  __typename?: 'FleetMetricsPoint';
+  /** Start of the bucket */
+  at: Scalars['DateTime']['output'];
+  /** Highest host mean CPU % in the bucket */
+  cpuMax: Scalars['Float']['output'];
+  /** Mean of the hosts’ mean CPU % */
+  cpuPercent: Scalars['Float']['output'];
+  /** Hosts with a rollup in the bucket */
+  hosts: Scalars['Int']['output'];
+  /** Memory installed, summed over hosts */
+  memTotalBytes: Scalars['Float']['output'];
+  /** Memory in use, summed over hosts */
+  memUsedBytes: Scalars['Float']['output'];
+};
+
+export type FleetSummary = {
+  __typename?: 'FleetSummary';
+  alive: Scalars['Int']['output'];
+  dead: Scalars['Int']['output'];
+  online: Scalars['Int']['output'];
+  revoked: Scalars['Int']['output'];
+  /** Enrolled hosts, revoked ones excluded */
+  total: Scalars['Int']['output'];
+};
+
+export type FleetTiles = {
+  __typename?: 'FleetTiles';
+  /** Per host: mean CPU % of the samples of the last 5 minutes; null without any */
+  cpuPercent: Array<Maybe<Scalars['Float']['output']>>;
+  /** Host names, ascending */
+  names: Array<Scalars['String']['output']>;
+  /** Per host: ONLINE (connected), ALIVE (heartbeat in the window, not connected), DEAD or REVOKED */
+  states: Array<Scalars['String']['output']>;
+};
+
+export type Host = {
+  __typename?: 'Host';
+  /** Address the agent last connected from */
+  address?: Maybe<Scalars['String']['output']>;
+  agentLabels: Scalars['JSON']['output'];
+  agentVersion?: Maybe<Scalars['String']['output']>;
+  /** A heartbeat arrived within the alive window */
+  alive: Scalars['Boolean']['output'];
+  /** Cron entry runs, newest first */
+  cronRuns: Array<CronRun>;
+  /** What the manifests declare for this host */
+  desiredState?: Maybe<Scalars['JSON']['output']>;
+  drift: Array<DriftItem>;
+  enrolledAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** Hostname, OS, CPU, memory, disks, interfaces, addresses, time zone, locale, boot time */
+  inventory?: Maybe<Scalars['JSON']['output']>;
+  /** This host’s results of recent jobs, newest first */
+  jobResults: Array<HostJobResult>;
+  /** Effective labels: agent labels overlaid with server labels */
+  labels: Scalars['JSON']['output'];
+  lastConnectedAt?: Maybe<Scalars['DateTime']['output']>;
+  lastSeenAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The newest metrics sample */
+  latestMetrics?: Maybe<MetricsPoint>;
+  name: Scalars['String']['output'];
+  /** What the agent last reported */
+  observedState?: Maybe<Scalars['JSON']['output']>;
+  /** Connected now */
+  online: Scalars['Boolean']['output'];
+  /** Guarded-process restarts, newest first */
+  restarts: Array<ProcessRestart>;
+  revoked: Scalars['Boolean']['output'];
+  serverLabels: Scalars['JSON']['output'];
+  /** Availability history: connects, disconnects, alive/dead changes */
+  statusHistory: Array<HostStatusEvent>;
+};
+
+
+export type HostCronRunsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type HostJobResultsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type HostRestartsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  process?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type HostStatusHistoryArgs = {
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+export type HostConnection = {
+  __typename?: 'HostConnection';
+  nodes: Array<Host>;
+  pageInfo: PageInfo;
+  /** Hosts matching the filter, all pages */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type HostJobResult = {
+  __typename?: 'HostJobResult';
+  /** Deliveries so far (a redelivery returns the stored result) */
+  attempts: Scalars['Int']['output'];
+  durationMs?: Maybe<Scalars['Int']['output']>;
+  error?: Maybe<Scalars['String']['output']>;
+  /** -1 when the command never started or was killed by a signal */
+  exitCode?: Maybe<Scalars['Int']['output']>;
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  host: Scalars['String']['output'];
+  jobId: Scalars['ID']['output'];
+  sentAt?: Maybe<Scalars['DateTime']['output']>;
+  signal?: Maybe<Scalars['String']['output']>;
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  status: TargetStatus;
+  stderr?: Maybe<Scalars['String']['output']>;
+  stderrTruncated: Scalars['Boolean']['output'];
+  stdout?: Maybe<Scalars['String']['output']>;
+  stdoutTruncated: Scalars['Boolean']['output'];
+};
+
+export type HostMetrics = {
+  __typename?: 'HostMetrics';
+  from: Scalars['DateTime']['output'];
+  host: Scalars['String']['output'];
+  /** Oldest first */
+  points: Array<MetricsPoint>;
+  /** 0 for raw samples, else the rollup bucket in seconds (300 or 3600) */
+  step: Scalars['Int']['output'];
+  to: Scalars['DateTime']['output'];
+  /** More points matched than one answer carries; these are the newest */
+  truncated: Scalars['Boolean']['output'];
+};
+
+export type HostPlan = {
+  __typename?: 'HostPlan';
+  /** What the agent will do, from its last observed state */
+  actions: Array<PlanItem>;
+  /** The desired state of this host changes */
+  changed: Scalars['Boolean']['output'];
+  /** Desired-state hash after this apply */
+  desiredHash?: Maybe<Scalars['String']['output']>;
+  host: Scalars['String']['output'];
+  /** Profiles that select the host */
+  profiles: Array<Scalars['String']['output']>;
+};
+
+export type HostRollout = {
+  __typename?: 'HostRollout';
+  /** Newest revision the host converged on */
+  convergedRevision?: Maybe<Scalars['Int']['output']>;
+  drift: Array<DriftItem>;
+  error?: Maybe<Scalars['String']['output']>;
+  host: Scalars['String']['output'];
+  observedAt?: Maybe<Scalars['DateTime']['output']>;
+  online: Scalars['Boolean']['output'];
+  /** Revision the desired state comes from */
+  revision?: Maybe<Scalars['Int']['output']>;
+  /** PENDING, CONVERGED, DRIFTED or FAILED */
+  status: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** ONLINE = connected now; ALIVE = a heartbeat within the alive window */
+export type HostStatus =
+  | 'ALIVE'
+  | 'DEAD'
+  | 'OFFLINE'
+  | 'ONLINE'
+  | 'REVOKED';
+
+export type HostStatusEvent = {
+  __typename?: 'HostStatusEvent';
+  at: Scalars['DateTime']['output'];
+  /** CONNECTED, DISCONNECTED, ALIVE, DEAD, ENROLLED or REVOKED */
+  change: Scalars['String']['output'];
+  reason?: Maybe<Scalars['String']['output']>;
+};
+
+/** The command goes to it as one argument: sh -c, bash -c, cmd.exe /d /s /c, powershell -Command */
+export type Interpreter =
+  | 'BASH'
+  | 'CMD'
+  | 'POWERSHELL'
+  | 'SH';
+
+export type Job = {
+  __typename?: 'Job';
+  /** Targets in flight at once (the resolved batch) */
+  batchSize: Scalars['Int']['output'];
+  command: Scalars['String']['output'];
+  counts: JobCounts;
+  createdAt: Scalars['DateTime']['output'];
+  createdBy: Scalars['String']['output'];
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  hosts: Array<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind: JobKind;
+  /** Sequence number of the latest progress event */
+  lastSeq: Scalars['Int']['output'];
+  maxFailures?: Maybe<Scalars['Int']['output']>;
+  queueForSeconds: Scalars['Int']['output'];
+  selector?: Maybe<Scalars['String']['output']>;
+  status: JobStatus;
+  /** Per-host results, by host name */
+  targets: Array<JobTarget>;
+  timeoutSeconds: Scalars['Int']['output'];
+};
+
+
+export type JobTargetsArgs = {
+  status?: InputMaybe<TargetStatus>;
+};
+
+export type JobActionInput = {
+  /** DOWNLOAD and UPGRADE_AGENT: artifact NAME or NAME@VERSION */
+  artifact?: InputMaybe<Scalars['String']['input']>;
+  kind: JobKind;
+  /** DOWNLOAD: file mode, e.g. "0644" */
+  mode?: InputMaybe<Scalars['String']['input']>;
+  /** SET_PASSWORD: never stored, logged or audited */
+  password?: InputMaybe<Scalars['String']['input']>;
+  /** DOWNLOAD: absolute destination path on the host */
+  path?: InputMaybe<Scalars['String']['input']>;
+  /** RESTART_PROCESS: the guarded process */
+  processName?: InputMaybe<Scalars['String']['input']>;
+  /** SET_PASSWORD: the OS user */
+  username?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type JobConnection = {
+  __typename?: 'JobConnection';
+  nodes: Array<Job>;
+  pageInfo: PageInfo;
+};
+
+export type JobCounts = {
+  __typename?: 'JobCounts';
+  cancelled: Scalars['Int']['output'];
+  /** Targets in a final state */
+  done: Scalars['Int']['output'];
+  failed: Scalars['Int']['output'];
+  queued: Scalars['Int']['output'];
+  running: Scalars['Int']['output'];
+  sent: Scalars['Int']['output'];
+  succeeded: Scalars['Int']['output'];
+  timedOut: Scalars['Int']['output'];
+  total: Scalars['Int']['output'];
+  unreachable: Scalars['Int']['output'];
+};
+
+export type JobEvent = {
+  __typename?: 'JobEvent';
+  at: Scalars['DateTime']['output'];
+  /** TARGET: exitCode, durationMs, error, stdout/stderr (capped) once final */
+  data: Scalars['JSON']['output'];
+  host?: Maybe<Scalars['String']['output']>;
+  jobId: Scalars['ID']['output'];
+  /** Per job, from 1, without gaps */
+  seq: Scalars['Int']['output'];
+  status: Scalars['String']['output'];
+  /** TARGET (a host changed status) or JOB (the job did) */
+  type: Scalars['String']['output'];
+};
+
+/** A shell command or a built-in action */
+export type JobKind =
+  | 'COLLECT_INVENTORY'
+  | 'DOWNLOAD'
+  | 'RESTART_PROCESS'
+  | 'SET_PASSWORD'
+  | 'SHELL'
+  | 'UPGRADE_AGENT';
+
+/** STOPPED: failures passed the budget, nothing more is dispatched */
+export type JobStatus =
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'PAUSED'
+  | 'RUNNING'
+  | 'STOPPED';
+
+export type JobTarget = {
+  __typename?: 'JobTarget';
+  /** Deliveries so far (a redelivery returns the stored result) */
+  attempts: Scalars['Int']['output'];
+  durationMs?: Maybe<Scalars['Int']['output']>;
+  error?: Maybe<Scalars['String']['output']>;
+  /** -1 when the command never started or was killed by a signal */
+  exitCode?: Maybe<Scalars['Int']['output']>;
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  host: Scalars['String']['output'];
+  sentAt?: Maybe<Scalars['DateTime']['output']>;
+  signal?: Maybe<Scalars['String']['output']>;
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  status: TargetStatus;
+  stderr?: Maybe<Scalars['String']['output']>;
+  stderrTruncated: Scalars['Boolean']['output'];
+  stdout?: Maybe<Scalars['String']['output']>;
+  stdoutTruncated: Scalars['Boolean']['output'];
+};
+
+export type LoginResult = {
+  __typename?: 'LoginResult';
+  expiresAt: Scalars['DateTime']['output'];
+  /** Opaque bearer token: send as `Authorization: Bearer …` or in graphql-ws connectionParams */
+  token: Scalars['String']['output'];
+  user: User;
+};
+
+export type ManifestDocumentDiff = {
+  __typename?: 'ManifestDocumentDiff';
+  after?: Maybe<Scalars['JSON']['output']>;
+  before?: Maybe<Scalars['JSON']['output']>;
+  /** ADDED, REMOVED or CHANGED */
+  change: Scalars['String']['output'];
+  kind: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type ManifestDocumentRef = {
+  __typename?: 'ManifestDocumentRef';
+  file: Scalars['String']['output'];
+  kind: Scalars['String']['output'];
+  line: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type ManifestError = {
+  __typename?: 'ManifestError';
+  code: Scalars['String']['output'];
+  column: Scalars['Int']['output'];
+  file: Scalars['String']['output'];
+  line: Scalars['Int']['output'];
+  message: Scalars['String']['output'];
+};
+
+export type ManifestFileInput = {
+  content: Scalars['String']['input'];
+  /** The file name errors will point at (relative path) */
+  path: Scalars['String']['input'];
+};
+
+export type ManifestRevision = {
+  __typename?: 'ManifestRevision';
+  createdAt: Scalars['DateTime']['output'];
+  createdBy: Scalars['String']['output'];
+  /** The revision in force */
+  current: Scalars['Boolean']['output'];
+  documents: Array<ManifestDocumentRef>;
+  id: Scalars['Int']['output'];
+  message?: Maybe<Scalars['String']['output']>;
+  rollbackOf?: Maybe<Scalars['Int']['output']>;
+  /** paths, repository, commit, branch, dirty */
+  source: Scalars['JSON']['output'];
+};
+
+export type ManifestRevisionConnection = {
+  __typename?: 'ManifestRevisionConnection';
+  nodes: Array<ManifestRevision>;
+  pageInfo: PageInfo;
+};
+
+export type ManifestSourceInput = {
+  branch?: InputMaybe<Scalars['String']['input']>;
+  commit?: InputMaybe<Scalars['String']['input']>;
+  /** The work tree had uncommitted changes */
+  dirty?: InputMaybe<Scalars['Boolean']['input']>;
+  repository?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type MetricsPoint = {
+  __typename?: 'MetricsPoint';
+  /** When the sample was taken, or the start of the bucket */
+  at: Scalars['DateTime']['output'];
+  /** Rollups only */
+  cpuMax?: Maybe<Scalars['Float']['output']>;
+  /** Rollups only */
+  cpuMin?: Maybe<Scalars['Float']['output']>;
+  cpuPercent: Scalars['Float']['output'];
+  /** Raw samples only */
+  disks?: Maybe<Array<DiskUsage>>;
+  load1: Scalars['Float']['output'];
+  /** Rollups only */
+  load1Max?: Maybe<Scalars['Float']['output']>;
+  memTotalBytes: Scalars['Float']['output'];
+  memUsedBytes: Scalars['Float']['output'];
+  /** Rollups only */
+  memUsedMax?: Maybe<Scalars['Float']['output']>;
+  /** Rollups only */
+  memUsedMin?: Maybe<Scalars['Float']['output']>;
+  netRxBytesPerSec: Scalars['Float']['output'];
+  /** Rollups only */
+  netRxMax?: Maybe<Scalars['Float']['output']>;
+  netTxBytesPerSec: Scalars['Float']['output'];
+  /** Rollups only */
+  netTxMax?: Maybe<Scalars['Float']['output']>;
+  /** An average (not a whole number) for rollups */
+  processCount: Scalars['Float']['output'];
+  /** Rollups only */
+  processCountMax?: Maybe<Scalars['Float']['output']>;
+  /** Raw samples in the bucket; rollups only */
+  samples?: Maybe<Scalars['Int']['output']>;
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** All or nothing: every error comes back with file:line:column and nothing is stored; a valid apply stores an immutable revision */
+  applyManifests: ApplyResult;
+  /** Targets not yet sent end CANCELLED; running ones finish and are recorded */
+  cancelJob: Job;
+  /** A token agents trade once for their own credential */
+  createEnrollmentToken: CreatedEnrollmentToken;
+  createUser: User;
+  /** Deletes one version, or every version of the name when version is omitted (all or nothing); refused while referenced. A blob no other version uses is removed from the store. */
+  deleteArtifact: DeleteArtifactResult;
+  /** Revokes and forgets a host (its history and metrics go too) */
+  deleteHost: Scalars['Boolean']['output'];
+  /** Deletes the user and ends their sessions */
+  deleteUser: User;
+  /** Trades an enrollment token for a host credential (agents call this once) */
+  enrollAgent: AgentEnrollment;
+  login: LoginResult;
+  /** Ends the current session and closes its sockets */
+  logout: Scalars['Boolean']['output'];
+  /** Stops sending to more hosts until resumed */
+  pauseJob: Job;
+  /** A command’s result; true once stored (also when it was already stored): the agent may then forget it */
+  reportCommandResult: Scalars['Boolean']['output'];
+  /** The agent began running a command (`id` = t<target id>) */
+  reportCommandStarted: Scalars['Boolean']['output'];
+  /** Cron entry runs */
+  reportCronRuns: Scalars['Boolean']['output'];
+  /** Liveness: every 15 s by default */
+  reportHeartbeat: Scalars['Boolean']['output'];
+  /** Sent on connect and whenever it changes; true when it was stored as a change */
+  reportInventory: Scalars['Boolean']['output'];
+  /** One metrics sample; stored in batches */
+  reportMetrics: Scalars['Boolean']['output'];
+  /** The agent’s observed state (after applying a desired state, on change, on request) */
+  reportObservedState: Scalars['Boolean']['output'];
+  /** Guarded-process exits and what the supervisor did about them */
+  reportProcessEvents: Scalars['Boolean']['output'];
+  resumeJob: Job;
+  revokeEnrollmentToken: EnrollmentToken;
+  /** Revokes the host’s credential: its agent is disconnected within seconds and refused from then on */
+  revokeHost: Host;
+  /** Re-applies an old revision as a new one */
+  rollbackManifests: ApplyResult;
+  /** Sends a command to hosts; the job, its targets and the audit row are written before anything is sent */
+  runCommand: Job;
+  /** Sets and removes server-side labels (they win over the agent’s) */
+  setHostLabels: Host;
+  /** Changing role, password or allow-list, or disabling, ends the user’s sessions and closes their sockets at once */
+  updateUser: User;
+  /** Re-hashes every registered blob and reports missing, corrupt and orphaned ones (the original "regenerate MD5") */
+  verifyArtifacts: ArtifactVerifyReport;
+};
+
+
+export type MutationApplyManifestsArgs = {
+  input: ApplyManifestsInput;
+};
+
+
+export type MutationCancelJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateEnrollmentTokenArgs = {
+  input: CreateEnrollmentTokenInput;
+};
+
+
+export type MutationCreateUserArgs = {
+  input: CreateUserInput;
+};
+
+
+export type MutationDeleteArtifactArgs = {
+  name: Scalars['String']['input'];
+  version?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationDeleteHostArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+export type MutationDeleteUserArgs = {
+  username: Scalars['String']['input'];
+};
+
+
+export type MutationEnrollAgentArgs = {
+  labels?: InputMaybe<Scalars['JSON']['input']>;
+  name: Scalars['String']['input'];
+  token: Scalars['String']['input'];
+};
+
+
+export type MutationLoginArgs = {
+  password: Scalars['String']['input'];
+  username: Scalars['String']['input'];
+};
+
+
+export type MutationPauseJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationReportCommandResultArgs = {
+  report: Scalars['String']['input'];
+};
+
+
+export type MutationReportCommandStartedArgs = {
+  id: Scalars['String']['input'];
+};
+
+
+export type MutationReportCronRunsArgs = {
+  report: Scalars['String']['input'];
+};
+
+
+export type MutationReportHeartbeatArgs = {
+  report: Scalars['String']['input'];
+};
+
+
+export type MutationReportInventoryArgs = {
+  report: Scalars['String']['input'];
+};
+
+
+export type MutationReportMetricsArgs = {
+  report: Scalars['String']['input'];
+};
+
+
+export type MutationReportObservedStateArgs = {
+  report: Scalars['String']['input'];
+};
+
+
+export type MutationReportProcessEventsArgs = {
+  report: Scalars['String']['input'];
+};
+
+
+export type MutationResumeJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRevokeEnrollmentTokenArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRevokeHostArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+export type MutationRollbackManifestsArgs = {
+  revision: Scalars['Int']['input'];
+};
+
+
+export type MutationRunCommandArgs = {
+  input: RunCommandInput;
+};
+
+
+export type MutationSetHostLabelsArgs = {
+  name: Scalars['String']['input'];
+  remove?: InputMaybe<Array<Scalars['String']['input']>>;
+  set?: InputMaybe<Scalars['JSON']['input']>;
+};
+
+
+export type MutationUpdateUserArgs = {
+  input: UpdateUserInput;
+  username: Scalars['String']['input'];
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type PlanItem = {
+  __typename?: 'PlanItem';
+  /** process:<name>, cron:<name>, file:<path> */
+  key: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  /** MISSING, SPEC_CHANGED, NOT_RUNNING, FATAL, CHECKSUM_MISMATCH, MODE_CHANGED, NOT_DESIRED */
+  reason: Scalars['String']['output'];
+  /** StartProcess, UpdateProcess, StopProcess, PutFile, RemoveFile, SetCron, RemoveCron */
+  type: Scalars['String']['output'];
+};
+
+export type ProcessRestart = {
+  __typename?: 'ProcessRestart';
+  at: Scalars['DateTime']['output'];
+  count: Scalars['Int']['output'];
+  exitCode?: Maybe<Scalars['Int']['output']>;
+  /** RESTART, EXIT or FATAL */
+  outcome: Scalars['String']['output'];
+  process: Scalars['String']['output'];
+  signal?: Maybe<Scalars['String']['output']>;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** One artifact with all its versions, newest first */
+  artifact?: Maybe<Artifact>;
+  /** Whitelisted artifacts by name, ascending; search is a case-insensitive substring of the name */
+  artifacts: ArtifactConnection;
+  /** Newest first */
+  auditEvents: AuditEventConnection;
+  enrollmentTokens: Array<EnrollmentToken>;
+  /** Newest status changes and guarded-process exits across the fleet, newest first */
+  fleetEvents: Array<FleetEvent>;
+  /** Fleet CPU and memory per 5-minute bucket, oldest first: from the rollups, and from raw samples for the minutes not rolled up yet */
+  fleetMetrics: Array<FleetMetricsPoint>;
+  fleetSummary: FleetSummary;
+  /** Every enrolled host’s status and CPU of the last 5 minutes, by name: the fleet map */
+  fleetTiles: FleetTiles;
+  host?: Maybe<Host>;
+  /** A host's metrics over a range: raw samples up to 6 h, 5-minute rollups up to 14 days, 1-hour rollups beyond, or the step asked for */
+  hostMetrics: HostMetrics;
+  /** Hosts by selector (`role=web,env!=prod`), names or globs, status and search; ordered by name */
+  hosts: HostConnection;
+  job?: Maybe<Job>;
+  /** Newest first */
+  jobs: JobConnection;
+  /** Documents added, removed or changed between two revisions */
+  manifestDiff: Array<ManifestDocumentDiff>;
+  /** A revision; without id, the one in force */
+  manifestRevision?: Maybe<ManifestRevision>;
+  /** Newest first */
+  manifestRevisions: ManifestRevisionConnection;
+  /** The signed-in user */
+  me: User;
+  /** Availability per host or label group (and per day, week or month): availability %, downtime, outages, longest outage — see docs/reports.md */
+  reportAvailability: AvailabilityReport;
+  /** Jobs and targets per day, success rate per user and per host or label group, the slowest commands */
+  reportCommands: CommandsReport;
+  /** Cron runs, failures and success rate per entry and host or label group (and period) */
+  reportCron: CronReport;
+  /** Top hosts by CPU and memory over the range (p95 of hourly averages and max), from the 1-hour rollups */
+  reportResources: ResourcesReport;
+  /** Guarded-process restarts per process and host or label group (and period), and crash loops (processes that gave up) */
+  reportRestarts: RestartsReport;
+  /** Per host: converged, drifted (with reasons), pending or failed */
+  rolloutStatus: RolloutStatus;
+  user?: Maybe<User>;
+  users: Array<User>;
+};
+
+
+export type QueryArtifactArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+export type QueryArtifactsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryAuditEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditFilterInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryFleetEventsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryFleetMetricsArgs = {
+  hours?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryHostArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+export type QueryHostMetricsArgs = {
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  name: Scalars['String']['input'];
+  step?: InputMaybe<Scalars['Int']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+export type QueryHostsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  names?: InputMaybe<Array<Scalars['String']['input']>>;
+  search?: InputMaybe<Scalars['String']['input']>;
+  selector?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<HostStatus>;
+};
+
+
+export type QueryJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryJobsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<JobStatus>;
+};
+
+
+export type QueryManifestDiffArgs = {
+  from: Scalars['Int']['input'];
+  to: Scalars['Int']['input'];
+};
+
+
+export type QueryManifestRevisionArgs = {
+  id?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryManifestRevisionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryReportAvailabilityArgs = {
+  input?: InputMaybe<ReportInput>;
+};
+
+
+export type QueryReportCommandsArgs = {
+  input?: InputMaybe<ReportInput>;
+};
+
+
+export type QueryReportCronArgs = {
+  input?: InputMaybe<ReportInput>;
+};
+
+
+export type QueryReportResourcesArgs = {
+  input?: InputMaybe<ReportInput>;
+  top?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryReportRestartsArgs = {
+  input?: InputMaybe<ReportInput>;
+};
+
+
+export type QueryRolloutStatusArgs = {
+  selector?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryUserArgs = {
+  username: Scalars['String']['input'];
+};
+
+/** What every report takes */
+export type ReportInput = {
+  /** "host" (default) or "label:KEY", e.g. label:role */
+  by?: InputMaybe<Scalars['String']['input']>;
+  /** Default: 30 days before `to` */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Default: ALL */
+  period?: InputMaybe<ReportPeriod>;
+  /** Only hosts matching this selector (the -l syntax, e.g. role=web,env!=prod) */
+  selector?: InputMaybe<Scalars['String']['input']>;
+  /** Default and latest: now */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** ALL: one row per group for the whole range; DAY, WEEK (ISO, Monday) or MONTH: one row per group and UTC period */
+export type ReportPeriod =
+  | 'ALL'
+  | 'DAY'
+  | 'MONTH'
+  | 'WEEK';
+
+/** The range and grouping a report was computed for (defaults filled in) */
+export type ReportScopeType = {
+  __typename?: 'ReportScopeType';
+  /** "host" or "label:KEY" */
+  by: Scalars['String']['output'];
+  from: Scalars['DateTime']['output'];
+  /** When the report was computed */
+  generatedAt: Scalars['DateTime']['output'];
+  period: ReportPeriod;
+  selector?: Maybe<Scalars['String']['output']>;
+  to: Scalars['DateTime']['output'];
+};
+
+export type ResourceRow = {
+  __typename?: 'ResourceRow';
+  /** Highest CPU sample, percent */
+  cpuMax: Scalars['Float']['output'];
+  /** 95th percentile of the hourly CPU averages, in whole percent */
+  cpuP95?: Maybe<Scalars['Float']['output']>;
+  host: Scalars['String']['output'];
+  /** Hours with metrics in the range (1-hour rollups) */
+  hours: Scalars['Int']['output'];
+  /** Highest memory-used sample, percent of total */
+  memMax: Scalars['Float']['output'];
+  /** 95th percentile of the hourly memory-used averages, whole percent of total */
+  memP95?: Maybe<Scalars['Float']['output']>;
+};
+
+export type ResourcesReport = {
+  __typename?: 'ResourcesReport';
+  /** Busiest hosts by CPU p95 (then max) */
+  cpu: Array<ResourceRow>;
+  /** One table of the report as RFC 4180 CSV — the same file `ioms report resources -o csv [--table NAME]` writes */
+  csv: Scalars['String']['output'];
+  /** Busiest hosts by memory p95 (then max) */
+  memory: Array<ResourceRow>;
+  scope: ReportScopeType;
+};
+
+
+export type ResourcesReportCsvArgs = {
+  table?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RestartRow = {
+  __typename?: 'RestartRow';
+  /** Exits left down by the restart policy */
+  exits: Scalars['Int']['output'];
+  /** Times the supervisor gave up (start limit reached) */
+  gaveUp: Scalars['Int']['output'];
+  group: Scalars['String']['output'];
+  /** Hosts where the process exited in the period */
+  hosts: Scalars['Int']['output'];
+  lastAt?: Maybe<Scalars['DateTime']['output']>;
+  periodEnd: Scalars['DateTime']['output'];
+  periodStart: Scalars['DateTime']['output'];
+  process: Scalars['String']['output'];
+  /** Exits the supervisor restarted */
+  restarts: Scalars['Int']['output'];
+};
+
+export type RestartsReport = {
+  __typename?: 'RestartsReport';
+  /** Newest first, at most 500 */
+  crashLoops: Array<CrashLoop>;
+  /** One table of the report as RFC 4180 CSV — the same file `ioms report restarts -o csv [--table NAME]` writes */
+  csv: Scalars['String']['output'];
+  rows: Array<RestartRow>;
+  scope: ReportScopeType;
+};
+
+
+export type RestartsReportCsvArgs = {
+  table?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** ADMIN manages users and everything else; OPERATOR runs commands and applies manifests; VIEWER reads. */
+export type Role =
+  | 'ADMIN'
+  | 'OPERATOR'
+  | 'VIEWER';
+
+export type RolloutStatus = {
+  __typename?: 'RolloutStatus';
+  converged: Scalars['Int']['output'];
+  drifted: Scalars['Int']['output'];
+  failed: Scalars['Int']['output'];
+  hosts: Array<HostRollout>;
+  pending: Scalars['Int']['output'];
+  /** The revision in force */
+  revision?: Maybe<Scalars['Int']['output']>;
+};
+
+export type RunCommandInput = {
+  /** A built-in action instead of a command */
+  action?: InputMaybe<JobActionInput>;
+  /** Rolling window: "10" hosts or "25%" of the targets in flight at once */
+  batch?: InputMaybe<Scalars['String']['input']>;
+  /** Shell command (kind SHELL) */
+  command?: InputMaybe<Scalars['String']['input']>;
+  cwd?: InputMaybe<Scalars['String']['input']>;
+  /** Environment variables for the command */
+  env?: InputMaybe<Scalars['JSON']['input']>;
+  /** Host names or globs */
+  hosts?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Default: sh on POSIX hosts, cmd on Windows */
+  interpreter?: InputMaybe<Interpreter>;
+  /** Stop dispatching once more than this many targets failed */
+  maxFailures?: InputMaybe<Scalars['Int']['input']>;
+  /** Offline hosts get the command if they connect within this many seconds (default 600) */
+  queueForSeconds?: InputMaybe<Scalars['Int']['input']>;
+  /** Label selector, e.g. role=web,env!=prod ("" = every host) */
+  selector?: InputMaybe<Scalars['String']['input']>;
+  /** Seconds; the whole process tree is killed after it (default 60) */
+  timeoutSeconds?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type SlowCommand = {
+  __typename?: 'SlowCommand';
+  command: Scalars['String']['output'];
+  durationMs: Scalars['Int']['output'];
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  host: Scalars['String']['output'];
+  jobId: Scalars['ID']['output'];
+  status: Scalars['String']['output'];
+  user: Scalars['String']['output'];
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** What the server asks of this agent; one long subscription per agent */
+  agentInstructions: AgentInstruction;
+  /** Every audit row as it is written */
+  auditEventRecorded: AuditEvent;
+  /** A host connected, disconnected, became alive or dead, or changed inventory or labels */
+  hostUpdated: Host;
+  /** Per-host status changes and output of a job; pass the last seq you saw to resume without gaps or duplicates */
+  jobProgressed: JobEvent;
+  /** A host’s rollout row whenever it changes */
+  rolloutProgressed: HostRollout;
+};
+
+
+export type SubscriptionJobProgressedArgs = {
+  afterSeq?: InputMaybe<Scalars['Int']['input']>;
+  jobId: Scalars['ID']['input'];
+};
+
+export type TargetStatus =
+  | 'CANCELLED'
+  | 'FAILED'
+  | 'QUEUED'
+  | 'RUNNING'
+  | 'SENT'
+  | 'SUCCEEDED'
+  | 'TIMED_OUT'
+  | 'UNREACHABLE';
+
+export type UpdateUserInput = {
+  allowList?: InputMaybe<Array<Scalars['String']['input']>>;
+  disabled?: InputMaybe<Scalars['Boolean']['input']>;
+  password?: InputMaybe<Scalars['String']['input']>;
+  role?: InputMaybe<Role>;
+};
+
+export type User = {
+  __typename?: 'User';
+  /** CIDRs the user may connect from; empty means anywhere */
+  allowList: Array<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  disabled: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  role: Role;
+  updatedAt: Scalars['DateTime']['output'];
+  username: Scalars['String']['output'];
+};
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { __typename?: 'Query', me: { __typename?: 'User', username: string, role: Role } };
+
+export type HostUpdatedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HostUpdatedSubscription = { __typename?: 'Subscription', hostUpdated: { __typename?: 'Host', id: string, name: string, online: boolean, alive: boolean, revoked: boolean, lastSeenAt?: string | null, lastConnectedAt?: string | null, agentVersion?: string | null, address?: string | null, labels: unknown, inventory?: unknown | null } };
+
+export type HostDetailQueryVariables = Exact<{
+  name: Scalars['String']['input'];
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+}>;
+
+
+export type HostDetailQuery = { __typename?: 'Query', host?: { __typename?: 'Host', id: string, name: string, online: boolean, alive: boolean, revoked: boolean, labels: unknown, agentLabels: unknown, serverLabels: unknown, lastSeenAt?: string | null, lastConnectedAt?: string | null, enrolledAt: string, agentVersion?: string | null, address?: string | null, inventory?: unknown | null, desiredState?: unknown | null, observedState?: unknown | null, latestMetrics?: { __typename?: 'MetricsPoint', at: string, cpuPercent: number, memUsedBytes: number, memTotalBytes: number, load1: number, processCount: number, disks?: Array<{ __typename?: 'DiskUsage', mount: string, usedBytes: number, totalBytes: number }> | null } | null, statusHistory: Array<{ __typename?: 'HostStatusEvent', at: string, change: string, reason?: string | null }>, drift: Array<{ __typename?: 'DriftItem', key: string, action: string, reason: string, sentence: string, since: string }>, restarts: Array<{ __typename?: 'ProcessRestart', process: string, at: string, exitCode?: number | null, signal?: string | null, count: number, outcome: string }>, jobResults: Array<{ __typename?: 'HostJobResult', jobId: string, status: TargetStatus, exitCode?: number | null, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, error?: string | null }> } | null };
+
+export type HostMetricsRangeQueryVariables = Exact<{
+  name: Scalars['String']['input'];
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+  step?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type HostMetricsRangeQuery = { __typename?: 'Query', hostMetrics: { __typename?: 'HostMetrics', step: number, truncated: boolean, points: Array<{ __typename?: 'MetricsPoint', at: string, cpuPercent: number, cpuMax?: number | null, memUsedBytes: number, memUsedMax?: number | null, memTotalBytes: number, netRxBytesPerSec: number, netTxBytesPerSec: number, load1: number, disks?: Array<{ __typename?: 'DiskUsage', mount: string, usedBytes: number, totalBytes: number }> | null }> } };
+
+export type HostsPageQueryVariables = Exact<{
+  selector?: InputMaybe<Scalars['String']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<HostStatus>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type HostsPageQuery = { __typename?: 'Query', hosts: { __typename?: 'HostConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', endCursor?: string | null, hasNextPage: boolean }, nodes: Array<{ __typename?: 'Host', id: string, name: string, online: boolean, alive: boolean, revoked: boolean, lastSeenAt?: string | null, lastConnectedAt?: string | null, agentVersion?: string | null, address?: string | null, labels: unknown, inventory?: unknown | null }> } };
+
+export type JobLiveQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type JobLiveQuery = { __typename?: 'Query', job?: { __typename?: 'Job', id: string, kind: JobKind, command: string, status: JobStatus, selector?: string | null, hosts: Array<string>, batchSize: number, maxFailures?: number | null, timeoutSeconds: number, createdBy: string, createdAt: string, finishedAt?: string | null, lastSeq: number, targets: Array<{ __typename?: 'JobTarget', host: string, status: TargetStatus, exitCode?: number | null, signal?: string | null, stdout?: string | null, stderr?: string | null, stdoutTruncated: boolean, stderrTruncated: boolean, durationMs?: number | null, error?: string | null }> } | null };
+
+export type JobProgressedSubscriptionVariables = Exact<{
+  jobId: Scalars['ID']['input'];
+  afterSeq?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type JobProgressedSubscription = { __typename?: 'Subscription', jobProgressed: { __typename?: 'JobEvent', seq: number, type: string, host?: string | null, status: string, data: unknown } };
+
+export type PauseJobMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type PauseJobMutation = { __typename?: 'Mutation', pauseJob: { __typename?: 'Job', id: string, status: JobStatus } };
+
+export type ResumeJobMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ResumeJobMutation = { __typename?: 'Mutation', resumeJob: { __typename?: 'Job', id: string, status: JobStatus } };
+
+export type CancelJobMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CancelJobMutation = { __typename?: 'Mutation', cancelJob: { __typename?: 'Job', id: string, status: JobStatus } };
+
+export type JobsQueryVariables = Exact<{
+  status?: InputMaybe<JobStatus>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type JobsQuery = { __typename?: 'Query', jobs: { __typename?: 'JobConnection', pageInfo: { __typename?: 'PageInfo', endCursor?: string | null, hasNextPage: boolean }, nodes: Array<{ __typename?: 'Job', id: string, kind: JobKind, command: string, status: JobStatus, selector?: string | null, hosts: Array<string>, createdBy: string, createdAt: string, finishedAt?: string | null, counts: { __typename?: 'JobCounts', total: number, done: number, succeeded: number, failed: number, timedOut: number, unreachable: number } }> } };
+
+export type RunPreviewQueryVariables = Exact<{
+  selector?: InputMaybe<Scalars['String']['input']>;
+  names?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
+}>;
+
+
+export type RunPreviewQuery = { __typename?: 'Query', hosts: { __typename?: 'HostConnection', totalCount: number, nodes: Array<{ __typename?: 'Host', name: string, online: boolean, alive: boolean, revoked: boolean }> } };
+
+export type RunCommandMutationVariables = Exact<{
+  input: RunCommandInput;
+}>;
+
+
+export type RunCommandMutation = { __typename?: 'Mutation', runCommand: { __typename?: 'Job', id: string, status: JobStatus } };
+
+export type OverviewQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OverviewQuery = { __typename?: 'Query', fleetSummary: { __typename?: 'FleetSummary', total: number, online: number, alive: number, dead: number, revoked: number }, rolloutStatus: { __typename?: 'RolloutStatus', revision?: number | null, drifted: number, failed: number }, jobs: { __typename?: 'JobConnection', nodes: Array<{ __typename?: 'Job', id: string, command: string, kind: JobKind, status: JobStatus, createdBy: string, createdAt: string, counts: { __typename?: 'JobCounts', total: number, done: number } }> }, fleetEvents: Array<{ __typename?: 'FleetEvent', at: string, host: string, kind: string, change: string, process?: string | null, detail?: string | null }> };
+
+export type FleetTilesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FleetTilesQuery = { __typename?: 'Query', fleetTiles: { __typename?: 'FleetTiles', names: Array<string>, states: Array<string>, cpuPercent: Array<number | null> } };
+
+export type FleetMetricsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FleetMetricsQuery = { __typename?: 'Query', fleetMetrics: Array<{ __typename?: 'FleetMetricsPoint', at: string, cpuPercent: number, cpuMax: number, memUsedBytes: number, memTotalBytes: number, hosts: number }> };
+
+
+export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
+export const HostUpdatedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"HostUpdated"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hostUpdated"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"online"}},{"kind":"Field","name":{"kind":"Name","value":"alive"}},{"kind":"Field","name":{"kind":"Name","value":"revoked"}},{"kind":"Field","name":{"kind":"Name","value":"lastSeenAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastConnectedAt"}},{"kind":"Field","name":{"kind":"Name","value":"agentVersion"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"labels"}},{"kind":"Field","name":{"kind":"Name","value":"inventory"}}]}}]}}]} as unknown as DocumentNode<HostUpdatedSubscription, HostUpdatedSubscriptionVariables>;
+export const HostDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"HostDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"since"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"host"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"online"}},{"kind":"Field","name":{"kind":"Name","value":"alive"}},{"kind":"Field","name":{"kind":"Name","value":"revoked"}},{"kind":"Field","name":{"kind":"Name","value":"labels"}},{"kind":"Field","name":{"kind":"Name","value":"agentLabels"}},{"kind":"Field","name":{"kind":"Name","value":"serverLabels"}},{"kind":"Field","name":{"kind":"Name","value":"lastSeenAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastConnectedAt"}},{"kind":"Field","name":{"kind":"Name","value":"enrolledAt"}},{"kind":"Field","name":{"kind":"Name","value":"agentVersion"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"inventory"}},{"kind":"Field","name":{"kind":"Name","value":"latestMetrics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"cpuPercent"}},{"kind":"Field","name":{"kind":"Name","value":"memUsedBytes"}},{"kind":"Field","name":{"kind":"Name","value":"memTotalBytes"}},{"kind":"Field","name":{"kind":"Name","value":"load1"}},{"kind":"Field","name":{"kind":"Name","value":"processCount"}},{"kind":"Field","name":{"kind":"Name","value":"disks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mount"}},{"kind":"Field","name":{"kind":"Name","value":"usedBytes"}},{"kind":"Field","name":{"kind":"Name","value":"totalBytes"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"statusHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"since"},"value":{"kind":"Variable","name":{"kind":"Name","value":"since"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"change"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}},{"kind":"Field","name":{"kind":"Name","value":"desiredState"}},{"kind":"Field","name":{"kind":"Name","value":"observedState"}},{"kind":"Field","name":{"kind":"Name","value":"drift"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"sentence"}},{"kind":"Field","name":{"kind":"Name","value":"since"}}]}},{"kind":"Field","name":{"kind":"Name","value":"restarts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"process"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"exitCode"}},{"kind":"Field","name":{"kind":"Name","value":"signal"}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}}]}},{"kind":"Field","name":{"kind":"Name","value":"jobResults"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jobId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"exitCode"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}}]}}]}}]} as unknown as DocumentNode<HostDetailQuery, HostDetailQueryVariables>;
+export const HostMetricsRangeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"HostMetricsRange"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"step"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hostMetrics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"step"},"value":{"kind":"Variable","name":{"kind":"Name","value":"step"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"truncated"}},{"kind":"Field","name":{"kind":"Name","value":"points"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"cpuPercent"}},{"kind":"Field","name":{"kind":"Name","value":"cpuMax"}},{"kind":"Field","name":{"kind":"Name","value":"memUsedBytes"}},{"kind":"Field","name":{"kind":"Name","value":"memUsedMax"}},{"kind":"Field","name":{"kind":"Name","value":"memTotalBytes"}},{"kind":"Field","name":{"kind":"Name","value":"netRxBytesPerSec"}},{"kind":"Field","name":{"kind":"Name","value":"netTxBytesPerSec"}},{"kind":"Field","name":{"kind":"Name","value":"load1"}},{"kind":"Field","name":{"kind":"Name","value":"disks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mount"}},{"kind":"Field","name":{"kind":"Name","value":"usedBytes"}},{"kind":"Field","name":{"kind":"Name","value":"totalBytes"}}]}}]}}]}}]}}]} as unknown as DocumentNode<HostMetricsRangeQuery, HostMetricsRangeQueryVariables>;
+export const HostsPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"HostsPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"selector"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"search"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"HostStatus"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hosts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"selector"},"value":{"kind":"Variable","name":{"kind":"Name","value":"selector"}}},{"kind":"Argument","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"search"}}},{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endCursor"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"online"}},{"kind":"Field","name":{"kind":"Name","value":"alive"}},{"kind":"Field","name":{"kind":"Name","value":"revoked"}},{"kind":"Field","name":{"kind":"Name","value":"lastSeenAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastConnectedAt"}},{"kind":"Field","name":{"kind":"Name","value":"agentVersion"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"labels"}},{"kind":"Field","name":{"kind":"Name","value":"inventory"}}]}}]}}]}}]} as unknown as DocumentNode<HostsPageQuery, HostsPageQueryVariables>;
+export const JobLiveDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"JobLive"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"job"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"command"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"selector"}},{"kind":"Field","name":{"kind":"Name","value":"hosts"}},{"kind":"Field","name":{"kind":"Name","value":"batchSize"}},{"kind":"Field","name":{"kind":"Name","value":"maxFailures"}},{"kind":"Field","name":{"kind":"Name","value":"timeoutSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"createdBy"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastSeq"}},{"kind":"Field","name":{"kind":"Name","value":"targets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"exitCode"}},{"kind":"Field","name":{"kind":"Name","value":"signal"}},{"kind":"Field","name":{"kind":"Name","value":"stdout"}},{"kind":"Field","name":{"kind":"Name","value":"stderr"}},{"kind":"Field","name":{"kind":"Name","value":"stdoutTruncated"}},{"kind":"Field","name":{"kind":"Name","value":"stderrTruncated"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}}]}}]}}]} as unknown as DocumentNode<JobLiveQuery, JobLiveQueryVariables>;
+export const JobProgressedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"JobProgressed"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"jobId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"afterSeq"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jobProgressed"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"jobId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"jobId"}}},{"kind":"Argument","name":{"kind":"Name","value":"afterSeq"},"value":{"kind":"Variable","name":{"kind":"Name","value":"afterSeq"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"data"}}]}}]}}]} as unknown as DocumentNode<JobProgressedSubscription, JobProgressedSubscriptionVariables>;
+export const PauseJobDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PauseJob"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pauseJob"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<PauseJobMutation, PauseJobMutationVariables>;
+export const ResumeJobDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ResumeJob"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resumeJob"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<ResumeJobMutation, ResumeJobMutationVariables>;
+export const CancelJobDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CancelJob"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelJob"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<CancelJobMutation, CancelJobMutationVariables>;
+export const JobsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Jobs"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"JobStatus"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jobs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endCursor"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"command"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"selector"}},{"kind":"Field","name":{"kind":"Name","value":"hosts"}},{"kind":"Field","name":{"kind":"Name","value":"createdBy"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"succeeded"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"timedOut"}},{"kind":"Field","name":{"kind":"Name","value":"unreachable"}}]}}]}}]}}]}}]} as unknown as DocumentNode<JobsQuery, JobsQueryVariables>;
+export const RunPreviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RunPreview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"selector"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"names"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hosts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"selector"},"value":{"kind":"Variable","name":{"kind":"Name","value":"selector"}}},{"kind":"Argument","name":{"kind":"Name","value":"names"},"value":{"kind":"Variable","name":{"kind":"Name","value":"names"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"12"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"online"}},{"kind":"Field","name":{"kind":"Name","value":"alive"}},{"kind":"Field","name":{"kind":"Name","value":"revoked"}}]}}]}}]}}]} as unknown as DocumentNode<RunPreviewQuery, RunPreviewQueryVariables>;
+export const RunCommandDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RunCommand"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RunCommandInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"runCommand"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<RunCommandMutation, RunCommandMutationVariables>;
+export const OverviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Overview"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fleetSummary"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"online"}},{"kind":"Field","name":{"kind":"Name","value":"alive"}},{"kind":"Field","name":{"kind":"Name","value":"dead"}},{"kind":"Field","name":{"kind":"Name","value":"revoked"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rolloutStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revision"}},{"kind":"Field","name":{"kind":"Name","value":"drifted"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}}]}},{"kind":"Field","name":{"kind":"Name","value":"jobs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"EnumValue","value":"RUNNING"}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"command"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdBy"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"done"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"fleetEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"15"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"change"}},{"kind":"Field","name":{"kind":"Name","value":"process"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}}]}}]}}]} as unknown as DocumentNode<OverviewQuery, OverviewQueryVariables>;
+export const FleetTilesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FleetTiles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fleetTiles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"names"}},{"kind":"Field","name":{"kind":"Name","value":"states"}},{"kind":"Field","name":{"kind":"Name","value":"cpuPercent"}}]}}]}}]} as unknown as DocumentNode<FleetTilesQuery, FleetTilesQueryVariables>;
+export const FleetMetricsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FleetMetrics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fleetMetrics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"hours"},"value":{"kind":"IntValue","value":"24"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"cpuPercent"}},{"kind":"Field","name":{"kind":"Name","value":"cpuMax"}},{"kind":"Field","name":{"kind":"Name","value":"memUsedBytes"}},{"kind":"Field","name":{"kind":"Name","value":"memTotalBytes"}},{"kind":"Field","name":{"kind":"Name","value":"hosts"}}]}}]}}]} as unknown as DocumentNode<FleetMetricsQuery, FleetMetricsQueryVariables>;

@@ -1,0 +1,271 @@
+'use client';
+import Link from 'next/link';
+import { useRouter, useSearchParams } from 'next/navigation';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { createColumnHelper, flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useClient, type CombinedError } from 'urql';
+import { graphql } from '../../gql';
+import type { HostStatus, HostsPageQuery } from '../../gql/graphql';
+import { formatDateTime } from '../../lib/format';
+import { useHostUpdates, type HostUpdate } from '../../lib/live';
+import { useT } from '../../lib/prefs';
+import { HostBadge, hostState, Labels } from '../badges';
+import { Empty, ErrorBox, errorMessage } from '../states';
+
+const HostsPageDoc = graphql(`
+  query HostsPage($selector: String, $search: String, $status: HostStatus, $first: Int, $after: String) {
+    hosts(selector: $selector, search: $search, status: $status, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      nodes {
+        id
+        name
+        online
+        alive
+        revoked
+        lastSeenAt
+        lastConnectedAt
+        agentVersion
+        address
+        labels
+        inventory
+      }
+    }
+  }
+`);
+
+type HostRow = HostsPageQuery['hosts']['nodes'][number];
+
+/** Rows per page from the server; the body is virtualised, so pages only bound each request. */
+const PAGE_SIZE = 500;
+const ROW_HEIGHT = 40;
+const UPDATE_FLUSH_MS = 300;
+const STATUSES: readonly HostStatus[] = ['ONLINE', 'OFFLINE', 'ALIVE', 'DEAD', 'REVOKED'];
+
+function inventoryText(inv: unknown, key: string): string {
+  if (!inv || typeof inv !== 'object') return '';
+  const v = (inv as Record<string, unknown>)[key];
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return [o.distro ?? o.platform, o.release].filter((x) => typeof x === 'string').join(' ');
+  }
+  return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
+}
+
+const column = createColumnHelper<HostRow>();
+
+/**
+ * The hosts table: filters in the URL (shareable), pages fetched from the server by cursor as the
+ * user scrolls, rows patched live from `hostUpdated`, only the visible rows in the DOM.
+ */
+export function HostsTable() {
+  const { t, language, utc } = useT();
+  const client = useClient();
+  const router = useRouter();
+  const params = useSearchParams();
+  const [selector, setSelector] = useState(params.get('selector') ?? '');
+  const [search, setSearch] = useState(params.get('search') ?? '');
+  const [status, setStatus] = useState<HostStatus | ''>((STATUSES as readonly string[]).includes(params.get('status') ?? '') ? (params.get('status') as HostStatus) : '');
+  const [rows, setRows] = useState<HostRow[]>([]);
+  const [total, setTotal] = useState<number | undefined>(undefined);
+  const [cursor, setCursor] = useState<{ end: string | null; more: boolean }>({ end: null, more: false });
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<CombinedError | undefined>(undefined);
+  const [sorting, setSorting] = useState<SortingState>([]);
+  const generation = useRef(0);
+
+  const vars = useMemo(() => ({ selector: selector.trim() || undefined, search: search.trim() || undefined, status: status || undefined }), [selector, search, status]);
+  const selectorError = error && error.graphQLErrors.some((e) => e.extensions?.code === 'BAD_USER_INPUT') && vars.selector ? errorMessage(error) : undefined;
+
+  const load = useCallback(
+    async (after: string | null) => {
+      const gen = after ? generation.current : ++generation.current;
+      setLoading(true);
+      const res = await client.query(HostsPageDoc, { ...vars, first: PAGE_SIZE, after }, { requestPolicy: 'network-only' }).toPromise();
+      if (gen !== generation.current) return;
+      setLoading(false);
+      if (res.error || !res.data) {
+        setError(res.error);
+        if (!after) setRows([]);
+        return;
+      }
+      setError(undefined);
+      const page = res.data.hosts;
+      setRows((prev) => (after ? [...prev, ...page.nodes] : page.nodes));
+      setTotal(page.totalCount);
+      setCursor({ end: page.pageInfo.endCursor ?? null, more: page.pageInfo.hasNextPage });
+    },
+    [client, vars],
+  );
+
+  // Filters → URL and a fresh first page, debounced while typing.
+  useEffect(() => {
+    const id = setTimeout(() => {
+      const q = new URLSearchParams();
+      if (vars.selector) q.set('selector', vars.selector);
+      if (vars.search) q.set('search', vars.search);
+      if (vars.status) q.set('status', vars.status);
+      const qs = q.toString();
+      router.replace(qs ? `/hosts/?${qs}` : '/hosts/', { scroll: false });
+      void load(null);
+    }, 250);
+    return () => clearTimeout(id);
+  }, [vars, load, router]);
+
+  // Live rows: events are buffered and applied together every UPDATE_FLUSH_MS, so a fleet-wide
+  // change (thousands of hosts going dead at once) is a few renders, not thousands.
+  const pending = useRef(new Map<string, HostUpdate>());
+  useHostUpdates({ onUpdate: useCallback((h: HostUpdate) => void pending.current.set(h.name, h), []) });
+  useEffect(() => {
+    const id = setInterval(() => {
+      if (pending.current.size === 0) return;
+      const updates = pending.current;
+      pending.current = new Map();
+      setRows((prev) => {
+        let next: HostRow[] | undefined;
+        prev.forEach((r, i) => {
+          const u = updates.get(r.name);
+          if (!u) return;
+          next ??= prev.slice();
+          next[i] = { ...r, ...u };
+        });
+        return next ?? prev;
+      });
+    }, UPDATE_FLUSH_MS);
+    return () => clearInterval(id);
+  }, []);
+
+  const columns = useMemo(
+    () => [
+      column.accessor('name', {
+        header: () => t('hosts.name'),
+        cell: (c) => (
+          <Link href={`/host/?name=${encodeURIComponent(c.getValue())}`} className="host-link">
+            {c.getValue()}
+          </Link>
+        ),
+        size: 220,
+      }),
+      column.accessor((r) => hostState(r), { id: 'status', header: () => t('hosts.status'), cell: (c) => <HostBadge host={c.row.original} />, size: 110 }),
+      column.accessor((r) => Object.entries((r.labels ?? {}) as Record<string, string>).map(([k, v]) => `${k}=${v}`).join(','), { id: 'labels', header: () => t('hosts.labels'), cell: (c) => <Labels labels={c.row.original.labels} max={4} />, size: 300 }),
+      column.accessor((r) => inventoryText(r.inventory, 'os'), { id: 'os', header: () => t('hosts.os'), size: 170 }),
+      column.accessor('address', { header: () => t('hosts.address'), cell: (c) => c.getValue() ?? '—', size: 130 }),
+      column.accessor('agentVersion', { header: () => t('hosts.agentVersion'), cell: (c) => c.getValue() ?? '—', size: 100 }),
+      column.accessor('lastSeenAt', { header: () => t('hosts.lastSeen'), cell: (c) => formatDateTime(c.getValue(), language, utc), size: 180 }),
+    ],
+    [t, language, utc],
+  );
+
+  const table = useReactTable({ data: rows, columns, state: { sorting }, onSortingChange: setSorting, getCoreRowModel: getCoreRowModel(), getSortedRowModel: getSortedRowModel(), getRowId: (r) => r.name });
+  const tableRows = table.getRowModel().rows;
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtual = useVirtualizer({ count: tableRows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const items = virtual.getVirtualItems();
+  const lastIndex = items.at(-1)?.index ?? 0;
+
+  // Near the end of what is loaded: fetch the next page.
+  useEffect(() => {
+    if (!loading && cursor.more && lastIndex >= rows.length - 50) void load(cursor.end);
+  }, [lastIndex, rows.length, cursor, loading, load]);
+
+  const padTop = items[0]?.start ?? 0;
+  const padBottom = virtual.getTotalSize() - (items.at(-1)?.end ?? 0);
+
+  return (
+    <div className="page page-fill">
+      <div className="page-head">
+        <h1>{t('hosts.title')}</h1>
+        <span className="muted" data-testid="hosts-count" aria-live="polite">
+          {total === undefined ? '' : t('hosts.count', { shown: rows.length, total })}
+        </span>
+      </div>
+      <div className="filters">
+        <label className="field grow">
+          <span>{t('hosts.selector')}</span>
+          <input className={selectorError ? 'invalid mono' : 'mono'} value={selector} onChange={(e) => setSelector(e.target.value)} placeholder="role=web,env!=prod" aria-invalid={Boolean(selectorError)} aria-describedby="selector-help" data-testid="selector" />
+          <small id="selector-help" className={selectorError ? 'field-error' : 'muted'} role={selectorError ? 'alert' : undefined}>
+            {selectorError ?? t('hosts.selectorHelp')}
+          </small>
+        </label>
+        <label className="field">
+          <span>{t('hosts.search')}</span>
+          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('hosts.searchPlaceholder')} />
+        </label>
+        <label className="field">
+          <span>{t('hosts.status')}</span>
+          <select value={status} onChange={(e) => setStatus(e.target.value as HostStatus | '')}>
+            <option value="">{t('hosts.anyStatus')}</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`hostStatus.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {error && !selectorError ? <ErrorBox error={error} onRetry={() => void load(null)} /> : null}
+      <div className="table-scroll" ref={scroller} data-testid="hosts-scroll">
+        <table className="table table-fixed" data-testid="hosts-table" aria-rowcount={total ?? rows.length}>
+          <colgroup>
+            {table.getAllLeafColumns().map((c) => (
+              <col key={c.id} style={{ width: c.getSize() }} />
+            ))}
+          </colgroup>
+          <thead className="sticky">
+            {table.getHeaderGroups().map((hg) => (
+              <tr key={hg.id}>
+                {hg.headers.map((h) => {
+                  const sorted = h.column.getIsSorted();
+                  return (
+                    <th key={h.id} scope="col" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}>
+                      <button type="button" className="th-sort" onClick={h.column.getToggleSortingHandler()}>
+                        {flexRender(h.column.columnDef.header, h.getContext())}
+                        <span aria-hidden="true" className="sort-mark">
+                          {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
+                        </span>
+                      </button>
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {padTop > 0 ? (
+              <tr aria-hidden="true">
+                <td colSpan={columns.length} style={{ height: padTop, padding: 0, border: 0 }} />
+              </tr>
+            ) : null}
+            {items.map((vi) => {
+              const row = tableRows[vi.index]!;
+              return (
+                <tr key={row.id} data-host={row.original.name} style={{ height: ROW_HEIGHT }} aria-rowindex={vi.index + 2}>
+                  {row.getVisibleCells().map((cell) => (
+                    <td key={cell.id} className="ellipsis">
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+            {padBottom > 0 ? (
+              <tr aria-hidden="true">
+                <td colSpan={columns.length} style={{ height: padBottom, padding: 0, border: 0 }} />
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+        {!loading && !error && rows.length === 0 ? <Empty>{vars.selector || vars.search || vars.status ? t('hosts.noMatch') : t('hosts.none')}</Empty> : null}
+        {loading && rows.length === 0 ? (
+          <div className="state state-loading" role="status" aria-busy="true">
+            <span className="spinner" aria-hidden="true" /> {t('state.loading')}
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}
