@@ -1,17 +1,22 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
-import { HostRecord, JobRecord, JobTargetRecord } from '../../db/entities/index.js';
+import { JobRecord, type TargetStatus } from '../../db/entities/index.js';
 import { artifactDownload, findArtifactByRef } from '../artifacts/artifact-ref.js';
 import type { Logger } from '../logger.js';
+import { maintenanceLockFor, type MaintenanceLock } from '../metrics/maintenance-lock.js';
 import { jobCommandId, runCommandInstruction, type CommandInstructionOf, type RunCommandInstruction } from '../../protocol/index.js';
 import type { PubSub } from '../pubsub/pubsub.js';
-import { agentInstructionsTopic } from '../hosts/topics.js';
-import { appendJobEvent } from './job-events.js';
+import { publishFanout, type FanoutInstruction } from './agent-fanout.js';
+import { appendJobEvent, insertJobEvents, publishJobEvents } from './job-events.js';
 import type { JobService } from './job.service.js';
+import { dispatchableTargets, selectTargets, targetsOf, updateTargets, type TargetRow } from './target-rows.js';
 
 /** A SENT target not yet started is offered again after this long (at least once). @default 15 s */
 export const REDELIVER_AFTER_MS = 15_000;
 /** How often deadlines are checked and active jobs pumped. @default 1 s */
 export const TICK_MS = 1_000;
+export const JOB_TICK_LOCK = 'ioms:job-tick';
+/** Most targets one dispatch step sends (a larger window goes out in several steps back to back). */
+export const DISPATCH_STEP = 5_000;
 
 export interface DispatcherOptions {
   readonly orm: MikroORM;
@@ -23,18 +28,28 @@ export interface DispatcherOptions {
   readonly serverUrl: () => string;
 }
 
+
 /**
  * Moves jobs forward. Level-triggered: `pump(jobId)` recomputes from the rows what may be sent
  * now (the rolling window minus what is in flight, the failure budget) and is safe to call any
- * number of times; every QUEUED → SENT step is a conditional UPDATE, so a target is dispatched by
- * one caller only. Pumps of one job run one at a time on this replica.
+ * number of times. Calls while a pump of that job runs coalesce into one more pass, so a burst of
+ * results costs a few passes, not one each.
+ *
+ * A dispatch step is one transaction: lock the chosen QUEUED rows, one UPDATE to SENT, one
+ * multi-row INSERT of their events; then one fan-out message for all of them (every replica
+ * hands it to the sockets it holds). The rows are written before anything is sent, and a row
+ * another replica took meanwhile is skipped, so a target is dispatched by one caller only.
  */
 export class JobDispatcher {
-  private readonly chains = new Map<number, Promise<void>>();
+  private readonly pumps = new Map<number, { again: boolean; done: Promise<void> }>();
   private timer: NodeJS.Timeout | undefined;
   private ticking = false;
 
-  constructor(private readonly opts: DispatcherOptions) {}
+  private readonly lock: MaintenanceLock;
+
+  constructor(private readonly opts: DispatcherOptions) {
+    this.lock = maintenanceLockFor(opts.orm, JOB_TICK_LOCK);
+  }
 
   start(): void {
     this.timer = setInterval(() => void this.tick(), TICK_MS);
@@ -45,42 +60,57 @@ export class JobDispatcher {
     clearInterval(this.timer);
   }
 
-  /** Serialized per job; errors are logged, never thrown at the caller. */
+  /** Resolves after a pass that started after this call; errors are logged, never thrown at the caller. */
   pump(jobId: number): Promise<void> {
-    const run = (this.chains.get(jobId) ?? Promise.resolve())
-      .then(() => this.pumpNow(this.opts.orm.em.fork(), jobId))
-      .catch((err: unknown) => this.opts.logger.error({ err, jobId }, 'job dispatch failed'));
-    this.chains.set(jobId, run);
-    void run.finally(() => {
-      if (this.chains.get(jobId) === run) this.chains.delete(jobId);
-    });
-    return run;
+    const running = this.pumps.get(jobId);
+    if (running) {
+      running.again = true;
+      return running.done;
+    }
+    const state = { again: true, done: Promise.resolve() };
+    state.done = (async () => {
+      while (state.again) {
+        state.again = false;
+        await this.pumpNow(this.opts.orm.em.fork(), jobId).catch((err: unknown) => this.opts.logger.error({ err, jobId }, 'job dispatch failed'));
+      }
+      this.pumps.delete(jobId);
+    })();
+    this.pumps.set(jobId, state);
+    return state.done;
   }
 
   /** A host's agent is listening again: offer it what was sent but not started, and pump its jobs. */
   async hostReady(hostId: number): Promise<void> {
     const em = this.opts.orm.em.fork();
-    const sent = await em.find(JobTargetRecord, { hostId, status: 'SENT' });
-    for (const t of sent) await this.deliver(em, t, true);
-    const queued = await em.find(JobTargetRecord, { hostId, status: 'QUEUED' }, { fields: ['jobId'] });
+    await this.redeliver(em, await targetsOf(em, { hostId, statuses: ['SENT'] }));
+    const queued = await targetsOf(em, { hostId, statuses: ['QUEUED'] });
     for (const jobId of new Set(queued.map((t) => t.jobId))) await this.pump(jobId);
   }
 
-  /** Deadlines, redelivery, and a pump of every unfinished job. */
+  /**
+   * Deadlines, redelivery, and a pump of every unfinished job. Its queries are per unfinished job
+   * and index-bound. With several replicas on one database one of them ticks at a time (a named
+   * lock); the others still pump the jobs their own results and submissions touch.
+   */
   async tick(): Promise<void> {
     if (this.ticking) return;
     this.ticking = true;
+    let release: (() => Promise<void>) | undefined;
     try {
+      release = await this.lock.tryAcquire();
+      if (!release) return;
       const em = this.opts.orm.em.fork();
       const now = this.opts.now();
-      await this.expire(em, now);
-      const stale = await em.find(JobTargetRecord, { status: 'SENT', sentAt: { $lt: new Date(now.getTime() - REDELIVER_AFTER_MS) } }, { limit: 1000 });
-      for (const t of stale) await this.deliver(em, t, true);
-      const active = await em.find(JobRecord, { finishedAt: null }, { fields: ['id'] });
-      for (const { id } of active) await this.pump(id);
+      const active = await em.find(JobRecord, { finishedAt: null }, { fields: ['id', 'timeoutSeconds', 'queueForSeconds'], disableIdentityMap: true });
+      for (const job of active) {
+        await this.expire(em, job, now);
+        await this.redeliver(em, await targetsOf(em, { jobId: job.id, statuses: ['SENT'], sentBefore: new Date(now.getTime() - REDELIVER_AFTER_MS) }, 5_000));
+        await this.pump(job.id);
+      }
     } catch (err) {
       this.opts.logger.error({ err }, 'job tick failed');
     } finally {
+      await release?.();
       this.ticking = false;
     }
   }
@@ -96,19 +126,16 @@ export class JobDispatcher {
       counts = await jobs.counts(em, jobId);
     }
     if (job.status === 'RUNNING') {
-      const slots = job.batchSize - jobs.inFlight(counts);
-      if (slots > 0 && counts.queued > 0) {
-        const online = await em.find(HostRecord, { online: true, revokedAt: null }, { fields: ['id'] });
-        const onlineIds = online.map((h) => h.id);
-        const next = onlineIds.length ? await em.find(JobTargetRecord, { jobId, status: 'QUEUED', hostId: { $in: onlineIds } }, { orderBy: { id: 'asc' }, limit: slots }) : [];
-        for (const t of next) {
-          if ((await em.nativeUpdate(JobTargetRecord, { id: t.id, status: 'QUEUED' }, { status: 'SENT', sentAt: this.opts.now(), attempts: t.attempts + 1 })) !== 1) continue;
-          t.status = 'SENT';
-          await appendJobEvent(em, this.opts.pubsub, { jobId, at: this.opts.now(), type: 'TARGET', hostName: t.hostName, status: 'SENT', data: {} });
-          await this.deliver(em, t, false);
-        }
-        counts = await jobs.counts(em, jobId);
+      let slots = job.batchSize - jobs.inFlight(counts);
+      let sentAny = false;
+      while (slots > 0 && counts.queued > 0) {
+        const sent = await this.dispatchStep(em, job, Math.min(slots, DISPATCH_STEP));
+        if (sent === 0) break;
+        sentAny = true;
+        slots -= sent;
+        counts = { ...counts, queued: counts.queued - sent, sent: counts.sent + sent };
       }
+      if (sentAny) counts = await jobs.counts(em, jobId);
     }
     if (counts.done === counts.total) {
       // A stopped or cancelled job keeps its status; any other ends COMPLETED.
@@ -120,56 +147,87 @@ export class JobDispatcher {
     }
   }
 
+  /** Sends up to `limit` QUEUED targets of `job` whose hosts are online; returns how many. */
+  private async dispatchStep(em: EntityManager, job: JobRecord, limit: number): Promise<number> {
+    const candidates = await dispatchableTargets(em, job.id, limit);
+    if (candidates.length === 0) return 0;
+    const at = this.opts.now();
+    const { sent, views } = await em.transactional(async (tx) => {
+      const mine = await selectTargets(tx, candidates.map((t) => t.id), ['QUEUED'], true);
+      if (mine.length === 0) return { sent: [], views: [] };
+      await updateTargets(tx, mine.map((t) => t.id), ['QUEUED'], { status: 'SENT', sentAt: at, bumpAttempts: true });
+      const events = await insertJobEvents(tx, job.id, mine.map((t) => ({ at, type: 'TARGET', hostName: t.hostName, status: 'SENT' as TargetStatus, data: {} })));
+      return { sent: mine, views: events };
+    });
+    publishJobEvents(this.opts.pubsub, job.id, views);
+    await this.deliver(em, job, sent);
+    return sent.length;
+  }
+
+  /** Offers SENT targets again (the agent returns its stored result for an id it already ran). */
+  private async redeliver(em: EntityManager, targets: readonly TargetRow[]): Promise<void> {
+    const byJob = new Map<number, TargetRow[]>();
+    for (const t of targets) byJob.set(t.jobId, [...(byJob.get(t.jobId) ?? []), t]);
+    for (const [jobId, list] of byJob) {
+      const job = await em.findOne(JobRecord, { id: jobId });
+      if (!job) continue;
+      await updateTargets(em, list.map((t) => t.id), ['SENT'], { sentAt: this.opts.now(), bumpAttempts: true });
+      await this.deliver(em, job, list);
+    }
+  }
+
   /** QUEUED past queue-for, and SENT/RUNNING with no result by timeout + queue-for, end UNREACHABLE. */
-  private async expire(em: EntityManager, now: Date): Promise<void> {
-    const queued = await em.find(JobTargetRecord, { status: 'QUEUED', queueDeadline: { $lt: now } }, { limit: 1000 });
-    const inFlight = await em.find(JobTargetRecord, { status: { $in: ['SENT', 'RUNNING'] } }, { limit: 5000 });
-    // One query for the jobs of every candidate, not one per target: this runs every second.
-    const ids = [...new Set([...queued, ...inFlight].map((t) => t.jobId))];
-    const jobs = new Map((ids.length ? await em.find(JobRecord, { id: { $in: ids } }, { fields: ['timeoutSeconds', 'queueForSeconds'] }) : []).map((j) => [j.id, j]));
-    for (const t of queued) {
-      await this.endUnreachable(em, t, ['QUEUED'], `the host did not connect within queue-for (${jobs.get(t.jobId)?.queueForSeconds ?? '?'} s)`);
-    }
-    for (const t of inFlight) {
-      const job = jobs.get(t.jobId);
-      if (!job || !t.sentAt) continue;
-      const deadline = t.sentAt.getTime() + (job.timeoutSeconds + job.queueForSeconds) * 1000 + 30_000;
-      if (now.getTime() > deadline) await this.endUnreachable(em, t, ['SENT', 'RUNNING'], 'no result: the host did not report within the command timeout plus queue-for');
-    }
+  private async expire(em: EntityManager, job: Pick<JobRecord, 'id' | 'timeoutSeconds' | 'queueForSeconds'>, now: Date): Promise<void> {
+    const queued = await targetsOf(em, { jobId: job.id, statuses: ['QUEUED'], queueDeadlineBefore: now });
+    await this.endUnreachable(em, job.id, queued, ['QUEUED'], `the host did not connect within queue-for (${job.queueForSeconds} s)`);
+    const cutoff = new Date(now.getTime() - (job.timeoutSeconds + job.queueForSeconds) * 1000 - 30_000);
+    const late = await targetsOf(em, { jobId: job.id, statuses: ['SENT', 'RUNNING'], sentBefore: cutoff });
+    await this.endUnreachable(em, job.id, late, ['SENT', 'RUNNING'], 'no result: the host did not report within the command timeout plus queue-for');
   }
 
-  private async endUnreachable(em: EntityManager, t: JobTargetRecord, from: JobTargetRecord['status'][], reason: string): Promise<void> {
-    if ((await em.nativeUpdate(JobTargetRecord, { id: t.id, status: { $in: from } }, { status: 'UNREACHABLE', error: reason, finishedAt: this.opts.now() })) !== 1) return;
-    await appendJobEvent(em, this.opts.pubsub, { jobId: t.jobId, at: this.opts.now(), type: 'TARGET', hostName: t.hostName, status: 'UNREACHABLE', data: { error: reason } });
-    void this.pump(t.jobId);
+  private async endUnreachable(em: EntityManager, jobId: number, targets: readonly TargetRow[], from: TargetStatus[], reason: string): Promise<void> {
+    if (targets.length === 0) return;
+    const at = this.opts.now();
+    const views = await em.transactional(async (tx) => {
+      const mine = await selectTargets(tx, targets.map((t) => t.id), from, true);
+      if (mine.length === 0) return [];
+      await updateTargets(tx, mine.map((t) => t.id), from, { status: 'UNREACHABLE', error: reason, finishedAt: at });
+      return insertJobEvents(tx, jobId, mine.map((t) => ({ at, type: 'TARGET', hostName: t.hostName, status: 'UNREACHABLE' as TargetStatus, data: { error: reason } })));
+    });
+    publishJobEvents(this.opts.pubsub, jobId, views);
+    if (views.length) void this.pump(jobId);
   }
 
-  /** Publishes the instruction for a target to whichever replica holds its host's socket. */
-  private async deliver(em: EntityManager, t: JobTargetRecord, again: boolean): Promise<void> {
-    const job = await em.findOne(JobRecord, { id: t.jobId });
-    if (!job) return;
-    if (again) await em.nativeUpdate(JobTargetRecord, { id: t.id, status: 'SENT' }, { sentAt: this.opts.now(), attempts: t.attempts + 1 });
-    const payload = await this.instruction(em, job, t);
-    if (!payload) return;
-    let instruction;
-    try {
-      instruction = runCommandInstruction(payload); // validated against protocol/ before it leaves
-    } catch (err) {
-      await this.failUnsent(em, t, payload.id, `the command does not fit the wire protocol: ${err instanceof Error ? err.message.slice(0, 300) : String(err)}`);
+  /** One fan-out message for all `targets` of `job`; a target whose instruction cannot be built fails. */
+  private async deliver(em: EntityManager, job: JobRecord, targets: readonly Pick<TargetRow, 'id' | 'hostId'>[]): Promise<void> {
+    if (targets.length === 0) return;
+    const built = await this.instruction(em, job);
+    let instruction: FanoutInstruction | string = built;
+    if (typeof built !== 'string') {
+      try {
+        // Validated against protocol/ once per job and step (only the id differs between targets).
+        const { id: _id, ...template } = runCommandInstruction({ ...built, id: jobCommandId(targets[0]!.id) } as RunCommandInstruction).payload as RunCommandInstruction;
+        instruction = template as FanoutInstruction;
+      } catch (err) {
+        instruction = `the command does not fit the wire protocol: ${err instanceof Error ? err.message.slice(0, 300) : String(err)}`;
+      }
+    }
+    if (typeof instruction === 'string') {
+      for (const t of targets) await this.failUnsent(em, t, instruction);
       return;
     }
-    this.opts.pubsub.publish(agentInstructionsTopic(t.hostId), instruction);
+    publishFanout(this.opts.pubsub, instruction, targets.map((t) => [t.hostId, jobCommandId(t.id)] as const));
   }
 
   /** Ends a target the server cannot even send (its inputs are gone), as a FAILED result. */
-  private async failUnsent(em: EntityManager, t: JobTargetRecord, id: string, error: string): Promise<undefined> {
+  private async failUnsent(em: EntityManager, t: Pick<TargetRow, 'id' | 'hostId'>, error: string): Promise<void> {
     const at = this.opts.now().toISOString();
-    await this.opts.jobs.result(em, t.hostId, { id, status: 'FAILED', exitCode: -1, stdout: '', stderr: '', stdoutTruncated: false, stderrTruncated: false, startedAt: at, finishedAt: at, durationMs: 0, error });
-    return undefined;
+    await this.opts.jobs.result(em, t.hostId, { id: jobCommandId(t.id), status: 'FAILED', exitCode: -1, stdout: '', stderr: '', stdoutTruncated: false, stderrTruncated: false, startedAt: at, finishedAt: at, durationMs: 0, error });
   }
 
-  private async instruction(em: EntityManager, job: JobRecord, t: JobTargetRecord): Promise<RunCommandInstruction | undefined> {
-    const base = { id: jobCommandId(t.id), timeoutMs: job.timeoutSeconds * 1000 };
+  /** The job's instruction without the per-target id, or why it cannot be sent. */
+  private async instruction(em: EntityManager, job: JobRecord): Promise<FanoutInstruction | string> {
+    const base = { timeoutMs: job.timeoutSeconds * 1000 };
     const args = job.args as { processName?: string; username?: string; artifact?: string; path?: string; mode?: string };
     switch (job.kind) {
       case 'SHELL':
@@ -180,16 +238,17 @@ export class JobDispatcher {
         return { ...base, kind: job.kind };
       case 'SET_PASSWORD': {
         const password = this.opts.jobs.secrets.get(job.id);
-        if (!password) return this.failUnsent(em, t, base.id, 'the password was kept only in the server’s memory and the server restarted before delivery; run the job again');
+        if (!password) return 'the password was kept only in the server’s memory and the server restarted before delivery; run the job again';
         return { ...base, kind: job.kind, username: args.username ?? '', password };
       }
       case 'DOWNLOAD':
       case 'UPGRADE_AGENT': {
         const artifact = await findArtifactByRef(em, args.artifact ?? '');
-        if (!artifact) return this.failUnsent(em, t, base.id, `no artifact ${args.artifact}`);
+        if (!artifact) return `no artifact ${args.artifact}`;
         const download = artifactDownload(artifact, this.opts.serverUrl());
         return job.kind === 'DOWNLOAD' ? { ...base, kind: job.kind, path: args.path ?? '', mode: args.mode, artifact: download } : { ...base, kind: job.kind, artifact: download };
       }
     }
   }
 }
+

@@ -34,3 +34,37 @@ export function eventsAfter(em: EntityManager, jobId: number, afterSeq: number, 
   return em.find(JobEventRecord, { jobId, seq: { $gt: afterSeq } }, { orderBy: { seq: 'asc' }, limit });
 }
 
+
+/** One event of a batch: everything but the job (one batch is one job's) and the sequence number. */
+export type NewJobEvent = Omit<JobEventRecord, 'id' | 'seq' | 'jobId'>;
+
+/** Rows per multi-row INSERT of events (keeps one statement well under max_allowed_packet). */
+const EVENT_INSERT_CHUNK = 500;
+
+/**
+ * Writes `events` of one job inside the caller's transaction `tx`: one `last_seq` bump for all,
+ * one multi-row INSERT per chunk. Returns the views to publish once the transaction commits.
+ */
+export async function insertJobEvents(tx: EntityManager, jobId: number, events: readonly NewJobEvent[]): Promise<JobEventType[]> {
+  if (events.length === 0) return [];
+  const conn = tx.getConnection();
+  const ctx = tx.getTransactionContext();
+  await conn.execute('update jobs set last_seq = last_seq + ? where id = ?', [events.length, jobId], 'run', ctx);
+  const [row] = await conn.execute<{ last_seq: number }[]>('select last_seq from jobs where id = ?', [jobId], 'all', ctx);
+  const first = Number(row!.last_seq) - events.length + 1;
+  const rows = events.map((e, i) => ({ ...e, jobId, seq: first + i }));
+  for (let i = 0; i < rows.length; i += EVENT_INSERT_CHUNK) await tx.insertMany(JobEventRecord, rows.slice(i, i + EVENT_INSERT_CHUNK));
+  return rows.map((r) => ({ seq: r.seq, at: r.at, type: r.type, host: r.hostName ?? null, status: r.status, data: r.data, jobId: String(jobId) }));
+}
+
+/** Publishes committed events of one job as one pub/sub message. */
+export function publishJobEvents(pubsub: PubSub, jobId: number, views: readonly JobEventType[]): void {
+  if (views.length) pubsub.publishMany(jobProgressTopic(jobId), views);
+}
+
+/** {@link insertJobEvents} in a transaction of its own, then published. */
+export async function appendJobEvents(em: EntityManager, pubsub: PubSub, jobId: number, events: readonly NewJobEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const views = await em.transactional((tx) => insertJobEvents(tx, jobId, events));
+  publishJobEvents(pubsub, jobId, views);
+}

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { JobEventRecord, JobRecord, JobTargetRecord } from '../../db/entities/index.js';
 import type { Logger } from '../logger.js';
+import { maintenanceLockFor } from '../metrics/maintenance-lock.js';
 
 /** Jobs finished longer ago than this are deleted with their targets and events. @default 90 days (IOMS_JOB_RETENTION_DAYS) */
 export const DEFAULT_JOB_RETENTION_DAYS = 90;
@@ -9,7 +10,9 @@ const CHUNK = 200;
 /** @default hourly */
 const INTERVAL_MS = 3_600_000;
 
-/** Deletes old finished jobs, in chunks, on a timer. Idempotent, so replicas may overlap. */
+export const JOB_RETENTION_LOCK = 'ioms:job-retention';
+
+/** Deletes old finished jobs, in chunks, on a timer, on one replica at a time. */
 export class JobRetention {
   private timer: NodeJS.Timeout | undefined;
 
@@ -21,7 +24,18 @@ export class JobRetention {
   ) {}
 
   start(): void {
-    this.timer = setInterval(() => void this.runOnce().catch((err: unknown) => this.logger.warn({ err }, 'job retention failed')), INTERVAL_MS);
+    // With several replicas on one database, one of them runs each pass (named lock, skip if held).
+    const lock = maintenanceLockFor(this.orm, JOB_RETENTION_LOCK);
+    const pass = async () => {
+      const release = await lock.tryAcquire();
+      if (!release) return;
+      try {
+        await this.runOnce();
+      } finally {
+        await release();
+      }
+    };
+    this.timer = setInterval(() => void pass().catch((err: unknown) => this.logger.warn({ err }, 'job retention failed')), INTERVAL_MS);
     this.timer.unref();
   }
 

@@ -1,14 +1,15 @@
-import { ACCEPTS_RESULT, decideResult } from './result-acceptance.js';
 import type { EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { JobRecord, JobTargetRecord, type JobKind, type JobStatus, type TargetStatus } from '../../db/entities/index.js';
 import type { AuditService } from '../audit/audit.service.js';
-import { badInput, conflict, forbidden, notFound } from '../errors.js';
+import { badInput, conflict, notFound } from '../errors.js';
 import type { HostService } from '../hosts/host.service.js';
 import type { CommandResultReport } from '../../protocol/index.js';
 import type { PubSub } from '../pubsub/pubsub.js';
 import { parseBatch } from './batch.js';
-import { appendJobEvent } from './job-events.js';
+import { appendJobEvent, insertJobEvents, publishJobEvents } from './job-events.js';
+import { ResultIngest } from './result-ingest.js';
+import { selectTargets, targetsOf, updateTargets } from './target-rows.js';
 import type { JobCounts, RunCommandInput } from './job.type.js';
 
 /** @default 60 s */
@@ -57,6 +58,7 @@ export class JobSecrets {
  */
 export class JobService {
   readonly secrets = new JobSecrets();
+  private ingest: ResultIngest | undefined;
 
   constructor(private readonly deps: JobServiceDeps) {}
 
@@ -171,51 +173,21 @@ export class JobService {
 
   /** The agent began running a target (a redelivered command's stored result may come instead). */
   async started(em: EntityManager, hostId: number, commandId: string, startedAt: Date): Promise<void> {
-    const target = await this.ownTarget(em, hostId, commandId);
-    if ((await em.nativeUpdate(JobTargetRecord, { id: target.id, status: 'SENT' }, { status: 'RUNNING', startedAt })) === 1) {
-      await appendJobEvent(em, this.deps.pubsub, { jobId: target.jobId, at: this.deps.now(), type: 'TARGET', hostName: target.hostName, status: 'RUNNING', data: {} });
-    }
+    await this.ingestFor(em).submit({ kind: 'started', hostId, commandId, at: startedAt });
   }
 
   /**
    * Stores a target's result exactly once; a repeated report of a stored result is acknowledged
-   * without change (the agent retries until acknowledged). Returns whether it was new.
+   * without change (the agent retries until acknowledged). Returns whether it was new. Reports
+   * arriving together are stored in one transaction (see {@link ResultIngest}).
    */
-  async result(em: EntityManager, hostId: number, report: CommandResultReport): Promise<boolean> {
-    const target = await this.ownTarget(em, hostId, report.id);
-    const decision = decideResult(target);
-    if (decision.kind === 'REFUSE') throw forbidden(`result for ${report.id} refused: ${decision.reason}`);
-    if (decision.kind === 'ACKNOWLEDGE') return false;
-    const status: TargetStatus = report.status === 'CANCELLED' ? 'CANCELLED' : report.status;
-    const changed = await em.nativeUpdate(
-      JobTargetRecord,
-      // The same rule as a query predicate: a concurrent change of the target wins.
-      { id: target.id, status: { $in: [...ACCEPTS_RESULT] } },
-      {
-        status,
-        exitCode: report.exitCode,
-        signal: report.signal ?? null,
-        stdout: report.stdout,
-        stderr: report.stderr,
-        stdoutTruncated: report.stdoutTruncated,
-        stderrTruncated: report.stderrTruncated,
-        startedAt: validDate(report.startedAt) ?? target.startedAt ?? null,
-        finishedAt: validDate(report.finishedAt) ?? this.deps.now(),
-        durationMs: report.durationMs,
-        error: report.error?.slice(0, 1024) ?? null,
-      },
-    );
-    if (changed !== 1) return false;
-    await appendJobEvent(em, this.deps.pubsub, {
-      jobId: target.jobId,
-      at: this.deps.now(),
-      type: 'TARGET',
-      hostName: target.hostName,
-      status,
-      data: { exitCode: report.exitCode, durationMs: report.durationMs, error: report.error ?? null, stdout: report.stdout.slice(0, 4096), stderr: report.stderr.slice(0, 4096), stdoutTruncated: report.stdoutTruncated || report.stdout.length > 4096, stderrTruncated: report.stderrTruncated || report.stderr.length > 4096 },
-    });
-    this.deps.onChange(target.jobId);
-    return true;
+  result(em: EntityManager, hostId: number, report: CommandResultReport): Promise<boolean> {
+    return this.ingestFor(em).submit({ kind: 'result', hostId, report });
+  }
+
+  private ingestFor(em: EntityManager): ResultIngest {
+    this.ingest ??= new ResultIngest({ pubsub: this.deps.pubsub, now: this.deps.now, onChange: this.deps.onChange }, () => em.fork());
+    return this.ingest;
   }
 
   /** Ends the job with `status` (COMPLETED or STOPPED …) once, with an event. */
@@ -229,14 +201,17 @@ export class JobService {
     return true;
   }
 
-  /** Targets never sent end CANCELLED with `reason`. */
+  /** Targets never sent end CANCELLED with `reason`: one transaction, one UPDATE, one INSERT of events per chunk. */
   async endQueued(em: EntityManager, jobId: number, reason: string): Promise<void> {
-    const queued = await em.find(JobTargetRecord, { jobId, status: 'QUEUED' });
-    for (const t of queued) {
-      if ((await em.nativeUpdate(JobTargetRecord, { id: t.id, status: 'QUEUED' }, { status: 'CANCELLED', error: reason, finishedAt: this.deps.now() })) === 1) {
-        await appendJobEvent(em, this.deps.pubsub, { jobId, at: this.deps.now(), type: 'TARGET', hostName: t.hostName, status: 'CANCELLED', data: { error: reason } });
-      }
-    }
+    const queued = await targetsOf(em, { jobId, statuses: ['QUEUED'] }, 1_000_000);
+    if (queued.length === 0) return;
+    const at = this.deps.now();
+    const views = await em.transactional(async (tx) => {
+      const mine = await selectTargets(tx, queued.map((t) => t.id), ['QUEUED'], true);
+      await updateTargets(tx, mine.map((t) => t.id), ['QUEUED'], { status: 'CANCELLED', error: reason, finishedAt: at });
+      return insertJobEvents(tx, jobId, mine.map((t) => ({ at, type: 'TARGET', hostName: t.hostName, status: 'CANCELLED' as TargetStatus, data: { error: reason } })));
+    });
+    publishJobEvents(this.deps.pubsub, jobId, views);
   }
 
   failureCount(c: JobCounts): number {
@@ -247,13 +222,6 @@ export class JobService {
     return c.sent + c.running;
   }
 
-  private async ownTarget(em: EntityManager, hostId: number, commandId: string): Promise<JobTargetRecord> {
-    const id = Number(commandId.replace(/^t/, ''));
-    const target = Number.isSafeInteger(id) ? await em.findOne(JobTargetRecord, { id }) : null;
-    if (!target) throw notFound(`no command ${commandId}`);
-    if (target.hostId !== hostId) throw forbidden(`command ${commandId} is not for this host`);
-    return target;
-  }
 }
 
 export { IN_FLIGHT, FAILURES };
@@ -306,7 +274,4 @@ function checkEnv(env: Record<string, unknown> | undefined | null): Record<strin
   return out;
 }
 
-function validDate(text: string): Date | undefined {
-  const d = new Date(text);
-  return Number.isNaN(d.getTime()) ? undefined : d;
-}
+

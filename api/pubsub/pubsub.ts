@@ -9,6 +9,10 @@ import type { Logger } from '../logger.js';
  */
 export interface PubSub {
   publish(topic: string, payload: unknown): void;
+  /** Publishes several payloads on one topic as one message between replicas; subscribers see each. */
+  publishMany(topic: string, payloads: readonly unknown[]): void;
+  /** Delivers to this replica's subscribers only (a replica handing out what it received for its own sockets). */
+  emitLocal(topic: string, payload: unknown): void;
   subscribe(topic: string): AsyncIterable<unknown>;
   close(): Promise<void>;
 }
@@ -16,6 +20,8 @@ export interface PubSub {
 /** Events a slow subscriber may lag behind before the oldest are dropped. */
 export const MAX_PENDING_EVENTS = 1000;
 const CHANNEL_PREFIX = 'ioms:';
+/** Channel of `publishMany` messages: a JSON array, each element delivered as one event. */
+const BATCH_PREFIX = 'ioms:batch:';
 
 export function createPubSub(opts: { redisUrl?: string; logger?: Logger } = {}): PubSub {
   return opts.redisUrl ? new RedisPubSub(opts.redisUrl, opts.logger) : new LocalPubSub(opts.logger);
@@ -26,6 +32,14 @@ class LocalPubSub implements PubSub {
   constructor(protected readonly logger?: Logger) {}
 
   publish(topic: string, payload: unknown): void {
+    this.emitter.emit(topic, payload);
+  }
+
+  publishMany(topic: string, payloads: readonly unknown[]): void {
+    for (const p of payloads) this.emitter.emit(topic, p);
+  }
+
+  emitLocal(topic: string, payload: unknown): void {
     this.emitter.emit(topic, payload);
   }
 
@@ -90,12 +104,17 @@ class RedisPubSub extends LocalPubSub {
   constructor(url: string, logger?: Logger) {
     super(logger);
     this.pub = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 });
-    this.sub = new Redis(url, { lazyConnect: false });
+    // No ready check on the subscriber: its INFO would be refused once the connection is in subscriber
+    // mode (channels are subscribed as agents connect, possibly before the first ready).
+    this.sub = new Redis(url, { lazyConnect: false, enableReadyCheck: false });
     for (const client of [this.pub, this.sub]) client.on('error', (err) => logger?.error({ err }, 'redis pub/sub error'));
     this.sub.on('message', (channel: string, message: string) => {
       if (!channel.startsWith(CHANNEL_PREFIX)) return;
       try {
-        this.emitter.emit(channel.slice(CHANNEL_PREFIX.length), JSON.parse(message));
+        const topic = channel.slice(CHANNEL_PREFIX.length);
+        const parsed = JSON.parse(message) as unknown;
+        if (channel.startsWith(BATCH_PREFIX)) for (const p of parsed as unknown[]) this.emitter.emit(topic.slice(BATCH_PREFIX.length - CHANNEL_PREFIX.length), p);
+        else this.emitter.emit(topic, parsed);
       } catch (err) {
         logger?.warn({ err, channel }, 'ignored a malformed pub/sub message');
       }
@@ -106,12 +125,17 @@ class RedisPubSub extends LocalPubSub {
     void this.pub.publish(CHANNEL_PREFIX + topic, JSON.stringify(payload)).catch((err: unknown) => this.logger?.error({ err, topic }, 'redis publish failed'));
   }
 
+  override publishMany(topic: string, payloads: readonly unknown[]): void {
+    if (payloads.length === 0) return;
+    void this.pub.publish(BATCH_PREFIX + topic, JSON.stringify(payloads)).catch((err: unknown) => this.logger?.error({ err, topic }, 'redis publish failed'));
+  }
+
   protected override onFirstListener(topic: string): void {
-    void this.sub.subscribe(CHANNEL_PREFIX + topic).catch((err: unknown) => this.logger?.error({ err, topic }, 'redis subscribe failed'));
+    void this.sub.subscribe(CHANNEL_PREFIX + topic, BATCH_PREFIX + topic).catch((err: unknown) => this.logger?.error({ err, topic }, 'redis subscribe failed'));
   }
 
   protected override onLastListener(topic: string): void {
-    void this.sub.unsubscribe(CHANNEL_PREFIX + topic).catch(() => undefined);
+    void this.sub.unsubscribe(CHANNEL_PREFIX + topic, BATCH_PREFIX + topic).catch(() => undefined);
   }
 
   override async close(): Promise<void> {

@@ -2,7 +2,8 @@ import type { WebSocket } from 'ws';
 import type { AuthResult } from '../auth/principal.js';
 import { describeAuthFailure } from '../auth/principal.js';
 import { CLOSE_HOST_REVOKED } from '../hosts/agent-connections.js';
-import { CLOSE_AGENT_TOPIC } from '../hosts/topics.js';
+import { agentInstructionsTopic, CLOSE_AGENT_TOPIC } from '../hosts/topics.js';
+import { AGENT_FANOUT_TOPIC, localInstructions, type FanoutMessage } from '../jobs/agent-fanout.js';
 import type { Services } from '../services.js';
 
 /** What an agent puts in graphql-ws `connectionParams`. */
@@ -56,5 +57,23 @@ export function watchAgentClosures(services: Services): () => void {
       services.agentConnections.close(hostId, CLOSE_HOST_REVOKED, reason);
     }
   })().catch((err: unknown) => services.logger.error({ err }, 'agent closure watcher stopped'));
+  return () => void iterator.return?.();
+}
+
+/**
+ * Hands each job fan-out message (one per job and dispatch step, from any replica) to the agent
+ * sockets this replica holds. Returns a stop function.
+ */
+export function watchAgentFanout(services: Services): () => void {
+  const iterator = services.pubsub.subscribe(AGENT_FANOUT_TOPIC)[Symbol.asyncIterator]();
+  void (async () => {
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      for (const { hostId, instruction } of localInstructions(next.value as FanoutMessage, (id) => services.agentConnections.isConnected(id))) {
+        services.pubsub.emitLocal(agentInstructionsTopic(hostId), instruction);
+      }
+    }
+  })().catch((err: unknown) => services.logger.error({ err }, 'agent fan-out watcher stopped'));
   return () => void iterator.return?.();
 }

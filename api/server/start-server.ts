@@ -39,7 +39,7 @@ import { MetricsMaintenance } from '../metrics/metrics-maintenance.service.js';
 import { JobDispatcher } from '../jobs/job-dispatcher.js';
 import { JobService } from '../jobs/job.service.js';
 import { JobRetention } from '../jobs/job-retention.js';
-import { watchAgentClosures } from './agent-link.js';
+import { watchAgentClosures, watchAgentFanout } from './agent-link.js';
 import { wireArtifacts } from './artifact-wiring.js';
 import { ManifestService } from '../manifests/manifest.service.js';
 import { Reconciler } from '../reconciler/reconciler.js';
@@ -55,6 +55,9 @@ import type { GraphQLContext } from '../graphql/context.js';
 function publishAfterCommit(inner: PubSub): PubSub {
   return {
     publish: (topic, payload) => afterCommit(() => inner.publish(topic, payload)),
+    publishMany: (topic, payloads) => afterCommit(() => inner.publishMany(topic, payloads)),
+    // Local delivery hands out what was already committed and published elsewhere: at once.
+    emitLocal: (topic, payload) => inner.emitLocal(topic, payload),
     subscribe: (topic) => inner.subscribe(topic),
     close: () => inner.close(),
   };
@@ -81,6 +84,11 @@ export interface StartOptions {
 const HEARTBEAT_FLUSH_MS = 1000;
 /** How long /readyz waits for the database before answering 503. */
 const READY_TIMEOUT_MS = 2000;
+/**
+ * Pending connections the kernel queues before accept (capped by net.core.somaxconn). Node's
+ * default of 511 overflows when thousands of agents reconnect at once (resets, then backoff).
+ */
+const LISTEN_BACKLOG = 4096;
 /** How often expired sessions are purged. */
 const SESSION_PURGE_INTERVAL_MS = 10 * 60_000;
 
@@ -135,6 +143,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
   const metricsMaintenance = new MetricsMaintenance({ orm, logger, config: config.metrics, now });
   metricsMaintenance.start();
   const stopWatchingClosures = watchAgentClosures(services);
+  const stopWatchingFanout = watchAgentFanout(services);
 
   const admin = await services.users.ensureAdmin(orm.em.fork(), config.adminPassword, generatePassword);
   if (admin.created) {
@@ -220,7 +229,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
   server.requestTimeout = 0;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(config.port, config.host, () => {
+    server.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG }, () => {
       server.off('error', reject);
       resolve();
     });
@@ -263,6 +272,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
       reconciler.stop();
       stopWatchingClosures();
       refusals.close();
+      stopWatchingFanout();
       await apollo.stop();
       await services.agentConnections.settled();
       await reconciler.idle();

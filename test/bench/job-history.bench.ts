@@ -7,6 +7,7 @@
  */
 import mysql from 'mysql2/promise';
 import { JobService } from '../../api/jobs/job.service.js';
+import { createPubSub } from '../../api/pubsub/pubsub.js';
 import { migrateDatabase, openDatabase } from '../../db/orm.js';
 
 const ROWS = Number(process.argv[2] ?? 1_000_000);
@@ -30,7 +31,7 @@ try {
     }
   }
   console.log(`inserted ${jobs * HOSTS} job_targets rows (${jobs} jobs × ${HOSTS} hosts) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  const service = new JobService({ pubsub: { publish: () => undefined, subscribe: () => ({ [Symbol.asyncIterator]: () => ({ next: async () => ({ done: true, value: undefined }) }) }), close: async () => undefined }, audit: {} as never, hosts: {} as never, now: () => new Date(), onChange: () => undefined });
+  const service = new JobService({ pubsub: createPubSub(), audit: {} as never, hosts: {} as never, now: () => new Date(), onChange: () => undefined });
   const time = async (label: string, f: () => Promise<unknown>, rawSql: string, params: unknown[]) => {
     const runs = 20;
     let t = performance.now();

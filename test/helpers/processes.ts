@@ -12,8 +12,8 @@ export interface ServerProcess {
 }
 
 /** Runs `ioms server` as a real process and waits until it logs its URL. */
-export async function spawnServer(env: Record<string, string>, cwd: string): Promise<ServerProcess> {
-  const proc = spawn(process.execPath, [IOMS_BIN, 'server'], { cwd, env: { ...process.env, IOMS_PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function spawnServer(env: Record<string, string>, cwd: string, nodeArgs: readonly string[] = []): Promise<ServerProcess> {
+  const proc = spawn(process.execPath, [...nodeArgs, IOMS_BIN, 'server'], { cwd, env: { ...process.env, IOMS_PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseKinds, type TestDatabase } from '../helpers/databases.js';
 import { gql, login } from '../helpers/graphql.js';
 import { freePort, spawnAgent, spawnServer, waitFor, type AgentProcess, type ServerProcess } from '../helpers/processes.js';
 
@@ -10,13 +11,14 @@ interface JobView { status: string; counts: { total: number; done: number }; tar
 const JOB = 'query($id: ID!) { job(id: $id) { status counts { total done } targets { host status stdout attempts } } }';
 
 /** Server crashes and lost links: every target ends with exactly one execution. */
-describe('jobs survive a server crash and a cut link', () => {
+describe.each(databaseKinds())('jobs survive a server crash and a cut link ($name)', (kind) => {
   let dir: string;
+  let db: TestDatabase;
   let port: number;
   let server: ServerProcess;
   let admin: string;
   const agents: AgentProcess[] = [];
-  const env = () => ({ IOMS_PORT: String(port), IOMS_ADMIN_PASSWORD: 'durable-admin-pw', IOMS_DATABASE_URL: `sqlite:${path.join(dir, 'ioms.db')}`, IOMS_LOG_LEVEL: 'debug' });
+  const env = () => ({ IOMS_PORT: String(port), IOMS_ADMIN_PASSWORD: 'durable-admin-pw', IOMS_DATABASE_URL: db.url, IOMS_LOG_LEVEL: 'debug' });
   const job = async (id: string) => (await gql<{ job: JobView }>(server.url, JOB, { id }, admin)).data!.job;
   const restart = async (signal: NodeJS.Signals) => {
     await server.stop(signal);
@@ -27,6 +29,7 @@ describe('jobs survive a server crash and a cut link', () => {
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ioms-durable-'));
+    db = await kind.create();
     port = await freePort();
     server = await spawnServer(env(), dir);
     admin = await login(server.url, 'admin', 'durable-admin-pw');
@@ -37,6 +40,7 @@ describe('jobs survive a server crash and a cut link', () => {
   afterAll(async () => {
     for (const a of agents) await a.stop('SIGKILL');
     await server?.stop('SIGKILL');
+    await db?.drop();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

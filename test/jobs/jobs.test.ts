@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseKinds, type TestDatabase } from '../helpers/databases.js';
 import { gql, login, wsClient } from '../helpers/graphql.js';
 import { spawnAgent, waitFor, type AgentProcess } from '../helpers/processes.js';
 import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/test-server.js';
@@ -12,8 +13,9 @@ const RUN = 'mutation($i: RunCommandInput!) { runCommand(input: $i) { id status 
 const JOB = 'query($id: ID!) { job(id: $id) { id status counts { total done succeeded failed cancelled unreachable } targets { host status exitCode stdout stderr error attempts stdoutTruncated } } }';
 
 /** Jobs against real agent processes, on an in-process server. */
-describe('running commands across agents', () => {
+describe.each(databaseKinds())('running commands across agents ($name)', (kind) => {
   let dir: string;
+  let db: TestDatabase;
   let server: TestServer;
   let admin: string;
   const agents = new Map<string, AgentProcess>();
@@ -37,7 +39,8 @@ describe('running commands across agents', () => {
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ioms-jobs-'));
-    server = await startTestServer(`sqlite:${path.join(dir, 'ioms.db')}`);
+    db = await kind.create();
+    server = await startTestServer(db.url);
     admin = await login(server.url, 'admin', ADMIN_PASSWORD);
     const token = (await gql<{ createEnrollmentToken: { token: string } }>(server.url, 'mutation { createEnrollmentToken(input: { maxUses: 10 }) { token } }', {}, admin)).data!.createEnrollmentToken.token;
     for (const name of ['web-1', 'web-2', 'web-3']) startAgent(name, token);
@@ -46,6 +49,7 @@ describe('running commands across agents', () => {
   afterAll(async () => {
     for (const a of agents.values()) await a.stop('SIGKILL');
     await server?.close();
+    await db?.drop();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
