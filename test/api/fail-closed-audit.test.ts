@@ -43,6 +43,7 @@ const CASES: readonly MutationCase[] = [
   { field: 'createUser', run: call('mutation($i: CreateUserInput!) { createUser(input: $i) { username } }', { i: { username: 'walk-new', password: 'walk-new-password', role: 'VIEWER' } }) },
   { field: 'updateUser', run: call('mutation($i: UpdateUserInput!) { updateUser(username: "walk-update", input: $i) { role } }', { i: { role: 'ADMIN' } }) },
   { field: 'deleteUser', run: call('mutation { deleteUser(username: "walk-delete") { username } }') },
+  { field: 'unlockUser', run: call('mutation { unlockUser(username: "admin") { username } }') },
   { field: 'enrollAgent', run: (w) => gql(w.url, 'mutation($t: String!) { enrollAgent(token: $t, name: "walk-new-host") { hostId } }', { t: w.enrollToken }) },
   { field: 'createEnrollmentToken', run: call('mutation { createEnrollmentToken(input: { maxUses: 1 }) { token } }') },
   { field: 'revokeEnrollmentToken', run: (w) => call('mutation($id: ID!) { revokeEnrollmentToken(id: $id) { id } }', { id: w.revocableTokenId })(w) },
@@ -61,7 +62,7 @@ const CASES: readonly MutationCase[] = [
 ];
 
 /** Agent telemetry: not operator changes, not audited one by one (refusals are; see docs/security.md). */
-const REPORTS = ['reportHeartbeat', 'reportInventory', 'reportMetrics', 'reportCommandStarted', 'reportCommandResult', 'reportObservedState', 'reportProcessEvents', 'reportCronRuns'];
+const REPORTS = ['reportHeartbeat', 'reportInventory', 'reportMetrics', 'reportCommandStarted', 'reportCommandResult', 'reportObservedState', 'reportProcessEvents', 'reportCronRuns', 'reportProcessLogs'];
 
 describe('the walk covers the schema', () => {
   it('has a case for every audited mutation, and every other one is an agent report', async () => {
