@@ -39,6 +39,15 @@ export function writeOut(text: string): void {
   process.stdout.write(sanitizeTerminalText(text));
 }
 
+/**
+ * Writes CSV to stdout: every terminal control shown as an escape, as {@link writeOut} does,
+ * except the CRLF record ends RFC 4180 requires (a CR right before a LF moves nothing a reader
+ * could be fooled by).
+ */
+export function writeCsvOut(text: string): void {
+  process.stdout.write(text.split('\r\n').map(sanitizeTerminalText).join('\r\n'));
+}
+
 /** Writes to stderr with every terminal control shown as an escape. */
 export function writeErr(text: string): void {
   process.stderr.write(sanitizeTerminalText(text));
@@ -82,7 +91,7 @@ export function printData<T>(format: OutputFormat, data: T | T[], columns: reado
     return;
   }
   if (format === 'csv') {
-    write(renderCsv(data, columns));
+    (write === writeOut ? writeCsvOut : write)(renderCsv(data, columns));
     return;
   }
   const rows = Array.isArray(data) ? data : [data];
