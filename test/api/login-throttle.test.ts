@@ -63,7 +63,11 @@ describe.each(databaseKinds())('the login throttle under a concurrent burst on $
 
   it('the right password is refused while the user is throttled, and a correct login does not count', async () => {
     expect(await rawLogin(server.url, 'admin', ADMIN_PASSWORD, false)).toBeUndefined();
-    expect(await rawLogin(server.url, 'burst-keep-alive', 'anything', false)).toBe('TOO_MANY_REQUESTS');
+    // A burst may verify fewer than the limit (refused reservations count while they exist), so
+    // reach the limit one attempt at a time: each of these is verified, the next one is not.
+    for (let i = 0; i < PER_USER; i++) expect(await rawLogin(server.url, 'one-by-one', 'wrong-password', false)).toBe('UNAUTHENTICATED');
+    expect(await rawLogin(server.url, 'one-by-one', 'anything', false)).toBe('TOO_MANY_REQUESTS');
+    expect(await rawLogin(server.url, 'admin', ADMIN_PASSWORD, false)).toBeUndefined();
   });
 
   it(`${BURST} concurrent wrong logins for different users from one address: at most ${PER_IP} are verified`, async () => {

@@ -60,6 +60,8 @@ describe.each(databaseKinds())('fan-out to %s simulated agents ($name)'.replace(
     const finals = events.filter((e) => e.type === 'TARGET' && ['SUCCEEDED', 'FAILED'].includes(e.status));
     expect(finals.length).toBe(SIZE);
     expect(new Set(finals.map((e) => e.host)).size).toBe(SIZE);
+    // The workers report their counters periodically: the last acknowledgement may still be on its way.
+    await fleet.waitFor((c) => c.results >= SIZE, 10_000).catch(() => undefined);
     const c = fleet.counters();
     expect(c.commands).toBe(SIZE);
     expect(c.results).toBe(SIZE);
