@@ -11,7 +11,13 @@ const UNTRANSLATED = new Set(['IOMS', 'PID', 'CPU', 'RSS', 'stdout', 'stderr', '
 const EXAMPLE_INPUTS = new Set(['role=web,env!=prod', 'web-01, db-*', 'uptime', '10 / 25%']);
 
 type Catalogue = { [k: string]: string | Catalogue };
-const catalogue = (lang: string): Catalogue => JSON.parse(fs.readFileSync(path.join(WEB, 'locales', `${lang}.json`), 'utf8')) as Catalogue;
+const readJson = (file: string): Catalogue => JSON.parse(fs.readFileSync(file, 'utf8')) as Catalogue;
+/** The part-1 file and every `areas/<area>.<lang>.json`, as web/src/locales/catalogue.ts merges them. */
+function catalogue(lang: string): Catalogue {
+  const areas = path.join(WEB, 'locales', 'areas');
+  const parts = fs.readdirSync(areas).filter((f) => f.endsWith(`.${lang}.json`)).map((f) => readJson(path.join(areas, f)));
+  return Object.assign(readJson(path.join(WEB, 'locales', `${lang}.json`)), ...parts) as Catalogue;
+}
 
 function flatten(c: Catalogue, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();

@@ -1,8 +1,7 @@
 'use client';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from '../locales/en.json';
-import zh from '../locales/zh-CN.json';
+import { CATALOGUES } from '../locales/catalogue';
 
 /** The dashboard's languages: the catalogue keys are the same in each (test/web/i18n.test.ts). */
 export const LANGUAGES = [
@@ -14,7 +13,7 @@ export type Language = (typeof LANGUAGES)[number]['code'];
 export const LANGUAGE_STORAGE_KEY = 'ioms.language';
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, 'zh-CN': { translation: zh } },
+  resources: { en: { translation: CATALOGUES.en }, 'zh-CN': { translation: CATALOGUES['zh-CN'] } },
   lng: 'en',
   fallbackLng: false,
   supportedLngs: LANGUAGES.map((l) => l.code),
