@@ -10,7 +10,8 @@ const sockets: WebSocket[] = [];
 for (let i = 0; i < n; i++) {
   const s = new WebSocket(url!);
   s.on('message', (data) => {
-    const m = JSON.parse(String(data)) as { payload: { data: { agentInstructions: { id: string; payload: { pad?: string } } } } };
+    const m = JSON.parse(String(data)) as { id: string; payload: { data: { agentInstructions: { id: string; payload: { pad?: string } } } } };
+    if (m.id === 'h') return; // a heartbeat's acknowledgement
     const i = m.payload.data.agentInstructions;
     // A padded instruction (the desired-state baseline) is answered like an observed-state report of the same size.
     if (i.payload.pad) return void s.send(JSON.stringify({ id: 'o', type: 'subscribe', payload: { query: 'mutation($r: String!) { reportObservedState(report: $r) }', variables: { r: JSON.stringify({ hash: i.id, observed: i.payload.pad }) } } }));
