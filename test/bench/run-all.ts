@@ -7,7 +7,7 @@
  *
  *   npm run bench               full run: fleet at 1,000 / 5,000 / 10,000 agents and 10,000 over
  *                               two replicas, 2 minutes of agent idle, and every other benchmark
- *   npm run bench -- --quick    under 5 minutes: issue 9's figures only (fleet at 1,000 agents,
+ *   npm run bench -- --quick    under 5 minutes on a quiet machine: issue 9's figures only (fleet at 500 agents,
  *                               one fan-out, short idle windows); the others say they were skipped
  */
 import { spawn } from 'node:child_process';
@@ -21,7 +21,7 @@ const dir = import.meta.dirname;
 /** Arguments per benchmark file (one run per list); a file not listed runs once without arguments. */
 const runs: Record<string, string[][]> = quick
   ? {
-      'fleet.bench.ts': [['--n', '1000', '--quick']],
+      'fleet.bench.ts': [['--n', '500', '--quick']],
       'agent-footprint.bench.ts': [['--idle', '20']],
       'guarded-restart.bench.ts': [['--kills', '20']],
       'metrics-insert.bench.ts': [['--rows', '20000']],

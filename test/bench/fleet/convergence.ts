@@ -71,7 +71,7 @@ export async function pushBenchArtifact(server: string, token: string): Promise<
 
 export interface ConvergenceRun {
   readonly revision: number;
-  /** Per host: ms from submitting applyManifests to its row CONVERGED on the new revision (server time). */
+  /** Per host: ms from submitting applyManifests to its CONVERGED row arriving here (event, else the poll that saw it). */
   readonly latenciesMs: number[];
   readonly applyMs: number;
   readonly totalMs: number;
@@ -81,22 +81,21 @@ export interface ConvergenceRun {
 }
 
 const APPLY = 'mutation($i: ApplyManifestsInput!) { applyManifests(input: $i) { applied unchanged errors { file line message } revision { id } } }';
-const STATUS = 'query($s: String) { rolloutStatus(selector: $s) { converged hosts { host status revision convergedRevision updatedAt } } }';
+const STATUS = 'query($s: String) { rolloutStatus(selector: $s) { converged hosts { host status convergedRevision } } }';
 
 /** Applies `profile` and waits until `n` hosts matching `selector` are CONVERGED on the new revision. */
 export async function converge(server: string, token: string, socket: Client, profile: string, selector: string, n: number, timeoutMs = 600_000): Promise<ConvergenceRun> {
   const converged = new Map<string, number>();
   let revision: number | undefined;
-  const early: { host: string; status: string; convergedRevision: number | null; updatedAt: string }[] = [];
-  const submitted = Date.now();
+  const early: { host: string; status: string; convergedRevision: number | null }[] = [];
   const t0 = performance.now();
-  const take = (row: { host: string; status: string; convergedRevision: number | null; updatedAt: string }) => {
+  const take = (row: { host: string; status: string; convergedRevision: number | null }) => {
     if (revision === undefined) return void early.push(row);
-    if (row.status === 'CONVERGED' && row.convergedRevision === revision && !converged.has(row.host)) converged.set(row.host, new Date(row.updatedAt).getTime() - submitted);
+    if (row.status === 'CONVERGED' && row.convergedRevision === revision && !converged.has(row.host)) converged.set(row.host, performance.now() - t0);
   };
   let wake: (() => void) | undefined;
-  const stop = socket.subscribe<{ rolloutProgressed: { host: string; status: string; convergedRevision: number | null; updatedAt: string } }>(
-    { query: 'subscription { rolloutProgressed { host status convergedRevision updatedAt } }' },
+  const stop = socket.subscribe<{ rolloutProgressed: { host: string; status: string; convergedRevision: number | null } }>(
+    { query: 'subscription { rolloutProgressed { host status convergedRevision } }' },
     { next: (v) => v.data && (take(v.data.rolloutProgressed), wake?.()), error: () => undefined, complete: () => undefined },
   );
   try {
@@ -122,13 +121,13 @@ export async function converge(server: string, token: string, socket: Client, pr
       // A lost live event must not hang the benchmark: every 10 s the rows are read over HTTP.
       if (performance.now() - lastPoll > 10_000) {
         lastPoll = performance.now();
-        const s = await gql<{ rolloutStatus: { hosts: { host: string; status: string; revision: number | null; convergedRevision: number | null; updatedAt: string }[] } }>(server, token, STATUS, { s: selector });
+        const s = await gql<{ rolloutStatus: { hosts: { host: string; status: string; convergedRevision: number | null }[] } }>(server, token, STATUS, { s: selector });
         statuses = {};
         for (const h of s.rolloutStatus.hosts) {
           if (h.status === 'CONVERGED' && h.convergedRevision === revision) {
             if (!converged.has(h.host)) {
               finishedBy = 'poll';
-              converged.set(h.host, new Date(h.updatedAt).getTime() - submitted);
+              converged.set(h.host, performance.now() - t0);
             }
           } else statuses[h.status] = (statuses[h.status] ?? 0) + 1;
         }
