@@ -17,7 +17,7 @@ export function item(n: number, f: Figure): Figure {
 }
 
 export function figure(name: string, unit: string, ioms: number, raw: number | null, target?: string): Figure {
-  return { name, unit, ioms, raw, ratio: raw ? ioms / raw : null, ...(target ? { target } : {}) };
+  return { name, unit, ioms, raw, ratio: raw && Number.isFinite(ioms) ? ioms / raw : null, ...(target ? { target } : {}) };
 }
 
 function fmt(v: number | null): string {
