@@ -1,0 +1,61 @@
+/**
+ * What a report's chart plots, from its rows: pure, so the page only draws. One row per group
+ * (period ALL) becomes bars, worst first; rows per day, week or month become one line per group
+ * (the groups with the largest totals, so a fleet of thousands stays readable).
+ */
+import type { ChartMetric, ReportChartDef } from './report-kinds';
+
+export const CHART_COLORS = ['#1f5fbf', '#17784a', '#b42323', '#8a5a00', '#6b3fa0', '#0f7c8c', '#c2410c', '#4b5563'] as const;
+export const MAX_BARS = 24;
+export const MAX_LINES = CHART_COLORS.length;
+
+type Row = Record<string, unknown>;
+
+export type ChartData =
+  | { readonly type: 'bars'; readonly categories: readonly string[]; readonly values: readonly (number | null)[]; readonly more: number }
+  | { readonly type: 'lines'; readonly x: readonly number[]; readonly series: readonly { readonly name: string; readonly values: readonly (number | null)[] }[]; readonly more: number }
+  | { readonly type: 'none' };
+
+/** Metrics where a lower figure is the worse one (shown first). */
+const LOW_IS_WORSE = new Set(['availabilityPercent', 'successPercent']);
+
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+function nameOf(def: ReportChartDef, r: Row): string {
+  const g = def.group ? String(r[def.group] ?? '') : '';
+  const s = def.subgroup ? String(r[def.subgroup] ?? '') : '';
+  return [g || (def.group ? '∅' : ''), s].filter(Boolean).join(' · ');
+}
+
+export function chartData(def: ReportChartDef, metric: ChartMetric, rows: readonly Row[], periodic: boolean): ChartData {
+  if (rows.length === 0) return { type: 'none' };
+  const lowWorse = LOW_IS_WORSE.has(metric.field);
+  if (!periodic && def.group) {
+    const ranked = rows.map((r) => ({ name: nameOf(def, r), v: num(r[metric.field]) })).sort((a, b) => rank(a.v, b.v, lowWorse));
+    const shown = ranked.slice(0, MAX_BARS);
+    return { type: 'bars', categories: shown.map((b) => b.name), values: shown.map((b) => b.v), more: ranked.length - shown.length };
+  }
+  const xs = [...new Set(rows.map((r) => Date.parse(String(r.periodStart))).filter((t) => Number.isFinite(t)))].sort((a, b) => a - b);
+  const byName = new Map<string, Map<number, number | null>>();
+  for (const r of rows) {
+    const name = nameOf(def, r);
+    const m = byName.get(name) ?? new Map<number, number | null>();
+    m.set(Date.parse(String(r.periodStart)), num(r[metric.field]));
+    byName.set(name, m);
+  }
+  const total = (m: Map<number, number | null>) => [...m.values()].reduce<number>((s, v) => s + (v ?? 0), 0) / Math.max(1, m.size);
+  const names = [...byName.entries()].sort((a, b) => rank(total(a[1]), total(b[1]), lowWorse)).map(([n]) => n);
+  const shown = names.slice(0, MAX_LINES);
+  return {
+    type: 'lines',
+    x: xs.map((t) => t / 1000),
+    series: shown.map((n) => ({ name: n, values: xs.map((t) => byName.get(n)!.get(t) ?? null) })),
+    more: names.length - shown.length,
+  };
+}
+
+function rank(a: number | null, b: number | null, lowWorse: boolean): number {
+  if (a === null) return b === null ? 0 : 1;
+  if (b === null) return -1;
+  return lowWorse ? a - b : b - a;
+}
