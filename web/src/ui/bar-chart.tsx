@@ -12,13 +12,13 @@ export function BarChart({ categories, values, color, height = 220, format, labe
     const el = ref.current;
     if (!el) return;
     const short = (s: string) => (s.length > 16 ? `${s.slice(0, 15)}…` : s);
-    const bars = uPlot.paths.bars!({ size: [0.6, 48], align: 0 });
+    const bars = uPlot.paths.bars!({ size: [0.6, 56] });
     const opts: uPlot.Options = {
       width: Math.max(200, el.clientWidth),
       height,
-      legend: { show: true },
+      legend: { show: false },
       cursor: { drag: { x: false, y: false }, points: { show: false } },
-      scales: { x: { time: false, range: (_u, min, max) => [min - 0.5, max + 0.5] }, y: { range: (_u, min, max) => [Math.min(0, min), max > 0 ? max * 1.1 : 1] } },
+      scales: { x: { time: false, auto: false, range: () => [-0.5, Math.max(categories.length, 1) - 0.5] }, y: { range: (_u, min, max) => [Math.min(0, min), max > 0 ? max * 1.1 : 1] } },
       axes: [
         { stroke: '#5b6577', grid: { show: false }, splits: () => categories.map((_, i) => i), values: (_u, vals) => vals.map((v) => short(categories[v] ?? '')), rotate: categories.length > 8 ? -35 : 0, size: categories.length > 8 ? 80 : 40 },
         { stroke: '#5b6577', grid: { stroke: '#e6e9ef' }, size: 70, values: (_u, vals) => vals.map((v) => format(v)) },

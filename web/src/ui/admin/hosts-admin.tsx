@@ -8,7 +8,8 @@ import { formatDateTime } from '../../lib/format';
 import { useT } from '../../lib/prefs';
 import { HostBadge, Labels } from '../badges';
 import { ConfirmButton } from '../confirm-button';
-import { Empty, ErrorBox, errorMessage, Loading, Panel } from '../states';
+import { Empty, ErrorBox, errorMessage, Loading } from '../states';
+import { TablePanel } from './table-panel';
 import { formatLabelText, labelChanges, parseLabelText } from './admin-text';
 
 /** Input syntax, not prose: the same in every language. */
@@ -83,7 +84,7 @@ export function HostsAdmin() {
           <ErrorBox error={outcome.text} />
         )
       ) : null}
-      <Panel title={data ? t('admin.hosts.count', { count: data.hosts.totalCount }) : t('admin.hosts.title')}>
+      <TablePanel title={data ? t('admin.hosts.count', { count: data.hosts.totalCount }) : t('admin.hosts.title')} note={data?.hosts.pageInfo.hasNextPage ? <p className="muted small table-note">{t('admin.hosts.more', { shown: hosts.length, total: data.hosts.totalCount })}</p> : undefined}>
         {error ? <ErrorBox error={error} onRetry={refresh} /> : null}
         {!data && fetching ? <Loading /> : null}
         {data && hosts.length === 0 ? <Empty>{search ? t('admin.hosts.noneMatch') : t('admin.hosts.none')}</Empty> : null}
@@ -125,8 +126,7 @@ export function HostsAdmin() {
             </tbody>
           </table>
         ) : null}
-        {data?.hosts.pageInfo.hasNextPage ? <p className="muted small table-note">{t('admin.hosts.more', { shown: hosts.length, total: data.hosts.totalCount })}</p> : null}
-      </Panel>
+              </TablePanel>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { useT } from '../../lib/prefs';
 import { Labels } from '../badges';
 import { ConfirmButton } from '../confirm-button';
 import { Empty, ErrorBox, errorMessage, Loading, Panel } from '../states';
+import { TablePanel } from './table-panel';
 import { parseLabelText } from './admin-text';
 
 /** Input syntax, not prose: the same in every language. */
@@ -70,7 +71,7 @@ export function TokensAdmin() {
       <div className="page">
         {created ? <TokenOnce {...created} onDone={() => setCreated(undefined)} /> : null}
         {failure ? <ErrorBox error={failure} /> : null}
-        <Panel title={t('admin.tokens.list')}>
+        <TablePanel title={t('admin.tokens.list')}>
           {error ? <ErrorBox error={error} onRetry={refresh} /> : null}
           {!data && fetching ? <Loading /> : null}
           {data && tokens.length === 0 ? <Empty>{t('admin.tokens.none')}</Empty> : null}
@@ -128,7 +129,7 @@ export function TokensAdmin() {
               </tbody>
             </table>
           ) : null}
-        </Panel>
+        </TablePanel>
       </div>
     </div>
   );

@@ -8,6 +8,7 @@ import { useT } from '../../lib/prefs';
 import { useSession } from '../../lib/session';
 import { ConfirmButton } from '../confirm-button';
 import { Empty, ErrorBox, errorMessage, Loading, Panel } from '../states';
+import { TablePanel } from './table-panel';
 import { parseAllowList } from './admin-text';
 
 /** A row action the table awaits. */
@@ -106,7 +107,7 @@ export function UsersAdmin() {
       />
       <div className="page">
         <OutcomeLine outcome={outcome} />
-        <Panel title={t('admin.users.list')}>
+        <TablePanel title={t('admin.users.list')}>
           {error ? <ErrorBox error={error} onRetry={refresh} /> : null}
           {!data && fetching ? <Loading /> : null}
           {data && data.users.length === 0 ? <Empty>{t('admin.users.none')}</Empty> : null}
@@ -144,7 +145,7 @@ export function UsersAdmin() {
               </tbody>
             </table>
           ) : null}
-        </Panel>
+        </TablePanel>
       </div>
     </div>
   );
@@ -234,7 +235,7 @@ function EditUser({ user, self, onSave, onCancel }: { user: User; self: boolean;
         <span>
           {t('admin.users.allowList')} <span className="hint">{t('admin.users.allowListHint')}</span>
         </span>
-        <textarea rows={1} value={allow} onChange={(e) => setAllow(e.target.value)} placeholder="10.0.0.0/8, 192.168.1.5/32" />
+        <textarea rows={2} value={allow} onChange={(e) => setAllow(e.target.value)} placeholder="10.0.0.0/8, 192.168.1.5/32" />
       </label>
       <label className="field">
         <span>
@@ -242,10 +243,11 @@ function EditUser({ user, self, onSave, onCancel }: { user: User; self: boolean;
         </span>
         <input type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
       </label>
-      <div className="field">
+      <div className="edit-actions">
         <label className="field check">
           <input type="checkbox" checked={disabled} onChange={(e) => setDisabled(e.target.checked)} disabled={self} /> {t('admin.users.disableUser')}
         </label>
+        {changes.role || changes.password || changes.allowList || changes.disabled !== undefined ? <p className="muted small edit-note">{t('admin.users.sessionsEnd')}</p> : null}
         <div className="btn-row">
           <button type="submit" className="btn btn-primary btn-small" disabled={!changed || busy} data-testid="edit-save">
             {t('admin.save')}
@@ -255,7 +257,6 @@ function EditUser({ user, self, onSave, onCancel }: { user: User; self: boolean;
           </button>
         </div>
       </div>
-      {changes.role || changes.password || changes.allowList || changes.disabled ? <p className="muted small edit-note">{t('admin.users.sessionsEnd')}</p> : null}
     </form>
   );
 }

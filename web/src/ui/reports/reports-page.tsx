@@ -62,22 +62,29 @@ function ReportControls({ kind, params, onChange }: { kind: ReportKindDef; param
   const { t, utc } = useT();
   const [from, setFrom] = useState(() => toLocalInput(params.from, utc));
   const [to, setTo] = useState(() => toLocalInput(params.to, utc));
-  const byLabel = params.by.startsWith('label:');
-  const [labelKey, setLabelKey] = useState(byLabel ? params.by.slice(6) : '');
+  const [mode, setMode] = useState<'host' | 'label'>(params.by.startsWith('label:') ? 'label' : 'host');
+  const [labelKey, setLabelKey] = useState(params.by.startsWith('label:') ? params.by.slice(6) : '');
   const [selector, setSelector] = useState(params.selector);
   useEffect(() => {
     setFrom(toLocalInput(params.from, utc));
     setTo(toLocalInput(params.to, utc));
     setSelector(params.selector);
+    setMode(params.by.startsWith('label:') ? 'label' : 'host');
     if (params.by.startsWith('label:')) setLabelKey(params.by.slice(6));
   }, [params, utc]);
+  /** Host applies at once; a label grouping waits for its key (Apply or Enter). */
+  const pickMode = (m: 'host' | 'label') => {
+    setMode(m);
+    if (m === 'host' && params.by !== 'host') onChange({ ...params, by: 'host' });
+  };
   const preset = presetOf(params.from, params.to);
   const fromIso = fromLocalInput(from, utc);
   const toIso = fromLocalInput(to, utc);
+  const keyMissing = kind.grouped && mode === 'label' && !labelKey.trim();
   const rangeError = !fromIso || !toIso ? t('reports.badDate') : Date.parse(fromIso) >= Date.parse(toIso) ? t('reports.fromAfterTo') : undefined;
   const apply = () => {
-    if (rangeError) return;
-    onChange({ ...params, from: fromIso!, to: toIso!, selector: selector.trim(), by: byLabel ? (labelKey.trim() ? `label:${labelKey.trim()}` : 'host') : params.by });
+    if (rangeError || keyMissing) return;
+    onChange({ ...params, from: fromIso!, to: toIso!, selector: selector.trim(), by: mode === 'label' && labelKey.trim() ? `label:${labelKey.trim()}` : 'host' });
   };
   return (
     <form
@@ -105,22 +112,6 @@ function ReportControls({ kind, params, onChange }: { kind: ReportKindDef; param
         <span>{t('reports.to')}</span>
         <input type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} className={rangeError ? 'invalid' : undefined} data-testid="report-to" />
       </label>
-      {kind.grouped ? (
-        <div className="field">
-          <span id="by-label">{t('reports.groupBy')}</span>
-          <div className="by-row">
-            <select aria-labelledby="by-label" value={byLabel ? 'label' : 'host'} onChange={(e) => (e.target.value === 'host' ? onChange({ ...params, by: 'host' }) : labelKey.trim() ? onChange({ ...params, by: `label:${labelKey.trim()}` }) : setLabelKey(''))} data-testid="report-by">
-              <option value="host">{t('reports.byHost')}</option>
-              <option value="label">{t('reports.byLabel')}</option>
-            </select>
-            <input aria-label={t('reports.labelKey')} placeholder={t('reports.labelKeyPlaceholder')} value={labelKey} onChange={(e) => setLabelKey(e.target.value)} onBlur={() => labelKey.trim() && onChange({ ...params, by: `label:${labelKey.trim()}` })} className="label-key" data-testid="report-label-key" />
-          </div>
-        </div>
-      ) : null}
-      <label className="field grow">
-        <span>{t('reports.selector')}</span>
-        <input value={selector} onChange={(e) => setSelector(e.target.value)} placeholder="role=web,env!=prod" className="mono" data-testid="report-selector" />
-      </label>
       {kind.periodic ? (
         <label className="field">
           <span>{t('reports.per')}</span>
@@ -133,9 +124,26 @@ function ReportControls({ kind, params, onChange }: { kind: ReportKindDef; param
           </select>
         </label>
       ) : null}
+      {kind.grouped ? <span className="row-break" aria-hidden="true" /> : null}
+      {kind.grouped ? (
+        <div className="field">
+          <span id="by-label">{t('reports.groupBy')}</span>
+          <div className="by-row">
+            <select aria-labelledby="by-label" value={mode} onChange={(e) => pickMode(e.target.value === 'label' ? 'label' : 'host')} data-testid="report-by">
+              <option value="host">{t('reports.byHost')}</option>
+              <option value="label">{t('reports.byLabel')}</option>
+            </select>
+            {mode === 'label' ? <input aria-label={t('reports.labelKey')} placeholder={t('reports.labelKeyPlaceholder')} value={labelKey} onChange={(e) => setLabelKey(e.target.value)} className="label-key mono" data-testid="report-label-key" /> : null}
+          </div>
+        </div>
+      ) : null}
+      <label className="field grow">
+        <span>{t('reports.selector')}</span>
+        <input value={selector} onChange={(e) => setSelector(e.target.value)} placeholder="role=web,env!=prod" className="mono" data-testid="report-selector" />
+      </label>
       <div className="field">
         <span aria-hidden="true">&nbsp;</span>
-        <button type="submit" className="btn btn-primary" disabled={!!rangeError} data-testid="report-apply">
+        <button type="submit" className="btn btn-primary" disabled={!!rangeError || keyMissing} data-testid="report-apply">
           {t('reports.apply')}
         </button>
       </div>
@@ -149,11 +157,11 @@ function ReportBody({ kind, report, params, variables, stale }: { kind: ReportKi
   return (
     <div className={stale ? 'report-body stale' : 'report-body'} aria-busy={stale}>
       <p className="muted small report-scope" data-testid="report-scope">
-        {t('reports.scope', { from: formatDateTime(params.from, language, utc), to: formatDateTime(params.to, language, utc), by: variables.input.by === 'host' ? t('reports.byHost') : variables.input.by })}
+        {kind.grouped ? t('reports.scope', { from: formatDateTime(params.from, language, utc), to: formatDateTime(params.to, language, utc), by: variables.input.by === 'host' ? t('reports.byHost') : variables.input.by }) : t('reports.scopeRange', { from: formatDateTime(params.from, language, utc), to: formatDateTime(params.to, language, utc) })}
         {variables.input.selector ? ` · ${variables.input.selector}` : ''}
         {typeof report.aliveWindowSeconds === 'number' ? ` · ${t('reports.aliveWindow', { seconds: report.aliveWindowSeconds })}` : ''}
       </p>
-      <ReportChart kind={kind} report={report} periodic={kind.periodic && params.period !== 'ALL'} />
+      <ReportChart kind={kind} report={report} period={params.period} />
       {kind.tables.map((tbl) => (
         <TablePanel key={tbl.name} kind={kind} table={tbl} rows={(report[tbl.field] as Row[] | undefined) ?? []} variables={variables} />
       ))}
@@ -161,7 +169,8 @@ function ReportBody({ kind, report, params, variables, stale }: { kind: ReportKi
   );
 }
 
-function ReportChart({ kind, report, periodic }: { kind: ReportKindDef; report: Record<string, unknown>; periodic: boolean }) {
+function ReportChart({ kind, report, period }: { kind: ReportKindDef; report: Record<string, unknown>; period: ReportParams['period'] }) {
+  const periodic = kind.periodic && period !== 'ALL';
   const { t, language, utc } = useT();
   const [metricField, setMetricField] = useState(kind.chart.metrics[0]!.field);
   const metric = kind.chart.metrics.find((m) => m.field === metricField) ?? kind.chart.metrics[0]!;
@@ -169,8 +178,8 @@ function ReportChart({ kind, report, periodic }: { kind: ReportKindDef; report: 
   const rows = (report[table.field] as Row[] | undefined) ?? [];
   const chart = useMemo(() => chartData(kind.chart, metric, rows, periodic || !kind.chart.group), [kind, metric, rows, periodic]);
   const format = useCallback((v: number) => formatCell(metric.format, v, language, utc), [metric, language, utc]);
-  const series = useMemo(() => (chart.type === 'lines' ? chart.series.map((s, i) => ({ label: s.name, color: CHART_COLORS[i % CHART_COLORS.length]!, values: s.values })) : []), [chart]);
-  const title = `${t(`reports.kind.${kind.kind}`)} · ${t(metric.label)}`;
+  const series = useMemo(() => (chart.type === 'lines' ? chart.series.map((s, i) => ({ label: s.name || t(metric.label), color: CHART_COLORS[i % CHART_COLORS.length]!, values: s.values })) : []), [chart, metric, t]);
+  const title = periodic ? t('reports.chartTitlePer', { metric: t(metric.label), period: t(`reports.period.${period}`) }) : t('reports.chartTitle', { metric: t(metric.label) });
   return (
     <Panel
       title={title}
