@@ -128,7 +128,7 @@ describe('reports, audit and admin pages in a browser', () => {
     await page.getByTestId('report-label-key').fill('role');
     await page.getByTestId('report-apply').click();
     await page.waitForURL(/by=label%3Arole/);
-    await page.getByTestId('report-table-availability').getByText('demo').waitFor();
+    await page.getByTestId('report-table-availability').getByText('demo', { exact: true }).first().waitFor();
     await noInjectedHtml(page);
     await shot(page, '25-report-availability-by-role-per-day');
   });
@@ -222,7 +222,7 @@ describe('reports, audit and admin pages in a browser', () => {
     await page.getByTestId('audit-apply').click();
     await page.waitForURL(/action=login/);
     await page.locator(`[data-testid="audit-table"] tr[data-action="login"]`, { hasText: VIEWER }).first().waitFor();
-    expect(await page.locator('[data-testid="audit-table"] tbody tr:not([data-action="login"])').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-testid="audit-table"] tbody tr:not([data-action="login"])').count()).toBe(0);
     await shot(page, '34-audit-logins');
     await axeClean(page, 'audit');
     await page.getByTestId('audit-action').fill('createUser');
@@ -232,7 +232,7 @@ describe('reports, audit and admin pages in a browser', () => {
     const denied = page.locator('[data-testid="audit-table"] tr[data-action="createUser"][data-outcome="DENIED"]');
     await denied.first().waitFor();
     expect(await denied.first().textContent()).toContain(VIEWER);
-    expect(await page.locator('[data-testid="audit-table"] tr[data-outcome="SUCCESS"]').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-testid="audit-table"] tr[data-outcome="SUCCESS"]').count()).toBe(0);
     await shot(page, '35-audit-denied-createUser');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('audit-csv').click()]);
     const csv = fs.readFileSync((await download.path())!, 'utf8');

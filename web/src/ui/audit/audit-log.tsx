@@ -210,7 +210,7 @@ export function AuditLog() {
       {!data && fetching ? <Loading /> : null}
       {data && rows.length === 0 ? <Empty>{filtered ? t('audit.noneFiltered') : t('audit.none')}</Empty> : null}
       {rows.length > 0 ? (
-        <div className="panel">
+        <div className={fetching ? 'panel audit-panel stale' : 'panel audit-panel'} aria-busy={fetching}>
           <table className="table compact audit-table" data-testid="audit-table">
             <thead>
               <tr>

@@ -78,8 +78,9 @@ function ReportControls({ kind, params, onChange }: { kind: ReportKindDef; param
     if (m === 'host' && params.by !== 'host') onChange({ ...params, by: 'host' });
   };
   const preset = presetOf(params.from, params.to);
-  const fromIso = fromLocalInput(from, utc);
-  const toIso = fromLocalInput(to, utc);
+  // An input left as it was keeps the exact instant (the inputs show minutes, the range has seconds).
+  const fromIso = from === toLocalInput(params.from, utc) ? params.from : fromLocalInput(from, utc);
+  const toIso = to === toLocalInput(params.to, utc) ? params.to : fromLocalInput(to, utc);
   const keyMissing = kind.grouped && mode === 'label' && !labelKey.trim();
   const rangeError = !fromIso || !toIso ? t('reports.badDate') : Date.parse(fromIso) >= Date.parse(toIso) ? t('reports.fromAfterTo') : undefined;
   const apply = () => {
