@@ -12,7 +12,8 @@ export const MAX_LINES = CHART_COLORS.length;
 type Row = Record<string, unknown>;
 
 export type ChartData =
-  | { readonly type: 'bars'; readonly categories: readonly string[]; readonly values: readonly (number | null)[]; readonly more: number }
+  /** `periods`: the categories are period starts (ISO), else group names. */
+  | { readonly type: 'bars'; readonly categories: readonly string[]; readonly periods: boolean; readonly values: readonly (number | null)[]; readonly more: number }
   | { readonly type: 'lines'; readonly x: readonly number[]; readonly series: readonly { readonly name: string; readonly values: readonly (number | null)[] }[]; readonly more: number }
   | { readonly type: 'none' };
 
@@ -33,7 +34,7 @@ export function chartData(def: ReportChartDef, metric: ChartMetric, rows: readon
   if (!periodic && def.group) {
     const ranked = rows.map((r) => ({ name: nameOf(def, r), v: num(r[metric.field]) })).sort((a, b) => rank(a.v, b.v, lowWorse));
     const shown = ranked.slice(0, MAX_BARS);
-    return { type: 'bars', categories: shown.map((b) => b.name), values: shown.map((b) => b.v), more: ranked.length - shown.length };
+    return { type: 'bars', categories: shown.map((b) => b.name), periods: false, values: shown.map((b) => b.v), more: ranked.length - shown.length };
   }
   const xs = [...new Set(rows.map((r) => Date.parse(String(r.periodStart))).filter((t) => Number.isFinite(t)))].sort((a, b) => a - b);
   const byName = new Map<string, Map<number, number | null>>();
@@ -45,6 +46,11 @@ export function chartData(def: ReportChartDef, metric: ChartMetric, rows: readon
   }
   const total = (m: Map<number, number | null>) => [...m.values()].reduce<number>((s, v) => s + (v ?? 0), 0) / Math.max(1, m.size);
   const names = [...byName.entries()].sort((a, b) => rank(total(a[1]), total(b[1]), lowWorse)).map(([n]) => n);
+  // One line of a few points reads badly: a single group (or the whole fleet) is bars per period.
+  if (names.length === 1 && xs.length <= MAX_BARS) {
+    const only = byName.get(names[0]!)!;
+    return { type: 'bars', categories: xs.map((t) => new Date(t).toISOString()), periods: true, values: xs.map((t) => only.get(t) ?? null), more: 0 };
+  }
   const shown = names.slice(0, MAX_LINES);
   return {
     type: 'lines',

@@ -180,6 +180,11 @@ function ReportChart({ kind, report, period }: { kind: ReportKindDef; report: Re
   const chart = useMemo(() => chartData(kind.chart, metric, rows, periodic || !kind.chart.group), [kind, metric, rows, periodic]);
   const format = useCallback((v: number) => formatCell(metric.format, v, language, utc), [metric, language, utc]);
   const series = useMemo(() => (chart.type === 'lines' ? chart.series.map((s, i) => ({ label: s.name || t(metric.label), color: CHART_COLORS[i % CHART_COLORS.length]!, values: s.values })) : []), [chart, metric, t]);
+  const categories = useMemo(() => {
+    if (chart.type !== 'bars' || !chart.periods) return chart.type === 'bars' ? chart.categories : [];
+    const day = new Intl.DateTimeFormat(language, { month: '2-digit', day: '2-digit', timeZone: 'UTC' });
+    return chart.categories.map((iso) => day.format(new Date(iso)));
+  }, [chart, language]);
   const title = periodic ? t('reports.chartTitlePer', { metric: t(metric.label), period: t(`reports.period.${period}`) }) : t('reports.chartTitle', { metric: t(metric.label) });
   return (
     <Panel
@@ -198,7 +203,7 @@ function ReportChart({ kind, report, period }: { kind: ReportKindDef; report: Re
       }
     >
       {chart.type === 'none' ? <p className="muted chart-empty">{t('reports.noChart')}</p> : null}
-      {chart.type === 'bars' ? <BarChart categories={chart.categories} values={chart.values} color={CHART_COLORS[0]} format={format} label={title} seriesLabel={t(metric.label)} /> : null}
+      {chart.type === 'bars' ? <BarChart categories={categories} values={chart.values} color={CHART_COLORS[0]} format={format} label={title} seriesLabel={t(metric.label)} /> : null}
       {chart.type === 'lines' ? <TimeChart x={chart.x} series={series} format={format} utc={utc} label={title} height={220} /> : null}
       {chart.type !== 'none' && chart.more > 0 ? <p className="muted small">{t('reports.chartMore', { count: chart.more })}</p> : null}
     </Panel>
