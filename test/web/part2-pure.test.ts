@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatLabelText, labelChanges, parseAllowList, parseLabelText } from '../../web/src/ui/admin/admin-text.js';
 import { joinCsvPages } from '../../web/src/ui/audit/audit-csv.js';
-import { chartData, MAX_BARS } from '../../web/src/ui/reports/report-chart.js';
-import { REPORT_KINDS } from '../../web/src/ui/reports/report-kinds.js';
+import { chartData, MAX_BARS, type ReportChartDef } from '../../web/src/ui/reports/report-chart.js';
 import { fromLocalInput, presetOf, presetRange, readReportParams, toLocalInput, writeReportParams } from '../../web/src/ui/reports/report-range.js';
-import { REPORT_TABLES } from '../../api/reports/report-columns.js';
 
 const NOW = Date.parse('2026-03-10T12:34:56.789Z');
 
@@ -32,8 +30,8 @@ describe('report page parameters', () => {
 });
 
 describe('report chart data', () => {
-  const availability = REPORT_KINDS.find((k) => k.kind === 'availability')!;
-  const metric = availability.chart.metrics[0]!;
+  const metric = { field: 'availabilityPercent', label: 'reports.col.availabilityPercent', format: 'pct' as const };
+  const availability: { chart: ReportChartDef } = { chart: { table: 'availability', group: 'group', metrics: [metric] } };
   it('one row per group: bars, worst availability first', () => {
     const rows = [
       { group: 'a', availabilityPercent: 99 },
@@ -69,12 +67,6 @@ describe('report chart data', () => {
   });
   it('no rows: nothing to plot', () => {
     expect(chartData(availability.chart, metric, [], false)).toEqual({ type: 'none' });
-  });
-});
-
-describe('report kinds', () => {
-  it.each(REPORT_KINDS.map((k) => ({ kind: k.kind, tables: k.tables.map((t) => t.name) })))('$kind has the server’s tables', ({ kind, tables }) => {
-    expect(tables).toEqual(REPORT_TABLES[kind as keyof typeof REPORT_TABLES].map((t) => t.name));
   });
 });
 

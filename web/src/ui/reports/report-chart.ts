@@ -3,7 +3,27 @@
  * (period ALL) becomes bars, worst first; rows per day, week or month become one line per group
  * (the groups with the largest totals, so a fleet of thousands stays readable).
  */
-import type { ChartMetric, ReportChartDef } from './report-kinds';
+
+/** How a cell is shown (the CSV keeps the raw figure). */
+export type CellFormat = 'text' | 'mono' | 'int' | 'pct' | 'min' | 'ms' | 'date' | 'number';
+
+export interface ChartMetric {
+  readonly field: string;
+  /** Catalogue key. */
+  readonly label: string;
+  readonly format: CellFormat;
+}
+
+/** What a report kind's chart plots (see report-kinds.ts). */
+export interface ReportChartDef {
+  /** Table whose rows are plotted. */
+  readonly table: string;
+  /** Field naming a bar or a line (host or label group); absent: one series for the whole fleet. */
+  readonly group?: string;
+  /** Second part of the name (process, cron entry): "group · process". */
+  readonly subgroup?: string;
+  readonly metrics: readonly ChartMetric[];
+}
 
 export const CHART_COLORS = ['#1f5fbf', '#17784a', '#b42323', '#8a5a00', '#6b3fa0', '#0f7c8c', '#c2410c', '#4b5563'] as const;
 export const MAX_BARS = 24;

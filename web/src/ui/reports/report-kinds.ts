@@ -6,9 +6,10 @@
  */
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { graphql } from '../../gql';
+import type { CellFormat, ReportChartDef } from './report-chart';
 
-/** How a cell is shown (the CSV keeps the raw figure). */
-export type CellFormat = 'text' | 'mono' | 'int' | 'pct' | 'min' | 'ms' | 'date' | 'number';
+export type { CellFormat } from './report-chart';
+
 
 export interface ReportColumnDef {
   /** Field of the row. */
@@ -28,21 +29,6 @@ export interface ReportTableDef {
   readonly columns: readonly ReportColumnDef[];
 }
 
-export interface ChartMetric {
-  readonly field: string;
-  readonly label: string;
-  readonly format: CellFormat;
-}
-
-export interface ReportChartDef {
-  /** Table whose rows are plotted. */
-  readonly table: string;
-  /** Field naming a bar or a line (host or label group); absent: one line for the whole fleet. */
-  readonly group?: string;
-  /** Second part of the name (process, cron entry): "group · process". */
-  readonly subgroup?: string;
-  readonly metrics: readonly ChartMetric[];
-}
 
 export type ReportVariables = { input: { from: string; to: string; by: string; selector?: string | null; period: 'ALL' | 'DAY' | 'WEEK' | 'MONTH' }; table?: string | null };
 
