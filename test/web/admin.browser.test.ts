@@ -71,6 +71,13 @@ describe('reports, audit and admin pages in a browser', () => {
       const r = await gql<{ host: { online: boolean } | null }>(server.url, `{ host(name: "${AGENT}") { online } }`, {}, token);
       return r.data?.host?.online || undefined;
     }, 30_000, 'agent online');
+    // A finished job, so the commands report has figures.
+    const job = await gql<{ runCommand: { id: string } }>(server.url, 'mutation($i: RunCommandInput!) { runCommand(input: $i) { id } }', { i: { hosts: [AGENT], command: 'echo report-me' } }, token);
+    expect(job.errors).toBeUndefined();
+    await waitFor(async () => {
+      const r = await gql<{ job: { status: string } }>(server.url, 'query($id: ID!) { job(id: $id) { status } }', { id: job.data!.runCommand.id }, token);
+      return r.data?.job.status === 'COMPLETED' || undefined;
+    }, 30_000, 'job completed');
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US', acceptDownloads: true });
     page = await context.newPage();

@@ -185,7 +185,9 @@ function ReportChart({ kind, report, period }: { kind: ReportKindDef; report: Re
     const day = new Intl.DateTimeFormat(language, { month: '2-digit', day: '2-digit', timeZone: 'UTC' });
     return chart.categories.map((iso) => day.format(new Date(iso)));
   }, [chart, language]);
-  const title = periodic ? t('reports.chartTitlePer', { metric: t(metric.label), period: t(`reports.period.${period}`) }) : t('reports.chartTitle', { metric: t(metric.label) });
+  // A chart without groups is over periods (the commands report's days are per day even for ALL).
+  const overPeriods = periodic || !kind.chart.group;
+  const title = overPeriods ? t('reports.chartTitlePer', { metric: t(metric.label), period: t(`reports.period.${period === 'ALL' ? 'DAY' : period}`) }) : t('reports.chartTitle', { metric: t(metric.label) });
   return (
     <Panel
       title={title}
