@@ -17,4 +17,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/hosts/', label: 'nav.hosts', role: 'VIEWER', also: ['/host/'] },
   { href: '/run/', label: 'nav.run', role: 'OPERATOR' },
   { href: '/jobs/', label: 'nav.jobs', role: 'VIEWER', also: ['/job/'] },
+  { href: '/desired/', label: 'nav.desired', role: 'VIEWER' },
+  { href: '/artifacts/', label: 'nav.artifacts', role: 'VIEWER' },
 ];
