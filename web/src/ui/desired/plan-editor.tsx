@@ -163,7 +163,7 @@ export function PlanEditor() {
             </>
           }
         >
-          {files.length > 1 ? (
+          {files.length > 1 || current.path !== PASTED ? (
             <div className="file-tabs" role="tablist" aria-label={t('desired.plan.files')}>
               {files.map((f, i) => (
                 <button key={f.path + i} type="button" role="tab" aria-selected={i === active} className={i === active ? 'file-tab active' : 'file-tab'} onClick={() => setActive(i)}>

@@ -42,7 +42,7 @@ export function errorPlace(e: Pick<ManifestError, 'file' | 'line' | 'column'>): 
   return e.line > 0 ? `${e.file}:${e.line}:${e.column > 0 ? e.column : 1}` : e.file;
 }
 
-/** Every error, in the CLI's `file:line:column: message [CODE]` form; a click selects the place. */
+/** Every error, in the CLI's `file:line:column: message [CODE]` form (formatApplyError); a click selects the place. */
 export function ErrorList({ errors, onPick }: { errors: readonly ManifestError[]; onPick?: (e: ManifestError) => void }) {
   const { t } = useT();
   return (
@@ -57,8 +57,9 @@ export function ErrorList({ errors, onPick }: { errors: readonly ManifestError[]
               </button>
             ) : (
               <span className="mono">{errorPlace(e)}</span>
-            )}{' '}
-            <span className="error-message">{e.message}</span> <span className="chip">{e.code}</span>
+            )}
+            {': '}
+            <span className="error-message">{e.message}</span> <span className="muted mono error-code">[{e.code}]</span>
           </li>
         ))}
       </ol>

@@ -18,5 +18,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/run/', label: 'nav.run', role: 'OPERATOR' },
   { href: '/jobs/', label: 'nav.jobs', role: 'VIEWER', also: ['/job/'] },
   { href: '/desired/', label: 'nav.desired', role: 'VIEWER' },
-  { href: '/artifacts/', label: 'nav.artifacts', role: 'VIEWER' },
+  { href: '/artifact-store/', label: 'nav.artifacts', role: 'VIEWER' },
 ];
