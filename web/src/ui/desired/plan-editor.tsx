@@ -223,6 +223,7 @@ export function PlanEditor() {
               {t('desired.plan.applied', { id: applied.revision.id })} <Link href={`/desired/revision/?id=${applied.revision.id}`}>{t('desired.plan.openRevision')}</Link>
             </p>
           ) : null}
+          {applied?.revision ? <PlanHosts result={applied} /> : null}
         </Panel>
       </div>
       {applied ? <RolloutPanel title={t('desired.plan.rolloutAfter')} /> : null}
