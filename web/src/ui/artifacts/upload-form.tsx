@@ -46,20 +46,29 @@ export function UploadForm({ onUploaded }: { onUploaded: (a: UploadedArtifact) =
           void start();
         }}
       >
-        <label className="field upload-file">
+        <div className="field upload-file">
           <span>{t('artifacts.upload.file')}</span>
-          <input
-            type="file"
-            data-testid="upload-file"
-            disabled={sending}
-            onChange={(e) => {
-              const f = e.target.files?.[0];
-              setFile(f);
-              if (f) setName(f.name);
-              setPhase({ kind: 'idle' });
-            }}
-          />
-        </label>
+          <div className="upload-pick">
+            <label className={sending ? 'btn btn-file disabled' : 'btn btn-file'}>
+              {t('artifacts.upload.choose')}
+              <input
+                type="file"
+                className="sr-only"
+                data-testid="upload-file"
+                disabled={sending}
+                onChange={(e) => {
+                  const f = e.target.files?.[0];
+                  setFile(f);
+                  if (f) setName(f.name);
+                  setPhase({ kind: 'idle' });
+                }}
+              />
+            </label>
+            <span className={file ? 'upload-file-name' : 'upload-file-name muted'} title={file?.name}>
+              {file ? `${file.name} · ${formatBytes(file.size)}` : t('artifacts.upload.noFile')}
+            </span>
+          </div>
+        </div>
         <label className="field">
           <span>{t('artifacts.upload.name')}</span>
           <input value={name} onChange={(e) => setName(e.target.value)} disabled={sending} data-testid="upload-name" maxLength={128} required />

@@ -5,6 +5,7 @@ import { useQuery, useSubscription } from 'urql';
 import { graphql } from '../../gql';
 import type { RolloutProgressedSubscription } from '../../gql/graphql';
 import { formatDateTime } from '../../lib/format';
+import { useHostUpdates } from '../../lib/live';
 import { useT } from '../../lib/prefs';
 import { LinkStatusContext } from '../shell/link-status';
 import { Empty, ErrorBox, Loading, Panel } from '../states';
@@ -71,11 +72,18 @@ export function RolloutPanel({ title }: { title?: string }) {
     return true;
   }, []);
   useSubscription({ query: RolloutProgressedDoc }, onRow);
+  // A host going on- or offline publishes no rollout row: its `online` comes from hostUpdated.
+  const [online, setOnline] = useState<ReadonlyMap<string, boolean>>(new Map());
+  useHostUpdates({ onUpdate: (h) => setOnline((m) => (m.get(h.name) === h.online ? m : new Map(m).set(h.name, h.online))) });
   const rows = useMemo(() => {
     const merged = new Map((data?.rolloutStatus.hosts ?? []).map((h) => [h.host, h]));
     for (const [k, v] of live) merged.set(k, v);
+    for (const [k, v] of online) {
+      const row = merged.get(k);
+      if (row && row.online !== v) merged.set(k, { ...row, online: v });
+    }
     return [...merged.values()].sort(byHost);
-  }, [data, live]);
+  }, [data, live, online]);
   const revision = Math.max(data?.rolloutStatus.revision ?? 0, ...rows.map((r) => r.revision ?? 0)) || null;
   const count = (s: string) => rows.filter((r) => r.status === s).length;
   const counts = [
