@@ -78,7 +78,7 @@ export function DesiredHome() {
         ) : null}
         {nodes.length > 0 ? (
           <div className="table-wrap">
-            <table className="table" data-testid="revisions-table">
+            <table className="table revisions-table" data-testid="revisions-table">
               <thead>
                 <tr>
                   <th scope="col">{t('desired.revisions.revision')}</th>
@@ -108,6 +108,7 @@ export function DesiredHome() {
                         <span className="ellipsis" title={r.message ?? undefined}>
                           {r.message ?? <span className="muted">—</span>}
                         </span>
+                        {r.rollbackOf ? ' ' : null}
                         {r.rollbackOf ? <span className="chip rev-rollback">{t('desired.revisions.rollbackOf', { id: r.rollbackOf })}</span> : null}
                       </td>
                       <td>{r.createdBy}</td>
@@ -117,7 +118,7 @@ export function DesiredHome() {
                           <>
                             {src.commit.slice(0, 10)}
                             {src.dirty ? <span className="badge tone-warn rev-dirty">{t('desired.revisions.dirty')}</span> : null}
-                            {src.branch ? <span className="muted"> {src.branch}</span> : null}
+                            {src.branch ? <span className="muted rev-branch">{src.branch}</span> : null}
                           </>
                         ) : (
                           <span className="muted">—</span>
