@@ -16,8 +16,22 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  query Me {\n    me {\n      username\n      role\n    }\n  }\n": typeof types.MeDocument,
     "\n  subscription HostUpdated {\n    hostUpdated {\n      id\n      name\n      online\n      alive\n      revoked\n      lastSeenAt\n      lastConnectedAt\n      agentVersion\n      address\n      labels\n      inventory\n    }\n  }\n": typeof types.HostUpdatedDocument,
+    "\n  query AdminHosts($search: String, $first: Int) {\n    hosts(search: $search, first: $first) {\n      totalCount\n      pageInfo {\n        hasNextPage\n      }\n      nodes {\n        id\n        name\n        online\n        alive\n        revoked\n        lastSeenAt\n        agentLabels\n        serverLabels\n      }\n    }\n  }\n": typeof types.AdminHostsDocument,
+    "\n  mutation SetHostLabels($name: String!, $set: JSON, $remove: [String!]) {\n    setHostLabels(name: $name, set: $set, remove: $remove) {\n      id\n      labels\n      serverLabels\n    }\n  }\n": typeof types.SetHostLabelsDocument,
+    "\n  mutation RevokeHost($name: String!) {\n    revokeHost(name: $name) {\n      id\n      revoked\n      online\n    }\n  }\n": typeof types.RevokeHostDocument,
+    "\n  query EnrollmentTokens {\n    enrollmentTokens {\n      id\n      description\n      labels\n      expiresAt\n      maxUses\n      uses\n      createdBy\n      createdAt\n      revokedAt\n      status\n    }\n  }\n": typeof types.EnrollmentTokensDocument,
+    "\n  mutation CreateEnrollmentToken($input: CreateEnrollmentTokenInput!) {\n    createEnrollmentToken(input: $input) {\n      token\n      enrollmentToken {\n        id\n        expiresAt\n        maxUses\n      }\n    }\n  }\n": typeof types.CreateEnrollmentTokenDocument,
+    "\n  mutation RevokeEnrollmentToken($id: ID!) {\n    revokeEnrollmentToken(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.RevokeEnrollmentTokenDocument,
+    "\n  query Users {\n    users {\n      id\n      username\n      role\n      allowList\n      disabled\n      createdAt\n      updatedAt\n    }\n  }\n": typeof types.UsersDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      username\n    }\n  }\n": typeof types.CreateUserDocument,
+    "\n  mutation UpdateUser($username: String!, $input: UpdateUserInput!) {\n    updateUser(username: $username, input: $input) {\n      id\n      username\n      role\n      allowList\n      disabled\n      updatedAt\n    }\n  }\n": typeof types.UpdateUserDocument,
+    "\n  mutation DeleteUser($username: String!) {\n    deleteUser(username: $username) {\n      id\n    }\n  }\n": typeof types.DeleteUserDocument,
+    "\n  mutation UnlockUser($username: String!) {\n    unlockUser(username: $username) {\n      id\n    }\n  }\n": typeof types.UnlockUserDocument,
     "\n  query Artifacts($search: String, $first: Int, $after: String) {\n    artifacts(search: $search, first: $first, after: $after) {\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      nodes {\n        name\n        versions {\n          name\n          version\n          sizeBytes\n          sha256\n          md5\n          uploadedBy\n          createdAt\n          referencedBy\n        }\n      }\n    }\n  }\n": typeof types.ArtifactsDocument,
     "\n  mutation DeleteArtifact($name: String!, $version: String) {\n    deleteArtifact(name: $name, version: $version) {\n      deleted {\n        name\n        version\n      }\n      blobsRemoved\n    }\n  }\n": typeof types.DeleteArtifactDocument,
+    "\n  query AuditEvents($filter: AuditFilterInput, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      nodes {\n        id\n        at\n        actorType\n        actor\n        ip\n        action\n        target\n        args\n        outcome\n        reason\n      }\n    }\n  }\n": typeof types.AuditEventsDocument,
+    "\n  query AuditEventsCsv($filter: AuditFilterInput, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      csv\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.AuditEventsCsvDocument,
+    "\n  subscription AuditRecorded {\n    auditEventRecorded {\n      id\n    }\n  }\n": typeof types.AuditRecordedDocument,
     "\n  query PlanManifests($input: ApplyManifestsInput!) {\n    planManifests(input: $input) {\n      ...ApplyResultFields\n    }\n  }\n": typeof types.PlanManifestsDocument,
     "\n  mutation ApplyManifests($input: ApplyManifestsInput!) {\n    applyManifests(input: $input) {\n      ...ApplyResultFields\n    }\n  }\n": typeof types.ApplyManifestsDocument,
     "\n  fragment ApplyResultFields on ApplyResult {\n    applied\n    unchanged\n    revision {\n      id\n    }\n    errors {\n      file\n      line\n      column\n      code\n      message\n    }\n    hosts {\n      host\n      desiredHash\n      changed\n      profiles\n      actions {\n        type\n        key\n        reason\n        message\n      }\n    }\n  }\n": typeof types.ApplyResultFieldsFragmentDoc,
@@ -45,12 +59,36 @@ type Documents = {
     "\n  query Overview {\n    fleetSummary {\n      total\n      online\n      alive\n      dead\n      revoked\n    }\n    rolloutStatus {\n      revision\n      drifted\n      failed\n    }\n    jobs(status: RUNNING, first: 10) {\n      nodes {\n        id\n        command\n        kind\n        status\n        createdBy\n        createdAt\n        counts {\n          total\n          done\n        }\n      }\n    }\n    fleetEvents(first: 15) {\n      at\n      host\n      kind\n      change\n      process\n      detail\n    }\n  }\n": typeof types.OverviewDocument,
     "\n  query FleetTiles {\n    fleetTiles {\n      names\n      states\n      cpuPercent\n    }\n  }\n": typeof types.FleetTilesDocument,
     "\n  query FleetMetrics {\n    fleetMetrics(hours: 24) {\n      at\n      cpuPercent\n      cpuMax\n      memUsedBytes\n      memTotalBytes\n      hosts\n    }\n  }\n": typeof types.FleetMetricsDocument,
+    "\n  query ReportAvailability($input: ReportInput) {\n    reportAvailability(input: $input) {\n      aliveWindowSeconds\n      rows {\n        group\n        periodStart\n        periodEnd\n        hosts\n        availabilityPercent\n        downtimeMinutes\n        outages\n        longestOutageMinutes\n        monitoredMinutes\n      }\n    }\n  }\n": typeof types.ReportAvailabilityDocument,
+    "\n  query ReportAvailabilityCsv($input: ReportInput, $table: String) {\n    reportAvailability(input: $input) {\n      csv(table: $table)\n    }\n  }\n": typeof types.ReportAvailabilityCsvDocument,
+    "\n  query ReportResources($input: ReportInput) {\n    reportResources(input: $input) {\n      cpu {\n        host\n        hours\n        cpuP95\n        cpuMax\n        memP95\n        memMax\n      }\n      memory {\n        host\n        hours\n        cpuP95\n        cpuMax\n        memP95\n        memMax\n      }\n    }\n  }\n": typeof types.ReportResourcesDocument,
+    "\n  query ReportResourcesCsv($input: ReportInput, $table: String) {\n    reportResources(input: $input) {\n      csv(table: $table)\n    }\n  }\n": typeof types.ReportResourcesCsvDocument,
+    "\n  query ReportRestarts($input: ReportInput) {\n    reportRestarts(input: $input) {\n      rows {\n        group\n        process\n        periodStart\n        periodEnd\n        hosts\n        restarts\n        exits\n        gaveUp\n        lastAt\n      }\n      crashLoops {\n        host\n        process\n        at\n        restarts\n        exitCode\n        signal\n      }\n    }\n  }\n": typeof types.ReportRestartsDocument,
+    "\n  query ReportRestartsCsv($input: ReportInput, $table: String) {\n    reportRestarts(input: $input) {\n      csv(table: $table)\n    }\n  }\n": typeof types.ReportRestartsCsvDocument,
+    "\n  query ReportCron($input: ReportInput) {\n    reportCron(input: $input) {\n      rows {\n        group\n        entry\n        periodStart\n        periodEnd\n        hosts\n        runs\n        succeeded\n        failures\n        timedOut\n        skipped\n        successPercent\n        lastFailureAt\n      }\n    }\n  }\n": typeof types.ReportCronDocument,
+    "\n  query ReportCronCsv($input: ReportInput, $table: String) {\n    reportCron(input: $input) {\n      csv(table: $table)\n    }\n  }\n": typeof types.ReportCronCsvDocument,
+    "\n  query ReportCommands($input: ReportInput) {\n    reportCommands(input: $input) {\n      days {\n        periodStart\n        periodEnd\n        jobs\n        targets\n        succeeded\n        failed\n        unreachable\n        cancelled\n        pending\n        successPercent\n      }\n      users {\n        user\n        jobs\n        targets\n        succeeded\n        failed\n        unreachable\n        successPercent\n      }\n      hosts {\n        group\n        hosts\n        targets\n        succeeded\n        failed\n        unreachable\n        successPercent\n      }\n      slowest {\n        jobId\n        command\n        user\n        host\n        status\n        durationMs\n        finishedAt\n      }\n    }\n  }\n": typeof types.ReportCommandsDocument,
+    "\n  query ReportCommandsCsv($input: ReportInput, $table: String) {\n    reportCommands(input: $input) {\n      csv(table: $table)\n    }\n  }\n": typeof types.ReportCommandsCsvDocument,
 };
 const documents: Documents = {
     "\n  query Me {\n    me {\n      username\n      role\n    }\n  }\n": types.MeDocument,
     "\n  subscription HostUpdated {\n    hostUpdated {\n      id\n      name\n      online\n      alive\n      revoked\n      lastSeenAt\n      lastConnectedAt\n      agentVersion\n      address\n      labels\n      inventory\n    }\n  }\n": types.HostUpdatedDocument,
+    "\n  query AdminHosts($search: String, $first: Int) {\n    hosts(search: $search, first: $first) {\n      totalCount\n      pageInfo {\n        hasNextPage\n      }\n      nodes {\n        id\n        name\n        online\n        alive\n        revoked\n        lastSeenAt\n        agentLabels\n        serverLabels\n      }\n    }\n  }\n": types.AdminHostsDocument,
+    "\n  mutation SetHostLabels($name: String!, $set: JSON, $remove: [String!]) {\n    setHostLabels(name: $name, set: $set, remove: $remove) {\n      id\n      labels\n      serverLabels\n    }\n  }\n": types.SetHostLabelsDocument,
+    "\n  mutation RevokeHost($name: String!) {\n    revokeHost(name: $name) {\n      id\n      revoked\n      online\n    }\n  }\n": types.RevokeHostDocument,
+    "\n  query EnrollmentTokens {\n    enrollmentTokens {\n      id\n      description\n      labels\n      expiresAt\n      maxUses\n      uses\n      createdBy\n      createdAt\n      revokedAt\n      status\n    }\n  }\n": types.EnrollmentTokensDocument,
+    "\n  mutation CreateEnrollmentToken($input: CreateEnrollmentTokenInput!) {\n    createEnrollmentToken(input: $input) {\n      token\n      enrollmentToken {\n        id\n        expiresAt\n        maxUses\n      }\n    }\n  }\n": types.CreateEnrollmentTokenDocument,
+    "\n  mutation RevokeEnrollmentToken($id: ID!) {\n    revokeEnrollmentToken(id: $id) {\n      id\n      status\n    }\n  }\n": types.RevokeEnrollmentTokenDocument,
+    "\n  query Users {\n    users {\n      id\n      username\n      role\n      allowList\n      disabled\n      createdAt\n      updatedAt\n    }\n  }\n": types.UsersDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      username\n    }\n  }\n": types.CreateUserDocument,
+    "\n  mutation UpdateUser($username: String!, $input: UpdateUserInput!) {\n    updateUser(username: $username, input: $input) {\n      id\n      username\n      role\n      allowList\n      disabled\n      updatedAt\n    }\n  }\n": types.UpdateUserDocument,
+    "\n  mutation DeleteUser($username: String!) {\n    deleteUser(username: $username) {\n      id\n    }\n  }\n": types.DeleteUserDocument,
+    "\n  mutation UnlockUser($username: String!) {\n    unlockUser(username: $username) {\n      id\n    }\n  }\n": types.UnlockUserDocument,
     "\n  query Artifacts($search: String, $first: Int, $after: String) {\n    artifacts(search: $search, first: $first, after: $after) {\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      nodes {\n        name\n        versions {\n          name\n          version\n          sizeBytes\n          sha256\n          md5\n          uploadedBy\n          createdAt\n          referencedBy\n        }\n      }\n    }\n  }\n": types.ArtifactsDocument,
     "\n  mutation DeleteArtifact($name: String!, $version: String) {\n    deleteArtifact(name: $name, version: $version) {\n      deleted {\n        name\n        version\n      }\n      blobsRemoved\n    }\n  }\n": types.DeleteArtifactDocument,
+    "\n  query AuditEvents($filter: AuditFilterInput, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      nodes {\n        id\n        at\n        actorType\n        actor\n        ip\n        action\n        target\n        args\n        outcome\n        reason\n      }\n    }\n  }\n": types.AuditEventsDocument,
+    "\n  query AuditEventsCsv($filter: AuditFilterInput, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      csv\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.AuditEventsCsvDocument,
+    "\n  subscription AuditRecorded {\n    auditEventRecorded {\n      id\n    }\n  }\n": types.AuditRecordedDocument,
     "\n  query PlanManifests($input: ApplyManifestsInput!) {\n    planManifests(input: $input) {\n      ...ApplyResultFields\n    }\n  }\n": types.PlanManifestsDocument,
     "\n  mutation ApplyManifests($input: ApplyManifestsInput!) {\n    applyManifests(input: $input) {\n      ...ApplyResultFields\n    }\n  }\n": types.ApplyManifestsDocument,
     "\n  fragment ApplyResultFields on ApplyResult {\n    applied\n    unchanged\n    revision {\n      id\n    }\n    errors {\n      file\n      line\n      column\n      code\n      message\n    }\n    hosts {\n      host\n      desiredHash\n      changed\n      profiles\n      actions {\n        type\n        key\n        reason\n        message\n      }\n    }\n  }\n": types.ApplyResultFieldsFragmentDoc,
@@ -78,6 +116,16 @@ const documents: Documents = {
     "\n  query Overview {\n    fleetSummary {\n      total\n      online\n      alive\n      dead\n      revoked\n    }\n    rolloutStatus {\n      revision\n      drifted\n      failed\n    }\n    jobs(status: RUNNING, first: 10) {\n      nodes {\n        id\n        command\n        kind\n        status\n        createdBy\n        createdAt\n        counts {\n          total\n          done\n        }\n      }\n    }\n    fleetEvents(first: 15) {\n      at\n      host\n      kind\n      change\n      process\n      detail\n    }\n  }\n": types.OverviewDocument,
     "\n  query FleetTiles {\n    fleetTiles {\n      names\n      states\n      cpuPercent\n    }\n  }\n": types.FleetTilesDocument,
     "\n  query FleetMetrics {\n    fleetMetrics(hours: 24) {\n      at\n      cpuPercent\n      cpuMax\n      memUsedBytes\n      memTotalBytes\n      hosts\n    }\n  }\n": types.FleetMetricsDocument,
+    "\n  query ReportAvailability($input: ReportInput) {\n    reportAvailability(input: $input) {\n      aliveWindowSeconds\n      rows {\n        group\n        periodStart\n        periodEnd\n        hosts\n        availabilityPercent\n        downtimeMinutes\n        outages\n        longestOutageMinutes\n        monitoredMinutes\n      }\n    }\n  }\n": types.ReportAvailabilityDocument,
+    "\n  query ReportAvailabilityCsv($input: ReportInput, $table: String) {\n    reportAvailability(input: $input) {\n      csv(table: $table)\n    }\n  }\n": types.ReportAvailabilityCsvDocument,
+    "\n  query ReportResources($input: ReportInput) {\n    reportResources(input: $input) {\n      cpu {\n        host\n        hours\n        cpuP95\n        cpuMax\n        memP95\n        memMax\n      }\n      memory {\n        host\n        hours\n        cpuP95\n        cpuMax\n        memP95\n        memMax\n      }\n    }\n  }\n": types.ReportResourcesDocument,
+    "\n  query ReportResourcesCsv($input: ReportInput, $table: String) {\n    reportResources(input: $input) {\n      csv(table: $table)\n    }\n  }\n": types.ReportResourcesCsvDocument,
+    "\n  query ReportRestarts($input: ReportInput) {\n    reportRestarts(input: $input) {\n      rows {\n        group\n        process\n        periodStart\n        periodEnd\n        hosts\n        restarts\n        exits\n        gaveUp\n        lastAt\n      }\n      crashLoops {\n        host\n        process\n        at\n        restarts\n        exitCode\n        signal\n      }\n    }\n  }\n": types.ReportRestartsDocument,
+    "\n  query ReportRestartsCsv($input: ReportInput, $table: String) {\n    reportRestarts(input: $input) {\n      csv(table: $table)\n    }\n  }\n": types.ReportRestartsCsvDocument,
+    "\n  query ReportCron($input: ReportInput) {\n    reportCron(input: $input) {\n      rows {\n        group\n        entry\n        periodStart\n        periodEnd\n        hosts\n        runs\n        succeeded\n        failures\n        timedOut\n        skipped\n        successPercent\n        lastFailureAt\n      }\n    }\n  }\n": types.ReportCronDocument,
+    "\n  query ReportCronCsv($input: ReportInput, $table: String) {\n    reportCron(input: $input) {\n      csv(table: $table)\n    }\n  }\n": types.ReportCronCsvDocument,
+    "\n  query ReportCommands($input: ReportInput) {\n    reportCommands(input: $input) {\n      days {\n        periodStart\n        periodEnd\n        jobs\n        targets\n        succeeded\n        failed\n        unreachable\n        cancelled\n        pending\n        successPercent\n      }\n      users {\n        user\n        jobs\n        targets\n        succeeded\n        failed\n        unreachable\n        successPercent\n      }\n      hosts {\n        group\n        hosts\n        targets\n        succeeded\n        failed\n        unreachable\n        successPercent\n      }\n      slowest {\n        jobId\n        command\n        user\n        host\n        status\n        durationMs\n        finishedAt\n      }\n    }\n  }\n": types.ReportCommandsDocument,
+    "\n  query ReportCommandsCsv($input: ReportInput, $table: String) {\n    reportCommands(input: $input) {\n      csv(table: $table)\n    }\n  }\n": types.ReportCommandsCsvDocument,
 };
 
 /**
@@ -105,11 +153,67 @@ export function graphql(source: "\n  subscription HostUpdated {\n    hostUpdated
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query AdminHosts($search: String, $first: Int) {\n    hosts(search: $search, first: $first) {\n      totalCount\n      pageInfo {\n        hasNextPage\n      }\n      nodes {\n        id\n        name\n        online\n        alive\n        revoked\n        lastSeenAt\n        agentLabels\n        serverLabels\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminHosts($search: String, $first: Int) {\n    hosts(search: $search, first: $first) {\n      totalCount\n      pageInfo {\n        hasNextPage\n      }\n      nodes {\n        id\n        name\n        online\n        alive\n        revoked\n        lastSeenAt\n        agentLabels\n        serverLabels\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetHostLabels($name: String!, $set: JSON, $remove: [String!]) {\n    setHostLabels(name: $name, set: $set, remove: $remove) {\n      id\n      labels\n      serverLabels\n    }\n  }\n"): (typeof documents)["\n  mutation SetHostLabels($name: String!, $set: JSON, $remove: [String!]) {\n    setHostLabels(name: $name, set: $set, remove: $remove) {\n      id\n      labels\n      serverLabels\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeHost($name: String!) {\n    revokeHost(name: $name) {\n      id\n      revoked\n      online\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeHost($name: String!) {\n    revokeHost(name: $name) {\n      id\n      revoked\n      online\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EnrollmentTokens {\n    enrollmentTokens {\n      id\n      description\n      labels\n      expiresAt\n      maxUses\n      uses\n      createdBy\n      createdAt\n      revokedAt\n      status\n    }\n  }\n"): (typeof documents)["\n  query EnrollmentTokens {\n    enrollmentTokens {\n      id\n      description\n      labels\n      expiresAt\n      maxUses\n      uses\n      createdBy\n      createdAt\n      revokedAt\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateEnrollmentToken($input: CreateEnrollmentTokenInput!) {\n    createEnrollmentToken(input: $input) {\n      token\n      enrollmentToken {\n        id\n        expiresAt\n        maxUses\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateEnrollmentToken($input: CreateEnrollmentTokenInput!) {\n    createEnrollmentToken(input: $input) {\n      token\n      enrollmentToken {\n        id\n        expiresAt\n        maxUses\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeEnrollmentToken($id: ID!) {\n    revokeEnrollmentToken(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeEnrollmentToken($id: ID!) {\n    revokeEnrollmentToken(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Users {\n    users {\n      id\n      username\n      role\n      allowList\n      disabled\n      createdAt\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  query Users {\n    users {\n      id\n      username\n      role\n      allowList\n      disabled\n      createdAt\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      username\n    }\n  }\n"): (typeof documents)["\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      username\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateUser($username: String!, $input: UpdateUserInput!) {\n    updateUser(username: $username, input: $input) {\n      id\n      username\n      role\n      allowList\n      disabled\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateUser($username: String!, $input: UpdateUserInput!) {\n    updateUser(username: $username, input: $input) {\n      id\n      username\n      role\n      allowList\n      disabled\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteUser($username: String!) {\n    deleteUser(username: $username) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteUser($username: String!) {\n    deleteUser(username: $username) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnlockUser($username: String!) {\n    unlockUser(username: $username) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation UnlockUser($username: String!) {\n    unlockUser(username: $username) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Artifacts($search: String, $first: Int, $after: String) {\n    artifacts(search: $search, first: $first, after: $after) {\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      nodes {\n        name\n        versions {\n          name\n          version\n          sizeBytes\n          sha256\n          md5\n          uploadedBy\n          createdAt\n          referencedBy\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Artifacts($search: String, $first: Int, $after: String) {\n    artifacts(search: $search, first: $first, after: $after) {\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      nodes {\n        name\n        versions {\n          name\n          version\n          sizeBytes\n          sha256\n          md5\n          uploadedBy\n          createdAt\n          referencedBy\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteArtifact($name: String!, $version: String) {\n    deleteArtifact(name: $name, version: $version) {\n      deleted {\n        name\n        version\n      }\n      blobsRemoved\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteArtifact($name: String!, $version: String) {\n    deleteArtifact(name: $name, version: $version) {\n      deleted {\n        name\n        version\n      }\n      blobsRemoved\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditEvents($filter: AuditFilterInput, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      nodes {\n        id\n        at\n        actorType\n        actor\n        ip\n        action\n        target\n        args\n        outcome\n        reason\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditEvents($filter: AuditFilterInput, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      nodes {\n        id\n        at\n        actorType\n        actor\n        ip\n        action\n        target\n        args\n        outcome\n        reason\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditEventsCsv($filter: AuditFilterInput, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      csv\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditEventsCsv($filter: AuditFilterInput, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      csv\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AuditRecorded {\n    auditEventRecorded {\n      id\n    }\n  }\n"): (typeof documents)["\n  subscription AuditRecorded {\n    auditEventRecorded {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -218,6 +322,46 @@ export function graphql(source: "\n  query FleetTiles {\n    fleetTiles {\n     
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query FleetMetrics {\n    fleetMetrics(hours: 24) {\n      at\n      cpuPercent\n      cpuMax\n      memUsedBytes\n      memTotalBytes\n      hosts\n    }\n  }\n"): (typeof documents)["\n  query FleetMetrics {\n    fleetMetrics(hours: 24) {\n      at\n      cpuPercent\n      cpuMax\n      memUsedBytes\n      memTotalBytes\n      hosts\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReportAvailability($input: ReportInput) {\n    reportAvailability(input: $input) {\n      aliveWindowSeconds\n      rows {\n        group\n        periodStart\n        periodEnd\n        hosts\n        availabilityPercent\n        downtimeMinutes\n        outages\n        longestOutageMinutes\n        monitoredMinutes\n      }\n    }\n  }\n"): (typeof documents)["\n  query ReportAvailability($input: ReportInput) {\n    reportAvailability(input: $input) {\n      aliveWindowSeconds\n      rows {\n        group\n        periodStart\n        periodEnd\n        hosts\n        availabilityPercent\n        downtimeMinutes\n        outages\n        longestOutageMinutes\n        monitoredMinutes\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReportAvailabilityCsv($input: ReportInput, $table: String) {\n    reportAvailability(input: $input) {\n      csv(table: $table)\n    }\n  }\n"): (typeof documents)["\n  query ReportAvailabilityCsv($input: ReportInput, $table: String) {\n    reportAvailability(input: $input) {\n      csv(table: $table)\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReportResources($input: ReportInput) {\n    reportResources(input: $input) {\n      cpu {\n        host\n        hours\n        cpuP95\n        cpuMax\n        memP95\n        memMax\n      }\n      memory {\n        host\n        hours\n        cpuP95\n        cpuMax\n        memP95\n        memMax\n      }\n    }\n  }\n"): (typeof documents)["\n  query ReportResources($input: ReportInput) {\n    reportResources(input: $input) {\n      cpu {\n        host\n        hours\n        cpuP95\n        cpuMax\n        memP95\n        memMax\n      }\n      memory {\n        host\n        hours\n        cpuP95\n        cpuMax\n        memP95\n        memMax\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReportResourcesCsv($input: ReportInput, $table: String) {\n    reportResources(input: $input) {\n      csv(table: $table)\n    }\n  }\n"): (typeof documents)["\n  query ReportResourcesCsv($input: ReportInput, $table: String) {\n    reportResources(input: $input) {\n      csv(table: $table)\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReportRestarts($input: ReportInput) {\n    reportRestarts(input: $input) {\n      rows {\n        group\n        process\n        periodStart\n        periodEnd\n        hosts\n        restarts\n        exits\n        gaveUp\n        lastAt\n      }\n      crashLoops {\n        host\n        process\n        at\n        restarts\n        exitCode\n        signal\n      }\n    }\n  }\n"): (typeof documents)["\n  query ReportRestarts($input: ReportInput) {\n    reportRestarts(input: $input) {\n      rows {\n        group\n        process\n        periodStart\n        periodEnd\n        hosts\n        restarts\n        exits\n        gaveUp\n        lastAt\n      }\n      crashLoops {\n        host\n        process\n        at\n        restarts\n        exitCode\n        signal\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReportRestartsCsv($input: ReportInput, $table: String) {\n    reportRestarts(input: $input) {\n      csv(table: $table)\n    }\n  }\n"): (typeof documents)["\n  query ReportRestartsCsv($input: ReportInput, $table: String) {\n    reportRestarts(input: $input) {\n      csv(table: $table)\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReportCron($input: ReportInput) {\n    reportCron(input: $input) {\n      rows {\n        group\n        entry\n        periodStart\n        periodEnd\n        hosts\n        runs\n        succeeded\n        failures\n        timedOut\n        skipped\n        successPercent\n        lastFailureAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query ReportCron($input: ReportInput) {\n    reportCron(input: $input) {\n      rows {\n        group\n        entry\n        periodStart\n        periodEnd\n        hosts\n        runs\n        succeeded\n        failures\n        timedOut\n        skipped\n        successPercent\n        lastFailureAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReportCronCsv($input: ReportInput, $table: String) {\n    reportCron(input: $input) {\n      csv(table: $table)\n    }\n  }\n"): (typeof documents)["\n  query ReportCronCsv($input: ReportInput, $table: String) {\n    reportCron(input: $input) {\n      csv(table: $table)\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReportCommands($input: ReportInput) {\n    reportCommands(input: $input) {\n      days {\n        periodStart\n        periodEnd\n        jobs\n        targets\n        succeeded\n        failed\n        unreachable\n        cancelled\n        pending\n        successPercent\n      }\n      users {\n        user\n        jobs\n        targets\n        succeeded\n        failed\n        unreachable\n        successPercent\n      }\n      hosts {\n        group\n        hosts\n        targets\n        succeeded\n        failed\n        unreachable\n        successPercent\n      }\n      slowest {\n        jobId\n        command\n        user\n        host\n        status\n        durationMs\n        finishedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query ReportCommands($input: ReportInput) {\n    reportCommands(input: $input) {\n      days {\n        periodStart\n        periodEnd\n        jobs\n        targets\n        succeeded\n        failed\n        unreachable\n        cancelled\n        pending\n        successPercent\n      }\n      users {\n        user\n        jobs\n        targets\n        succeeded\n        failed\n        unreachable\n        successPercent\n      }\n      hosts {\n        group\n        hosts\n        targets\n        succeeded\n        failed\n        unreachable\n        successPercent\n      }\n      slowest {\n        jobId\n        command\n        user\n        host\n        status\n        durationMs\n        finishedAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReportCommandsCsv($input: ReportInput, $table: String) {\n    reportCommands(input: $input) {\n      csv(table: $table)\n    }\n  }\n"): (typeof documents)["\n  query ReportCommandsCsv($input: ReportInput, $table: String) {\n    reportCommands(input: $input) {\n      csv(table: $table)\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

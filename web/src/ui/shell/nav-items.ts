@@ -19,4 +19,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/jobs/', label: 'nav.jobs', role: 'VIEWER', also: ['/job/'] },
   { href: '/desired/', label: 'nav.desired', role: 'VIEWER' },
   { href: '/artifact-store/', label: 'nav.artifacts', role: 'VIEWER' },
+  { href: '/reports/', label: 'nav.reports', role: 'VIEWER' },
+  { href: '/audit/', label: 'nav.audit', role: 'ADMIN' },
+  { href: '/admin/', label: 'nav.admin', role: 'ADMIN' },
 ];
