@@ -41,7 +41,7 @@ process.on('message', (msg: RawServerRequest) => {
     };
     // The same shape of message graphql-ws sends an agent: one `next` per socket, each with its own id.
     let i = 0;
-    for (const s of sockets) s.send(JSON.stringify({ id: 'instructions', type: 'next', payload: { data: { agentInstructions: { id: `t${i++}`, kind: 'RUN_COMMAND', payload: { id: `t${i}`, kind: 'SHELL', command: 'echo hi', timeoutMs: 60_000 } } } } }));
+    for (const s of sockets) s.send(JSON.stringify({ id: 'instructions', type: 'next', payload: { data: { agentInstructions: { id: `t${i++}`, kind: 'SHELL', payload: { command: 'echo hi', timeoutMs: 60_000, attempt: 1 } } } } }));
   } else if (msg.type === 'stats') {
     process.send?.({ type: 'stats', rssBytes: process.memoryUsage().rss, sockets: sockets.size } satisfies RawServerReply);
   } else process.exit(0);
