@@ -8,6 +8,7 @@ import type { PubSub } from '../pubsub/pubsub.js';
 import { publishFanout, type FanoutInstruction } from './agent-fanout.js';
 import { appendJobEvent, insertJobEvents, publishJobEvents } from './job-events.js';
 import type { JobService } from './job.service.js';
+import { MAX_REASKS, reaskLate } from './target-reask.js';
 import { dispatchableTargets, selectTargets, targetsOf, updateTargets, type TargetRow } from './target-rows.js';
 
 /** A SENT target not yet started is offered again after this long (at least once). @default 15 s */
@@ -177,13 +178,17 @@ export class JobDispatcher {
     }
   }
 
-  /** QUEUED past queue-for, and SENT/RUNNING with no result by timeout + queue-for, end UNREACHABLE. */
+  /** QUEUED past queue-for, and SENT/RUNNING with no result by timeout + queue-for (RUNNING after its re-asks, target-reask.ts), end UNREACHABLE. */
   private async expire(em: EntityManager, job: Pick<JobRecord, 'id' | 'timeoutSeconds' | 'queueForSeconds'>, now: Date): Promise<void> {
     const queued = await targetsOf(em, { jobId: job.id, statuses: ['QUEUED'], queueDeadlineBefore: now });
     await this.endUnreachable(em, job.id, queued, ['QUEUED'], `the host did not connect within queue-for (${job.queueForSeconds} s)`);
     const cutoff = new Date(now.getTime() - (job.timeoutSeconds + job.queueForSeconds) * 1000 - 30_000);
     const late = await targetsOf(em, { jobId: job.id, statuses: ['SENT', 'RUNNING'], sentBefore: cutoff });
-    await this.endUnreachable(em, job.id, late, ['SENT', 'RUNNING'], 'no result: the host did not report within the command timeout plus queue-for');
+    const givenUp = await reaskLate(em, late, now, async (targets) => {
+      const record = await em.findOne(JobRecord, { id: job.id });
+      if (record) await this.deliver(em, record, targets);
+    });
+    await this.endUnreachable(em, job.id, givenUp, ['SENT', 'RUNNING'], `no result: the host did not report within the command timeout plus queue-for, nor answered when asked again (${MAX_REASKS} times)`);
   }
 
   private async endUnreachable(em: EntityManager, jobId: number, targets: readonly TargetRow[], from: TargetStatus[], reason: string): Promise<void> {

@@ -29,6 +29,8 @@ export class JobTargetRecord {
   attempt: Opt<number> = 0;
   /** Times a RUNNING target past its deadline was re-asked for its result (see api/jobs/target-reask.ts). */
   reasks: Opt<number> = 0;
+  /** When it was last re-asked. */
+  reaskedAt?: Date | null;
   /** Past this instant a target never dispatched ends UNREACHABLE. */
   queueDeadline!: Date;
   sentAt?: Date | null;
@@ -58,6 +60,7 @@ export const JobTargetSchema = new EntitySchema<JobTargetRecord>({
     attempts: { type: 'integer', default: 0 },
     attempt: { type: 'integer', default: 0 },
     reasks: { type: 'integer', default: 0 },
+    reaskedAt: { type: 'datetime', length: 3, nullable: true },
     queueDeadline: { type: 'datetime', length: 3 },
     sentAt: { type: 'datetime', length: 3, nullable: true },
     startedAt: { type: 'datetime', length: 3, nullable: true },
