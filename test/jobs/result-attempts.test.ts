@@ -88,10 +88,10 @@ describe.each(databaseKinds())('result attempts through the API ($name)', (kind)
   it('a command arrives as its own instruction kind with attempt 1; a re-send as a new attempt refuses the old attempt’s start and result, audited once', async () => {
     const r = await gql(server.url, 'mutation($i: RunCommandInput!) { runCommand(input: $i) { id } }', { i: { hosts: ['hand-1'], command: 'echo hi' } }, admin);
     expect(r.errors).toBeUndefined();
-    const first = await target();
-    const id = `t${first.id}`;
+    const id = `t${(await target()).id}`;
     const sent = await commandFor(id, 1);
     expect(sent).toMatchObject({ id, kind: 'SHELL', payload: { command: 'echo hi', attempt: 1 } });
+    const first = await target();
     expect(first).toMatchObject({ status: 'SENT', attempt: 1 });
 
     // The server sends the target again as a new attempt (a retry puts it back in the queue).
