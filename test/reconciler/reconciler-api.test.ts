@@ -3,14 +3,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentLink, type Instruction, type LinkSession } from '../../agent/link/agent-link.js';
 import { sendObservedState } from '../../agent/desired/send-reports.js';
 import { ArtifactRecord, HostRecord } from '../../db/entities/index.js';
-import { desiredStateSchema, type ObservedState } from '../../manifests/index.js';
+import { desiredStateSchema, specHash, type DesiredState, type ObservedState } from '../../manifests/index.js';
 import { clientTlsOptions } from '../../protocol/client-trust.js';
 import { parseInstruction } from '../../protocol/index.js';
-import { observeAsApplied } from '../bench/fleet/sim-agent.js';
 import { databaseKinds, type TestDatabase } from '../helpers/databases.js';
 import { gql, login } from '../helpers/graphql.js';
 import { waitFor } from '../helpers/processes.js';
 import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/test-server.js';
+
+/** What an agent that applied `desired` observes: every process running its spec, every cron entry set. */
+const observeAsApplied = (desired: DesiredState, pid: number): ObservedState => ({
+  processes: desired.processes.map((p) => ({ name: p.name, pid, state: 'RUNNING' as const, restarts: 0, specHash: specHash(p) })),
+  cron: desired.crontab.map((c) => ({ name: c.name, specHash: specHash(c) })),
+  files: [],
+});
 
 interface Rollout { host: string; status: string; drift: { key: string; action: string; reason: string }[]; error: string | null }
 
