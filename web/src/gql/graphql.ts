@@ -979,6 +979,7 @@ export type MutationReportCommandResultArgs = {
 
 
 export type MutationReportCommandStartedArgs = {
+  attempt?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['String']['input'];
 };
 
