@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { type ObservedReport, observedReportSchema } from '../../manifests/index.js';
 import { type CronRunsReport, type ProcessEventsReport, cronRunsReportSchema, processEventsReportSchema } from '../../protocol/index.js';
+import { type ChangeReport, changeReportSchema } from '../../protocol/change-report.schema.js';
 import type { LinkSession } from '../link/agent-link.js';
 
 async function send<S extends z.ZodType>(session: LinkSession, mutation: string, schema: S, value: z.input<S>): Promise<void> {
@@ -22,3 +23,6 @@ export const sendProcessEvents = (session: LinkSession, events: ProcessEventsRep
 
 export const sendCronRuns = (session: LinkSession, runs: CronRunsReport) =>
   send(session, 'mutation($r: String!) { reportCronRuns(report: $r) }', cronRunsReportSchema, runs);
+
+export const sendChanges = (session: LinkSession, changes: ChangeReport) =>
+  send(session, 'mutation($r: String!) { reportAppliedChanges(report: $r) }', changeReportSchema, changes);

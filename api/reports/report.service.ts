@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { CronRunRecord, HostRecord, ProcessRestartRecord } from '../../db/entities/index.js';
 import { availabilityRows, type AvailabilityRow } from './availability.js';
+import { changeRows, newestChanges, type ChangeEntry, type ChangeRow } from './changes.js';
+import { loadChangeInput } from './changes-source.js';
 import { loadAvailabilityInput } from './availability-source.js';
 import { commandRows, type CommandsReport, type SlowCommand } from './commands.js';
 import { loadCommandCounts } from './commands-source.js';
@@ -56,6 +58,16 @@ export async function resourcesReport(em: EntityManager, req: ReportRequest, top
   const { hosts, ids } = await scope(em, req);
   const { maxima, cpu, mem } = await loadResourceInput(em, req.range, ids);
   return { cpu: topResourceRows(hosts, maxima, cpu, mem, { sortBy: 'CPU', limit: top }), memory: topResourceRows(hosts, maxima, cpu, mem, { sortBy: 'MEMORY', limit: top }) };
+}
+
+/** Most individual changes listed (newest first). */
+export const MAX_CHANGES_LISTED = 500;
+
+export async function changesReport(em: EntityManager, req: ReportRequest): Promise<{ rows: ChangeRow[]; changes: ChangeEntry[] }> {
+  const { hosts, ids } = await scope(em, req);
+  const names = new Map(hosts.map((h) => [h.id, h.name]));
+  const { counts, newest } = await loadChangeInput(em, req.range, ids, req.period !== 'ALL', MAX_CHANGES_LISTED, names);
+  return { rows: changeRows(rollUpDailyCounts(counts, byId(hosts), req.range, req.by, req.period)), changes: newestChanges(newest, MAX_CHANGES_LISTED) };
 }
 
 /** The report's hosts, and their ids when a selector narrowed them (null: every host). */

@@ -48,6 +48,12 @@ const KINDS: readonly ReportKind[] = [
     selection: 'cpu { host hours cpuP95 cpuMax memP95 memMax } memory { host hours cpuP95 cpuMax memP95 memMax }',
   },
   {
+    name: 'changes',
+    description: 'drift history: changes agents made per resource and host or label group, intended or corrective (tables: changes, list)',
+    field: 'reportChanges',
+    selection: 'rows { group resource periodStart periodEnd hosts changes intended corrective restarts failed lastAt } changes { host at resource action reason kind outcome revision error }',
+  },
+  {
     name: 'commands',
     description: 'jobs and targets per day, success rate per user and per host or label group, slowest commands (tables: days, users, hosts, slowest)',
     field: 'reportCommands',

@@ -15,6 +15,7 @@ import { MetricSampleSchema } from './metric-sample.entity.js';
 import { SessionSchema } from './session.entity.js';
 import { UserSchema } from './user.entity.js';
 import { LoginAttemptSchema } from './login-attempt.entity.js';
+import { AgentChangeSchema } from './agent-change.entity.js';
 
 export * from './artifact.entity.js';
 export * from './cron-run.entity.js';
@@ -33,6 +34,7 @@ export * from './metric-sample.entity.js';
 export * from './session.entity.js';
 export * from './user.entity.js';
 export * from './login-attempt.entity.js';
+export * from './agent-change.entity.js';
 
 /** Every entity the ORM knows; a feature adds its own here (then `npx tsx db/make-migration.ts NAME`). */
-export const ENTITIES = [UserSchema, SessionSchema, AuditEventSchema, EnrollmentTokenSchema, HostSchema, HostStatusEventSchema, MetricSampleSchema, MetricRollupSchema, ArtifactSchema, JobSchema, JobTargetSchema, JobEventSchema, ManifestRevisionSchema, HostStateSchema, ProcessRestartSchema, CronRunSchema, LoginAttemptSchema];
+export const ENTITIES = [UserSchema, SessionSchema, AuditEventSchema, EnrollmentTokenSchema, HostSchema, HostStatusEventSchema, MetricSampleSchema, MetricRollupSchema, ArtifactSchema, JobSchema, JobTargetSchema, JobEventSchema, ManifestRevisionSchema, HostStateSchema, ProcessRestartSchema, CronRunSchema, LoginAttemptSchema, AgentChangeSchema];

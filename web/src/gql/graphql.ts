@@ -172,6 +172,73 @@ export type AvailabilityRow = {
   periodStart: Scalars['DateTime']['output'];
 };
 
+/** One change an agent made */
+export type ChangeEntry = {
+  __typename?: 'ChangeEntry';
+  /** The plan action (PutFile, StartProcess, …) or SupervisorRestart */
+  action: Scalars['String']['output'];
+  at: Scalars['DateTime']['output'];
+  error?: Maybe<Scalars['String']['output']>;
+  host: Scalars['String']['output'];
+  kind: ChangeKind;
+  outcome: ChangeOutcome;
+  /** The plan reason (MISSING, CHECKSUM_MISMATCH, …) or EXITED */
+  reason: Scalars['String']['output'];
+  resource: Scalars['String']['output'];
+  /** Manifest revision carried out */
+  revision?: Maybe<Scalars['Int']['output']>;
+};
+
+/** INTENDED: a desired state the host had not converged to yet; CORRECTIVE: put back after the host drifted on its own */
+export type ChangeKind =
+  | 'CORRECTIVE'
+  | 'INTENDED';
+
+/** DONE, FAILED (tried), SKIPPED (not tried: a restart after a file that could not be written) */
+export type ChangeOutcome =
+  | 'DONE'
+  | 'FAILED'
+  | 'SKIPPED';
+
+export type ChangeRow = {
+  __typename?: 'ChangeRow';
+  /** intended + corrective */
+  changes: Scalars['Int']['output'];
+  /** Put back after drift (a file edited or deleted, a process that died, a cron entry removed), supervisor restarts included */
+  corrective: Scalars['Int']['output'];
+  /** Changes tried but not carried out (FAILED or SKIPPED) */
+  failed: Scalars['Int']['output'];
+  /** Host name, or the label value */
+  group: Scalars['String']['output'];
+  /** Hosts with changes to the resource in the period */
+  hosts: Scalars['Int']['output'];
+  /** Changes that carried out a desired state the host had not converged to yet */
+  intended: Scalars['Int']['output'];
+  lastAt?: Maybe<Scalars['DateTime']['output']>;
+  periodEnd: Scalars['DateTime']['output'];
+  periodStart: Scalars['DateTime']['output'];
+  /** Resource key: process:NAME, file:PATH, cron:NAME */
+  resource: Scalars['String']['output'];
+  /** Of the corrective changes: guarded-process restarts by the supervisor */
+  restarts: Scalars['Int']['output'];
+};
+
+export type ChangesReport = {
+  __typename?: 'ChangesReport';
+  /** The newest changes, at most 500 */
+  changes: Array<ChangeEntry>;
+  /** One table of the report as RFC 4180 CSV — the same file `ioms report changes -o csv [--table NAME]` writes */
+  csv: Scalars['String']['output'];
+  /** Per resource and host or label group (and period) */
+  rows: Array<ChangeRow>;
+  scope: ReportScopeType;
+};
+
+
+export type ChangesReportCsvArgs = {
+  table?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type CommandDayRow = {
   __typename?: 'CommandDayRow';
   cancelled: Scalars['Int']['output'];
@@ -869,6 +936,8 @@ export type Mutation = {
   logout: Scalars['Boolean']['output'];
   /** Stops sending to more hosts until resumed */
   pauseJob: Job;
+  /** Plan actions the agent carried out, each INTENDED or CORRECTIVE (protocol/change-report.schema.ts); a change id already stored is ignored */
+  reportAppliedChanges: Scalars['Boolean']['output'];
   /** A command’s result; true once stored (also when it was already stored): the agent may then forget it */
   reportCommandResult: Scalars['Boolean']['output'];
   /** The agent began running a command (`id` = t<target id>) */
@@ -957,6 +1026,11 @@ export type MutationLoginArgs = {
 
 export type MutationPauseJobArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationReportAppliedChangesArgs = {
+  report: Scalars['String']['input'];
 };
 
 
@@ -1142,6 +1216,8 @@ export type Query = {
   planManifests: ApplyResult;
   /** Availability per host or label group (and per day, week or month): availability %, downtime, outages, longest outage — see docs/reports.md */
   reportAvailability: AvailabilityReport;
+  /** Drift history: every change agents made per resource and host or label group (and period), INTENDED or CORRECTIVE, and the newest changes — see docs/reports.md */
+  reportChanges: ChangesReport;
   /** Jobs and targets per day, success rate per user and per host or label group, the slowest commands */
   reportCommands: CommandsReport;
   /** Cron runs, failures and success rate per entry and host or label group (and period) */
@@ -1277,6 +1353,11 @@ export type QueryPlanManifestsArgs = {
 
 
 export type QueryReportAvailabilityArgs = {
+  input?: InputMaybe<ReportInput>;
+};
+
+
+export type QueryReportChangesArgs = {
   input?: InputMaybe<ReportInput>;
 };
 
