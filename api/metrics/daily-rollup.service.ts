@@ -7,6 +7,8 @@ import { sqlNames, type SqlNames } from './sql-columns.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
+/** Most older days one chore run fills in (see {@link DailyRollupService.follow}). @default 7 */
+export const BACKFILL_DAYS = 7;
 
 /** The UTC days [fromMs, toMs) touches, as a day-aligned range. */
 export function daysTouched(fromMs: number, toMs: number): { fromMs: number; toMs: number } {
@@ -41,11 +43,27 @@ export class DailyRollupService {
     this.sqlite = orm.em.getPlatform().constructor.name.toLowerCase().includes('sqlite');
   }
 
-  /** Rewrites what the runs' 1-hour windows feed. @returns rows written */
+  /**
+   * Rewrites what the runs' 1-hour windows feed, then fills in up to {@link BACKFILL_DAYS} older
+   * days that have hour rollups but no daily rows yet (the hours kept from before this table
+   * existed), newest first, so a server upgraded in place reports its history too.
+   * @returns rows written
+   */
   async follow(runs: readonly RollupRun[]): Promise<number> {
     let rows = 0;
     for (const run of runs) if (run.step === 3600) rows += await this.rollUpRange(run.fromMs, run.toMs);
-    return rows;
+    return rows + (await this.backfill());
+  }
+
+  private async backfill(): Promise<number> {
+    const { r, d } = this;
+    const conn = this.orm.em.getConnection() as AbstractSqlConnection;
+    const [hours] = await conn.execute<{ first: number | string | null; last: number | string | null }[]>(`SELECT MIN(${r.col('bucketStartMs')}) AS first, MAX(${r.col('bucketStartMs')}) AS last FROM ${r.table} WHERE ${r.col('stepSeconds')} = 3600`);
+    if (hours?.first === null || hours?.first === undefined || hours.last === null) return 0;
+    const [days] = await conn.execute<{ first: number | string | null }[]>(`SELECT MIN(${d.col('dayStartMs')}) AS first FROM ${d.table}`);
+    const end = days?.first === null || days?.first === undefined ? daysTouched(Number(hours.last), Number(hours.last) + HOUR_MS).toMs : Number(days.first);
+    const start = Math.max(daysTouched(Number(hours.first), Number(hours.first) + 1).fromMs, end - BACKFILL_DAYS * DAY_MS);
+    return start < end ? this.rollUpRange(start, end) : 0;
   }
 
   /**
@@ -74,11 +92,16 @@ export class DailyRollupService {
     }
   }
 
-  /** Deletes disk hours and days and daily histograms that start before `beforeMs`. @returns rows deleted */
+  /**
+   * Deletes disk hours that start before `beforeMs`, and the days before the day of `beforeMs`
+   * (a day is kept while any of its hours is). @returns rows deleted
+   */
   async prune(beforeMs: number): Promise<number> {
     const conn = this.orm.em.getConnection() as AbstractSqlConnection;
-    const a = await conn.execute<{ affectedRows: number }>(`DELETE FROM ${this.k.table} WHERE ${this.k.col('stepSeconds')} IN (3600, 86400) AND ${this.k.col('bucketStartMs')} < ?`, [beforeMs], 'run');
-    const b = await conn.execute<{ affectedRows: number }>(`DELETE FROM ${this.d.table} WHERE ${this.d.col('dayStartMs')} < ?`, [beforeMs], 'run');
+    const { k, d } = this;
+    const day = daysTouched(beforeMs, beforeMs + 1).fromMs;
+    const a = await conn.execute<{ affectedRows: number }>(`DELETE FROM ${k.table} WHERE (${k.col('stepSeconds')} = 3600 AND ${k.col('bucketStartMs')} < ?) OR (${k.col('stepSeconds')} = 86400 AND ${k.col('bucketStartMs')} < ?)`, [beforeMs, day], 'run');
+    const b = await conn.execute<{ affectedRows: number }>(`DELETE FROM ${d.table} WHERE ${d.col('dayStartMs')} < ?`, [day], 'run');
     return a.affectedRows + b.affectedRows;
   }
 

@@ -70,10 +70,18 @@ describe.each(databaseKinds())('DailyRollupService on $name', (kind) => {
     ]);
   });
 
-  it('prunes what is past the retention', async () => {
+  it('prunes what is past the retention: hours before the cut, days before its day', async () => {
     const svc = new DailyRollupService(db.orm);
     await svc.rollUpRange(T0, T0 + 2 * DAY);
-    expect(await svc.prune(T0 + DAY)).toBe(48 + 2 + 2);
+    expect(await svc.prune(T0 + DAY + HOUR)).toBe(2 * 25 + 2 + 2);
     expect(await db.orm.em.fork().count(MetricDailyRecord, {})).toBe(2);
+  });
+
+  it('fills in days that have hour rollups but no daily rows (an upgraded server), newest first', async () => {
+    const svc = new DailyRollupService(db.orm);
+    await svc.follow([{ step: 3600, fromMs: T0 + DAY + 23 * HOUR, toMs: T0 + 2 * DAY, rows: 0 }]);
+    const em = db.orm.em.fork();
+    expect((await em.find(MetricDailyRecord, { metric: 'cpu' })).map((r) => r.dayStartMs).sort()).toEqual([T0, T0 + DAY]);
+    expect(await svc.follow([])).toBe(0);
   });
 });
