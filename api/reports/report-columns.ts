@@ -5,6 +5,7 @@
  */
 import type { AvailabilityRow } from './availability.js';
 import type { ChangeEntry, ChangeRow } from './changes.js';
+import type { DiskForecast, DiskRow } from './disks.js';
 import type { CommandDayRow, CommandHostRow, CommandUserRow, SlowCommand, TargetTally } from './commands.js';
 import type { CronRow } from './cron.js';
 import type { CrashLoop, RestartRow } from './restarts.js';
@@ -115,6 +116,27 @@ export const RESOURCE_COLUMNS: readonly ReportColumn<ResourceRow>[] = [
   { header: 'mem_max_pct', value: (r) => r.memMax },
 ];
 
+export const DISK_COLUMNS: readonly ReportColumn<DiskRow>[] = [
+  { header: 'host', value: (r) => r.host },
+  { header: 'mount', value: (r) => r.mount },
+  { header: 'days', value: (r) => r.days },
+  { header: 'used_p95_pct', value: (r) => r.usedP95 },
+  { header: 'used_max_pct', value: (r) => r.usedMax },
+  { header: 'size_bytes', value: (r) => r.sizeBytes },
+];
+
+export const FORECAST_COLUMNS: readonly ReportColumn<DiskForecast>[] = [
+  { header: 'host', value: (r) => r.host },
+  { header: 'mount', value: (r) => r.mount },
+  { header: 'days', value: (r) => r.days },
+  { header: 'size_bytes', value: (r) => r.sizeBytes },
+  { header: 'used_pct', value: (r) => r.usedPercent },
+  { header: 'growth_bytes_per_day', value: (r) => r.growthBytesPerDay },
+  { header: 'trend', value: (r) => r.trend },
+  { header: 'days_until_full', value: (r) => r.daysUntilFull },
+  { header: 'full_at', value: (r) => iso(r.fullAt) },
+];
+
 export const CHANGE_COLUMNS: readonly ReportColumn<ChangeRow>[] = [
   { header: 'group', value: (r) => r.group },
   { header: 'resource', value: (r) => r.resource },
@@ -158,7 +180,7 @@ export const REPORT_TABLES = {
   availability: [table('availability', 'rows', AVAILABILITY_COLUMNS)],
   restarts: [table('restarts', 'rows', RESTART_COLUMNS), table('crash-loops', 'crashLoops', CRASH_LOOP_COLUMNS)],
   cron: [table('cron', 'rows', CRON_COLUMNS)],
-  resources: [table('cpu', 'cpu', RESOURCE_COLUMNS), table('memory', 'memory', RESOURCE_COLUMNS)],
+  resources: [table('cpu', 'cpu', RESOURCE_COLUMNS), table('memory', 'memory', RESOURCE_COLUMNS), table('disks', 'disks', DISK_COLUMNS), table('forecast', 'forecast', FORECAST_COLUMNS)],
   changes: [table('changes', 'rows', CHANGE_COLUMNS), table('list', 'changes', CHANGE_ENTRY_COLUMNS)],
   commands: [table('days', 'days', COMMAND_DAY_COLUMNS), table('users', 'users', COMMAND_USER_COLUMNS), table('hosts', 'hosts', COMMAND_HOST_COLUMNS), table('slowest', 'slowest', SLOW_COMMAND_COLUMNS)],
 } as const satisfies Record<string, readonly ReportTable[]>;

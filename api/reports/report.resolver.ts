@@ -38,12 +38,12 @@ export class ReportResolver {
     return Object.assign(new CronReportType(), { scope: scope(req), rows: await cronReport(ctx.em, req) });
   }
 
-  @Query(() => ResourcesReportType, { description: 'Top hosts by CPU and memory over the range (p95 of hourly averages and max), from the 1-hour rollups' })
+  @Query(() => ResourcesReportType, { description: 'Top hosts by CPU and memory over the range (p95 of hourly averages and max, from the daily histograms and 1-hour rollups), fullest disks and the disk-full forecast (from the daily disk rollups)' })
   @Allow('VIEWER')
   async reportResources(
     @Ctx() ctx: ReportContext,
     @Arg('input', () => ReportInput, { nullable: true }) input?: ReportInput | null,
-    @Arg('top', () => Int, { nullable: true, description: `Hosts per table, 1–${MAX_TOP}; default ${DEFAULT_TOP}` }) top?: number | null,
+    @Arg('top', () => Int, { nullable: true, description: `Rows per table (hosts, or mounts for disks and forecast), 1–${MAX_TOP}; default ${DEFAULT_TOP}` }) top?: number | null,
   ): Promise<ResourcesReportType> {
     const req = reportRequest(input, ctx.services.now().getTime());
     const n = top ?? DEFAULT_TOP;

@@ -1,4 +1,5 @@
 import { Arg, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DISK_TRENDS, type DiskTrend } from './disks.js';
 import { CHANGE_KINDS, CHANGE_OUTCOMES, type ChangeKind, type ChangeOutcome } from '../../protocol/change-report.schema.js';
 import { badInput } from '../errors.js';
 import { DateTimeScalar } from '../graphql/scalars.js';
@@ -172,13 +173,41 @@ export class ResourceRowType {
   @Field(() => Float, { description: 'Highest memory-used sample, percent of total' }) memMax!: number;
 }
 
+export const DiskTrendEnum = Object.fromEntries(DISK_TRENDS.map((k) => [k, k])) as { [K in DiskTrend]: K };
+registerEnumType(DiskTrendEnum, { name: 'DiskTrend', description: 'GROWING (a date it fills), NOT_GROWING (flat or shrinking: no date), NOT_ENOUGH_DATA (fewer than 3 days)' });
+
+@ObjectType('DiskRow', { description: 'One mount of one host over the range, from the daily disk rollups (whole UTC days)' })
+export class DiskRowType {
+  @Field(() => String) host!: string;
+  @Field(() => String) mount!: string;
+  @Field(() => Int, { description: 'Days with data' }) days!: number;
+  @Field(() => Float, { nullable: true, description: '95th percentile of the daily average use, whole percent of size' }) usedP95!: number | null;
+  @Field(() => Float, { description: 'Highest sample, percent of size' }) usedMax!: number;
+  @Field(() => Float, { description: 'Size in bytes (the largest seen)' }) sizeBytes!: number;
+}
+
+@ObjectType('DiskForecast', { description: 'When a mount fills at its 30-day trend (least squares over its daily average use)' })
+export class DiskForecastType {
+  @Field(() => String) host!: string;
+  @Field(() => String) mount!: string;
+  @Field(() => Int, { description: 'Days in the trend' }) days!: number;
+  @Field(() => Float) sizeBytes!: number;
+  @Field(() => Float, { nullable: true, description: 'Use at the end of the range on the trend line, percent of size' }) usedPercent!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Slope of the trend, bytes per day (negative: shrinking)' }) growthBytesPerDay!: number | null;
+  @Field(() => DiskTrendEnum) trend!: DiskTrend;
+  @Field(() => Float, { nullable: true, description: 'Days from the end of the range until full; null unless GROWING' }) daysUntilFull!: number | null;
+  @Field(() => DateTimeScalar, { nullable: true }) fullAt!: Date | null;
+}
+
 @ObjectType('ResourcesReport')
 export class ResourcesReportType {
   @Field(() => ReportScopeType) scope!: ReportScopeType;
   @Field(() => [ResourceRowType], { description: 'Busiest hosts by CPU p95 (then max)' }) cpu!: ResourceRowType[];
   @Field(() => [ResourceRowType], { description: 'Busiest hosts by memory p95 (then max)' }) memory!: ResourceRowType[];
+  @Field(() => [DiskRowType], { description: 'Fullest mounts by p95 of daily use (then max)' }) disks!: DiskRowType[];
+  @Field(() => [DiskForecastType], { description: 'Mounts by when they fill: growing ones soonest first, then not growing, then without enough data' }) forecast!: DiskForecastType[];
   @Field(() => String, { description: CSV_DESCRIPTION('resources') })
-  csv(@Arg('table', () => String, { nullable: true, description: 'cpu (default) or memory' }) table?: string | null): string {
+  csv(@Arg('table', () => String, { nullable: true, description: 'cpu (default), memory, disks or forecast' }) table?: string | null): string {
     return csvOf(REPORT_TABLES_OF.resources, this, table);
   }
 }

@@ -434,6 +434,45 @@ export type DeleteArtifactResult = {
   deleted: Array<ArtifactVersion>;
 };
 
+/** When a mount fills at its 30-day trend (least squares over its daily average use) */
+export type DiskForecast = {
+  __typename?: 'DiskForecast';
+  /** Days in the trend */
+  days: Scalars['Int']['output'];
+  /** Days from the end of the range until full; null unless GROWING */
+  daysUntilFull?: Maybe<Scalars['Float']['output']>;
+  fullAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Slope of the trend, bytes per day (negative: shrinking) */
+  growthBytesPerDay?: Maybe<Scalars['Float']['output']>;
+  host: Scalars['String']['output'];
+  mount: Scalars['String']['output'];
+  sizeBytes: Scalars['Float']['output'];
+  trend: DiskTrend;
+  /** Use at the end of the range on the trend line, percent of size */
+  usedPercent?: Maybe<Scalars['Float']['output']>;
+};
+
+/** One mount of one host over the range, from the daily disk rollups (whole UTC days) */
+export type DiskRow = {
+  __typename?: 'DiskRow';
+  /** Days with data */
+  days: Scalars['Int']['output'];
+  host: Scalars['String']['output'];
+  mount: Scalars['String']['output'];
+  /** Size in bytes (the largest seen) */
+  sizeBytes: Scalars['Float']['output'];
+  /** Highest sample, percent of size */
+  usedMax: Scalars['Float']['output'];
+  /** 95th percentile of the daily average use, whole percent of size */
+  usedP95?: Maybe<Scalars['Float']['output']>;
+};
+
+/** GROWING (a date it fills), NOT_GROWING (flat or shrinking: no date), NOT_ENOUGH_DATA (fewer than 3 days) */
+export type DiskTrend =
+  | 'GROWING'
+  | 'NOT_ENOUGH_DATA'
+  | 'NOT_GROWING';
+
 export type DiskUsage = {
   __typename?: 'DiskUsage';
   mount: Scalars['String']['output'];
@@ -1222,7 +1261,7 @@ export type Query = {
   reportCommands: CommandsReport;
   /** Cron runs, failures and success rate per entry and host or label group (and period) */
   reportCron: CronReport;
-  /** Top hosts by CPU and memory over the range (p95 of hourly averages and max), from the 1-hour rollups */
+  /** Top hosts by CPU and memory over the range (p95 of hourly averages and max, from the daily histograms and 1-hour rollups), fullest disks and the disk-full forecast (from the daily disk rollups) */
   reportResources: ResourcesReport;
   /** Guarded-process restarts per process and host or label group (and period), and crash loops (processes that gave up) */
   reportRestarts: RestartsReport;
@@ -1447,6 +1486,10 @@ export type ResourcesReport = {
   cpu: Array<ResourceRow>;
   /** One table of the report as RFC 4180 CSV — the same file `ioms report resources -o csv [--table NAME]` writes */
   csv: Scalars['String']['output'];
+  /** Fullest mounts by p95 of daily use (then max) */
+  disks: Array<DiskRow>;
+  /** Mounts by when they fill: growing ones soonest first, then not growing, then without enough data */
+  forecast: Array<DiskForecast>;
   /** Busiest hosts by memory p95 (then max) */
   memory: Array<ResourceRow>;
   scope: ReportScopeType;
