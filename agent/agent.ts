@@ -166,6 +166,7 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
     onChange: () => scheduleObserved(),
     onChanges: (made) => void changes.push(made).catch((err: unknown) => log.warn('could not spool changes', { err: err instanceof Error ? err.message : String(err) })),
     fileCheckMs: opts.fileCheckIntervalMs,
+    usageReportMs: metricsMs,
     download: async (f, artifact) => {
       return downloadArtifact({ url: artifact.url, sha256: artifact.sha256, md5: artifact.md5, dest: f.path, ...(f.mode ? { mode: parseInt(f.mode, 8) } : {}), headers: { authorization: agentAuth }, tls });
     },
