@@ -7,14 +7,13 @@ import { loadDailyCounts } from './daily-counts-source.js';
 import type { ReportRange } from './report-scope.js';
 
 /**
- * The changes report's reads: three grouped counts over the (host, resource, time) indexes —
- * changes by kind, changes by outcome, supervisor restarts — and the newest `limit` changes and
+ * The changes report's reads: two grouped counts over the (host, resource, time) indexes —
+ * changes by kind and outcome, supervisor restarts — and the newest `limit` changes and
  * restarts themselves.
  */
 export async function loadChangeInput(em: EntityManager, range: ReportRange, hostIds: readonly number[] | null, byDay: boolean, limit: number, hostNames: ReadonlyMap<number, string>): Promise<{ counts: DailyCount[]; newest: ChangeEntry[] }> {
   const src = { entity: AgentChangeRecord, host: 'hostId', item: 'resource', at: 'at' } as const;
-  const byKind = await loadDailyCounts(em, { ...src, status: 'kind' }, range, hostIds, byDay);
-  const byOutcome = await loadDailyCounts(em, { ...src, status: 'outcome' }, range, hostIds, byDay);
+  const byKindAndOutcome = await loadDailyCounts(em, { ...src, status: 'kind', detail: 'outcome' }, range, hostIds, byDay);
   const restarts = await loadDailyCounts(em, { entity: ProcessRestartRecord, host: 'hostId', item: 'process', at: 'at', status: 'outcome' }, range, hostIds, byDay);
   const when = { $gte: new Date(range.fromMs), $lt: new Date(range.toMs) };
   const hosts = hostIds ? { hostId: { $in: [...hostIds] } } : {};
@@ -24,5 +23,5 @@ export async function loadChangeInput(em: EntityManager, range: ReportRange, hos
     ...changes.filter((c) => hostNames.has(c.hostId)).map((c) => ({ host: hostNames.get(c.hostId)!, at: c.at, resource: c.resource, action: c.action, reason: c.reason, kind: c.kind as ChangeKind, outcome: c.outcome as ChangeOutcome, revision: c.revision ?? null, error: c.error ?? null })),
     ...restartRows.filter((r) => hostNames.has(r.hostId)).map((r) => ({ host: hostNames.get(r.hostId)!, at: r.at, resource: `process:${r.process}`, action: 'SupervisorRestart', reason: 'EXITED', kind: 'CORRECTIVE' as const, outcome: 'DONE' as const, revision: null, error: null })),
   ];
-  return { counts: mergeChangeCounts(byKind, byOutcome, restarts), newest };
+  return { counts: mergeChangeCounts(byKindAndOutcome, restarts), newest };
 }

@@ -13,15 +13,19 @@ import { lastOf } from './restarts.js';
 export const CHANGE_COUNT = { INTENDED: 'INTENDED', CORRECTIVE: 'CORRECTIVE', NOT_DONE: 'NOT_DONE', RESTART: 'RESTART' } as const;
 
 /**
- * One list of daily counts from the three grouped reads: changes by kind, changes by outcome (only
- * those not carried out are kept) and supervisor restarts (RESTART records, keyed `process:<name>`).
+ * One list of daily counts from the two grouped reads: changes by kind and outcome (status
+ * `KIND|OUTCOME`: counted by kind, and as NOT_DONE when not carried out) and supervisor restarts
+ * (RESTART records, keyed `process:<name>`).
  */
-export function mergeChangeCounts(byKind: readonly DailyCount[], byOutcome: readonly DailyCount[], restarts: readonly DailyCount[]): DailyCount[] {
-  return [
-    ...byKind,
-    ...byOutcome.filter((c) => c.status !== 'DONE').map((c) => ({ ...c, status: CHANGE_COUNT.NOT_DONE })),
-    ...restarts.filter((c) => c.status === 'RESTART').map((c) => ({ ...c, item: `process:${c.item}`, status: CHANGE_COUNT.RESTART })),
-  ];
+export function mergeChangeCounts(byKindAndOutcome: readonly DailyCount[], restarts: readonly DailyCount[]): DailyCount[] {
+  const out: DailyCount[] = [];
+  for (const c of byKindAndOutcome) {
+    const [kind = '', outcome = ''] = c.status.split('|');
+    out.push({ ...c, status: kind });
+    if (outcome !== 'DONE') out.push({ ...c, status: CHANGE_COUNT.NOT_DONE });
+  }
+  for (const c of restarts) if (c.status === 'RESTART') out.push({ ...c, item: `process:${c.item}`, status: CHANGE_COUNT.RESTART });
+  return out;
 }
 
 export interface ChangeRow {
