@@ -19,7 +19,8 @@ import { CronRunner, openRebootGate } from './cron/index.js';
 import { runCommand } from './exec/index.js';
 import { DesiredStateManager } from './desired/desired-state-manager.js';
 import { ReportQueue } from './desired/report-queue.js';
-import { sendCronRuns, sendObservedState, sendProcessEvents } from './desired/send-reports.js';
+import { sendChanges, sendCronRuns, sendObservedState, sendProcessEvents } from './desired/send-reports.js';
+import { ChangeSpool } from './desired/change-spool.js';
 import { armRollback, installBundle, RESTART_EXIT_CODE } from './upgrade/self-upgrade.js';
 
 export interface AgentOptions {
@@ -141,6 +142,7 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
   const cron = new CronRunner({ runCommand: (req, o) => runCommand(req, { signal: o.signal }), restartProcess: (name) => supervisor.restart(name), reboot: openRebootGate(opts.stateDir) });
   const processEvents = new ReportQueue<ProcessEventsReport[number]>(500);
   const cronRuns = new ReportQueue<CronRunsReport[number]>(500);
+  const changes = await ChangeSpool.open(opts.stateDir);
   // `ioms logs`: the captured output of guarded processes, read on request (protocol/process-logs.schema.ts).
   const processLogs = new ProcessLogs({
     logPaths: (name) => (supervisor.snapshot().some((p) => p.name === name) ? logPathsFor(path.join(opts.stateDir, 'supervisor', 'logs'), name) : undefined),
@@ -164,6 +166,7 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
     cron,
     logger: log,
     onChange: () => scheduleObserved(),
+    onChanges: (made) => void changes.push(made).catch((err: unknown) => log.warn('could not spool changes', { err: err instanceof Error ? err.message : String(err) })),
     fileCheckMs: opts.fileCheckIntervalMs,
     usageReportMs: metricsMs,
     download: async (f, artifact) => {
@@ -185,6 +188,7 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
     restartRecords.flushExpired();
     await processEvents.flush((batch) => sendProcessEvents(session, batch));
     await cronRuns.flush((batch) => sendCronRuns(session, batch));
+    await changes.flush((batch) => sendChanges(session, batch));
   };
   await desired.start();
 

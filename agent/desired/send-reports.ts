@@ -4,6 +4,7 @@
  */
 import { type ObservedReport, observedReportSchema } from '../../manifests/index.js';
 import { type CronRunsReport, type ProcessEventsReport, cronRunsReportSchema, processEventsReportSchema } from '../../protocol/index.js';
+import { type ChangeReport, changeReportSchema } from '../../protocol/change-report.schema.js';
 import type { LinkSession } from '../link/agent-link.js';
 import { sendReport } from '../link/reports.js';
 
@@ -15,3 +16,6 @@ export const sendProcessEvents = async (session: LinkSession, events: ProcessEve
 
 export const sendCronRuns = async (session: LinkSession, runs: CronRunsReport): Promise<void> =>
   void (await sendReport(session, 'mutation($r: String!) { reportCronRuns(report: $r) }', cronRunsReportSchema, runs));
+
+export const sendChanges = async (session: LinkSession, changes: ChangeReport): Promise<void> =>
+  void (await sendReport(session, 'mutation($r: String!) { reportAppliedChanges(report: $r) }', changeReportSchema, changes));
