@@ -62,8 +62,10 @@ try {
     });
     console.log(`  raw GraphQL ${label.padEnd(40)} median ${median(runs.map((r) => r.ms)).toFixed(0).padStart(5)} ms   ${(runs[0]!.bytes / 1024).toFixed(0)} KiB`);
   };
-  await timeQuery('hosts(first: 500)', 'query($first: Int) { hosts(first: $first) { totalCount pageInfo { endCursor hasNextPage } nodes { id name online alive revoked lastSeenAt lastConnectedAt agentVersion address labels inventory } } }');
-  await timeQuery('hostPage(first: 500) — hosts page, 1st page', 'query($first: Int) { hostPage(first: $first) { totalCount pageInfo { endCursor hasNextPage } nodes { id name online alive revoked lastSeenAt lastConnectedAt agentVersion address labels inventory } } }');
+  const row = 'id name online alive revoked lastSeenAt lastConnectedAt agentVersion address labels os cpuPercent memoryPercent';
+  await timeQuery('hosts(first: 500) — hosts page, 1st page', `query($first: Int) { hosts(first: $first) { totalCount pageInfo { endCursor hasNextPage } nodes { ${row} } } }`);
+  await timeQuery('hosts(first: 500, sort: CPU, DESC)', `query($first: Int) { hosts(first: $first, sort: CPU, direction: DESC) { totalCount pageInfo { endCursor hasNextPage } nodes { ${row} } } }`);
+  await timeQuery('hosts(first: 500, selector: role=web)', `query($first: Int) { hosts(first: $first, selector: "role=web") { totalCount pageInfo { endCursor hasNextPage } nodes { ${row} } } }`);
   await timeQuery('fleetTiles — fleet map', '{ fleetTiles { names states cpuPercent } }');
 
   const browser = await launchChromium();

@@ -4,20 +4,27 @@ import { useSubscription } from 'urql';
 import { graphql } from '../gql';
 import type { HostUpdatedSubscription } from '../gql/graphql';
 
+/** A host's row in lists: what the hosts table shows and what `hostUpdated` patches into it. */
+graphql(`
+  fragment HostRow on Host {
+    id
+    name
+    online
+    alive
+    revoked
+    lastSeenAt
+    lastConnectedAt
+    agentVersion
+    address
+    labels
+    os
+  }
+`);
+
 const HostUpdatedDoc = graphql(`
   subscription HostUpdated {
     hostUpdated {
-      id
-      name
-      online
-      alive
-      revoked
-      lastSeenAt
-      lastConnectedAt
-      agentVersion
-      address
-      labels
-      inventory
+      ...HostRow
     }
   }
 `);
