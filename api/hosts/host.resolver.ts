@@ -11,7 +11,8 @@ import { hostView, type HostView } from './host-view.js';
 import { hostViewsById, scanHosts } from './host-scan.js';
 import { HostSortEnum, pageAfter, sortHosts, SortDirectionEnum, type HostSort, type SortDirection } from './host-order.js';
 import { searchText, statusMatches } from './host.service.js';
-import { HOST_UPDATED_TOPIC } from './topics.js';
+import { HOST_CHANGED_TOPIC, HOST_UPDATED_TOPIC } from './topics.js';
+import { HostChangeType, type HostChangedEvent } from './host-changed.js';
 import { latestMetrics } from '../metrics/metrics-query.js';
 import { MetricsPointType } from '../metrics/host-metrics.type.js';
 import { RECENT_USAGE_WINDOW_MS, recentUsageByHost, type RecentUsage } from '../metrics/recent-usage.js';
@@ -124,6 +125,16 @@ export class HostResolver {
   async deleteHost(@Arg('name', () => String) name: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
     await ctx.services.hosts.remove(ctx.em, name);
     return true;
+  }
+
+  @Subscription(() => HostChangeType, {
+    topics: HOST_CHANGED_TOPIC,
+    filter: ({ payload, args }: { payload: HostChangedEvent; args: { name: string } }) => payload.host.toLowerCase() === args.name.toLowerCase(),
+    description: 'A restart or cron run was recorded for the host, or its observed state, desired state or drift changed: refetch that part',
+  })
+  @Allow('VIEWER')
+  hostChanged(@Root() event: HostChangedEvent, @Arg('name', () => String) _name: string): HostChangeType {
+    return Object.assign(new HostChangeType(), { host: event.host, part: event.part });
   }
 
   @Subscription(() => HostType, { topics: HOST_UPDATED_TOPIC, description: 'A host connected, disconnected, became alive or dead, or changed inventory or labels' })

@@ -5,6 +5,7 @@ import { Allow } from '../auth/access.js';
 import { agentOf, type GraphQLContext } from '../graphql/context.js';
 import { cronRunsReportSchema, MAX_STATE_REPORT_BYTES, observedReportSchema, processEventsReportSchema } from './agent-state-reports.js';
 import { parseJsonReport, refuseAgentReport } from '../hosts/agent-reports.js';
+import { publishHostChanged } from '../hosts/host-changed.js';
 
 function when(text: string | null | undefined, fallback: Date): Date {
   const d = text ? new Date(text) : undefined;
@@ -18,7 +19,7 @@ export class AgentStateResolver {
   @Allow('AGENT', { audit: 'REPORT' })
   async reportObservedState(@Arg('report', () => String) report: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
     const r = await parse(ctx, 'observedState', observedReportSchema, report);
-    const hostId = agentOf(ctx).hostId;
+    const { hostId, hostName } = agentOf(ctx);
     const now = ctx.services.now();
     const state = (await ctx.em.findOne(HostStateRecord, { hostId })) ?? ctx.em.create(HostStateRecord, { hostId, drift: [], status: 'PENDING', updatedAt: now });
     state.agentHash = r.hash;
@@ -27,6 +28,7 @@ export class AgentStateResolver {
     state.error = r.error ?? null;
     await ctx.em.flush();
     ctx.services.reconciler.mark(hostId);
+    publishHostChanged(ctx.services.pubsub, { hostId, host: hostName, part: 'STATE' });
     return true;
   }
 
@@ -34,10 +36,11 @@ export class AgentStateResolver {
   @Allow('AGENT', { audit: 'REPORT' })
   async reportProcessEvents(@Arg('report', () => String) report: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
     const events = await parse(ctx, 'processEvents', processEventsReportSchema, report);
-    const hostId = agentOf(ctx).hostId;
+    const { hostId, hostName } = agentOf(ctx);
     const now = ctx.services.now();
     for (const e of events) ctx.em.create(ProcessRestartRecord, { hostId, process: e.process, at: when(e.at, now), exitCode: e.exitCode ?? null, signal: e.signal ?? null, count: e.count, outcome: e.outcome, pid: e.pid ?? null, newPid: e.newPid ?? null, backoffMs: e.backoffMs ?? null });
     await ctx.em.flush();
+    if (events.length > 0) publishHostChanged(ctx.services.pubsub, { hostId, host: hostName, part: 'RESTARTS' });
     return true;
   }
 
@@ -45,10 +48,11 @@ export class AgentStateResolver {
   @Allow('AGENT', { audit: 'REPORT' })
   async reportCronRuns(@Arg('report', () => String) report: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
     const runs = await parse(ctx, 'cronRuns', cronRunsReportSchema, report);
-    const hostId = agentOf(ctx).hostId;
+    const { hostId, hostName } = agentOf(ctx);
     const now = ctx.services.now();
     for (const r of runs) ctx.em.create(CronRunRecord, { hostId, name: r.name, startedAt: when(r.startedAt, now), finishedAt: r.finishedAt ? when(r.finishedAt, now) : null, exitCode: r.exitCode ?? null, status: r.status, output: r.output ?? null });
     await ctx.em.flush();
+    if (runs.length > 0) publishHostChanged(ctx.services.pubsub, { hostId, host: hostName, part: 'CRON_RUNS' });
     return true;
   }
 }
