@@ -121,6 +121,25 @@ describe('the dashboard in a browser', () => {
     expect(await page.locator('tr[data-host]').count()).toBe(1);
   });
 
+  it('sorts on the server: a header click asks for the first page in that order', async () => {
+    await goto('/hosts/');
+    await page.locator('tr[data-host]').nth(1).waitFor();
+    // By name, "<img…" sorts before "web-agent"; descending puts the agent first.
+    expect(await page.locator('tr[data-host]').first().getAttribute('data-host')).not.toBe(AGENT);
+    const byName = page.locator('th[data-sort="name"] button');
+    await byName.click();
+    await page.locator('th[data-sort="name"][aria-sort="ascending"]').waitFor();
+    await byName.click();
+    await page.waitForURL(/sort=name&dir=desc/);
+    await page.locator(`tr[data-host]:first-child[data-host="${AGENT}"]`).waitFor();
+    // CPU: the agent has samples, the other host none (hosts without samples last either way).
+    await page.locator('th[data-sort="cpu"] button').click();
+    await page.waitForURL(/sort=cpu/);
+    await page.locator(`tr[data-host]:first-child[data-host="${AGENT}"]`).waitFor();
+    expect(await page.locator('th[data-sort="os"], th[data-sort="labels"]').count()).toBe(0);
+    await shot('03b-hosts-sorted-by-cpu');
+  });
+
   it('shows the agent on the overview and its fleet map, and a tile click opens the host', async () => {
     await goto('/');
     await page.locator('[data-testid="fleet-map"][data-tiles="2"]').waitFor();
@@ -148,6 +167,13 @@ describe('the dashboard in a browser', () => {
     await page.locator('[data-testid="restart-history"] td', { hasText: 'demo-sleeper' }).first().waitFor({ timeout: 30_000 });
     expect(page.url()).toBe(url);
     await shot('06-host-after-restart');
+  });
+
+  it('draws the availability timeline over the chart range', async () => {
+    await page.locator('.timeline-axis', { hasText: '24 h ago' }).waitFor();
+    await page.getByRole('group', { name: 'Range' }).getByRole('button', { name: '7 d' }).click();
+    await page.locator('.timeline-axis', { hasText: '7 d ago' }).waitFor();
+    await page.getByRole('group', { name: 'Range' }).getByRole('button', { name: '24 h' }).click();
   });
 
   it('runs a command and shows its output live, as text with ANSI colours', async () => {
