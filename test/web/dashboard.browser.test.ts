@@ -170,10 +170,11 @@ describe('the dashboard in a browser', () => {
   });
 
   it('draws the availability timeline over the chart range', async () => {
-    await page.locator('.timeline-axis', { hasText: '24 h ago' }).waitFor();
+    await page.locator('.timeline-axis', { hasText: '1 h ago' }).waitFor();
     await page.getByRole('group', { name: 'Range' }).getByRole('button', { name: '7 d' }).click();
     await page.locator('.timeline-axis', { hasText: '7 d ago' }).waitFor();
-    await page.getByRole('group', { name: 'Range' }).getByRole('button', { name: '24 h' }).click();
+    await page.getByRole('heading', { name: 'Availability, last 7 d' }).waitFor();
+    await page.getByRole('group', { name: 'Range' }).getByRole('button', { name: '1 h' }).click();
   });
 
   it('runs a command and shows its output live, as text with ANSI colours', async () => {

@@ -152,7 +152,7 @@ export function HostDetail({ name }: { name: string }) {
   const { t, language, utc } = useT();
   const canRun = useCan('OPERATOR');
   // One range for the charts and the availability timeline.
-  const [range, setRange] = useState<RangeKey>('24h');
+  const [range, setRange] = useState<RangeKey>('1h');
   const spanMs = RANGES.find((r) => r.key === range)!.ms;
   const [nowMs, setNowMs] = useState(() => Date.now());
   const since = useMemo(() => new Date(nowMs - spanMs).toISOString(), [nowMs, spanMs]);
@@ -277,7 +277,7 @@ export function HostDetail({ name }: { name: string }) {
         </Panel>
       </div>
 
-      <Panel title={t('host.availability')}>
+      <Panel title={t('host.availability', { range: t(`metrics.ranges.${range}`) })}>
         <div className="timeline" role="img" aria-label={t('host.availabilityLabel')}>
           {segments.map((s) => (
             <span key={s.fromMs} className={`seg-${s.state}`} style={{ width: `${(100 * (s.toMs - s.fromMs)) / spanMs}%` }} title={`${t(`availability.${s.state}`)}: ${dt(new Date(s.fromMs).toISOString())} → ${dt(new Date(s.toMs).toISOString())}`} />
@@ -393,81 +393,79 @@ export function HostDetail({ name }: { name: string }) {
         </Panel>
       </div>
 
-      <div className="grid-2">
-        <Panel title={t('host.cron')}>
-          {cron.length === 0 ? (
-            <Empty>{t('host.noCron')}</Empty>
-          ) : (
-            <table className="table compact" data-testid="cron">
-              <thead>
-                <tr>
-                  <th scope="col">{t('common.name')}</th>
-                  <th scope="col">{t('host.schedule')}</th>
-                  <th scope="col" className="nowrap">
-                    {t('host.lastRun')}
-                  </th>
-                  <th scope="col" className="nowrap">
-                    {t('host.nextRun')}
-                  </th>
+      <Panel title={t('host.cron')}>
+        {cron.length === 0 ? (
+          <Empty>{t('host.noCron')}</Empty>
+        ) : (
+          <table className="table compact" data-testid="cron">
+            <thead>
+              <tr>
+                <th scope="col">{t('common.name')}</th>
+                <th scope="col">{t('host.schedule')}</th>
+                <th scope="col" className="nowrap">
+                  {t('host.lastRun')}
+                </th>
+                <th scope="col" className="nowrap">
+                  {t('host.nextRun')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {cron.map((c) => (
+                <tr key={c.name}>
+                  <td className="mono" title={c.action}>
+                    {c.name}
+                  </td>
+                  <td className="mono">
+                    {c.schedule ?? '—'}
+                    {c.timezone ? ` (${c.timezone})` : ''}
+                  </td>
+                  <td className="nowrap" title={c.lastStatus}>
+                    {dt(c.lastRun)}
+                  </td>
+                  <td className="nowrap">{dt(c.nextRun)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {cron.map((c) => (
-                  <tr key={c.name}>
-                    <td className="mono" title={c.action}>
-                      {c.name}
-                    </td>
-                    <td className="mono">
-                      {c.schedule ?? '—'}
-                      {c.timezone ? ` (${c.timezone})` : ''}
-                    </td>
-                    <td className="nowrap" title={c.lastStatus}>
-                      {dt(c.lastRun)}
-                    </td>
-                    <td className="nowrap">{dt(c.nextRun)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </Panel>
-        <Panel title={t('host.files')}>
-          {files.length === 0 ? (
-            <Empty>{t('host.noFiles')}</Empty>
-          ) : (
-            <table className="table compact" data-testid="files">
-              <thead>
-                <tr>
-                  <th scope="col">{t('host.path')}</th>
-                  <th scope="col">{t('host.checksum')}</th>
-                  <th scope="col">{t('host.state')}</th>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Panel>
+      <Panel title={t('host.files')}>
+        {files.length === 0 ? (
+          <Empty>{t('host.noFiles')}</Empty>
+        ) : (
+          <table className="table compact" data-testid="files">
+            <thead>
+              <tr>
+                <th scope="col">{t('host.path')}</th>
+                <th scope="col">{t('host.checksum')}</th>
+                <th scope="col">{t('host.state')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {files.map((f) => (
+                <tr key={f.path} data-file-state={f.drift?.reason ?? f.state}>
+                  <td className="mono ellipsis" title={f.path}>
+                    {f.path}
+                  </td>
+                  <td className="mono small" title={`sha256 ${f.sha256 ?? '—'} / md5 ${f.md5 ?? '—'}`}>
+                    {(f.sha256 ?? f.md5 ?? '—').slice(0, 16)}
+                  </td>
+                  <td>
+                    {f.drift ? (
+                      <span className="badge tone-warn" title={f.drift.sentence}>
+                        {f.drift.reason}
+                      </span>
+                    ) : (
+                      <span className={`badge tone-${f.state === 'IN_SYNC' ? 'ok' : 'muted'}`}>{t(`fileState.${f.state}`)}</span>
+                    )}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {files.map((f) => (
-                  <tr key={f.path} data-file-state={f.drift?.reason ?? f.state}>
-                    <td className="mono ellipsis" title={f.path}>
-                      {f.path}
-                    </td>
-                    <td className="mono small" title={`sha256 ${f.sha256 ?? '—'} / md5 ${f.md5 ?? '—'}`}>
-                      {(f.sha256 ?? f.md5 ?? '—').slice(0, 16)}
-                    </td>
-                    <td>
-                      {f.drift ? (
-                        <span className="badge tone-warn" title={f.drift.sentence}>
-                          {f.drift.reason}
-                        </span>
-                      ) : (
-                        <span className={`badge tone-${f.state === 'IN_SYNC' ? 'ok' : 'muted'}`}>{t(`fileState.${f.state}`)}</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </Panel>
-      </div>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Panel>
 
       <Panel title={t('host.recentJobs')}>
         {h.jobResults.length === 0 ? (
