@@ -27,8 +27,9 @@ export interface SortableHost {
   readonly lastSeenAt: string | null;
   readonly address: string | null;
   readonly agentVersion: string | null;
-  readonly cpuPercent: number | null;
-  readonly memoryPercent: number | null;
+  /** Only the CPU and MEMORY orders read these (absent: no sample). */
+  readonly cpuPercent?: number | null;
+  readonly memoryPercent?: number | null;
 }
 
 type SortValue = string | number | null;
@@ -40,9 +41,9 @@ export function sortValue(h: SortableHost, sort: HostSort): SortValue {
     case 'STATUS':
       return h.revoked ? 3 : h.online ? 0 : h.alive ? 1 : 2;
     case 'CPU':
-      return h.cpuPercent;
+      return h.cpuPercent ?? null;
     case 'MEMORY':
-      return h.memoryPercent;
+      return h.memoryPercent ?? null;
     case 'LAST_SEEN':
       return h.lastSeenAt ? Date.parse(h.lastSeenAt) : null;
     case 'ADDRESS':

@@ -21,18 +21,14 @@ export async function scanHosts(em: EntityManager, opts: ScanOptions, now: Date,
   const fields: string[] = [...LIGHT_FIELDS, ...(opts.labels ? ['agentLabels', 'serverLabels'] : []), ...(opts.inventory ? ['inventory'] : [])];
   // The driver maps columns to properties, dates and booleans, without building entities.
   const rows = (await em.getDriver().find(HostRecord.name, {}, { fields: fields as never, orderBy: { name: 'asc' } as never })) as unknown as Record<string, unknown>[];
-  return rows.map((r) =>
-    hostView(
-      {
-        ...(r as unknown as HostRecord),
-        agentLabels: jsonObject(r.agentLabels) as Record<string, string>,
-        serverLabels: jsonObject(r.serverLabels) as Record<string, string>,
-        inventory: opts.inventory && r.inventory != null ? jsonObject(r.inventory) : null,
-      },
-      now,
-      aliveWindowMs,
-    ),
-  );
+  const none = {};
+  return rows.map((r) => {
+    // Set in place on the driver's own plain rows (no copies: 10,000 of them are garbage soon).
+    r.agentLabels = opts.labels ? jsonObject(r.agentLabels) : none;
+    r.serverLabels = opts.labels ? jsonObject(r.serverLabels) : none;
+    r.inventory = opts.inventory && r.inventory != null ? jsonObject(r.inventory) : null;
+    return hostView(r as unknown as HostRecord, now, aliveWindowMs);
+  });
 }
 
 /** The whole rows of the given hosts, in the order of `ids`. */

@@ -43,7 +43,7 @@ export class HostResolver {
     const light = await scanHosts(ctx.em, { labels: Boolean(matcher), inventory: Boolean(needle) }, now, window);
     const matching = light.filter((h) => (!matcher || matcher({ name: h.name, labels: h.labels })) && (!status || statusMatches(h, status)) && (!needle || searchText(h).includes(needle)));
     const fleetUsage = by === 'CPU' || by === 'MEMORY' ? await recentUsageByHost(ctx.em, usageSince) : undefined;
-    const sortable = matching.map((h) => ({ ...h, cpuPercent: fleetUsage?.get(h.id)?.cpuPercent ?? null, memoryPercent: fleetUsage?.get(h.id)?.memoryPercent ?? null }));
+    const sortable = fleetUsage ? matching.map((h) => ({ ...h, cpuPercent: fleetUsage.get(h.id)?.cpuPercent ?? null, memoryPercent: fleetUsage.get(h.id)?.memoryPercent ?? null })) : matching;
     const page = pageAfter(sortHosts(sortable, by, dir), by, dir, after ?? undefined, clampFirst(first, 100));
     const ids = page.nodes.map((h) => h.id);
     const [full, usage] = await Promise.all([hostViewsById(ctx.em, ids, now, window), fleetUsage ?? recentUsageByHost(ctx.em, usageSince, ids)]);
