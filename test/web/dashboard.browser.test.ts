@@ -138,7 +138,7 @@ describe('the dashboard in a browser', () => {
     await page.locator(`tr[data-host]:first-child[data-host="${AGENT}"]`).waitFor();
     expect(await page.locator('th[data-sort="os"], th[data-sort="labels"]').count()).toBe(0);
     await shot('03b-hosts-sorted-by-cpu');
-  });
+  }, 60_000);
 
   it('shows the agent on the overview and its fleet map, and a tile click opens the host', async () => {
     await goto('/');

@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useCallback, useMemo, useState } from 'react';
-import { useQuery } from 'urql';
+import { useQuery, type CombinedError } from 'urql';
 import { graphql } from '../../gql';
 import { formatBytes, formatDateTime, formatDuration, formatPercent } from '../../lib/format';
 import type { HostPart } from '../../gql/graphql';
@@ -145,6 +145,11 @@ function KV({ k, v }: { k: string; v: string }) {
       <dd>{v}</dd>
     </>
   );
+}
+
+/** A panel's query before its first answer: loading, or its error. */
+function PanelState({ result }: { result: { error?: CombinedError } }) {
+  return result.error ? <ErrorBox error={result.error} /> : <Loading />;
 }
 
 /** A host's page: everything known about it, live while it is open. */
@@ -316,7 +321,9 @@ export function HostDetail({ name }: { name: string }) {
 
       <div className="grid-2">
         <Panel title={t('host.processes')}>
-          {processes.length === 0 ? (
+          {!stateRes.data ? (
+            <PanelState result={stateRes} />
+          ) : processes.length === 0 ? (
             <Empty>{t('host.noProcesses')}</Empty>
           ) : (
             <table className="table compact" data-testid="processes">
@@ -347,7 +354,9 @@ export function HostDetail({ name }: { name: string }) {
             </table>
           )}
           <h3>{t('host.restartHistory')}</h3>
-          {restarts.length === 0 ? (
+          {!restartsRes.data ? (
+            <PanelState result={restartsRes} />
+          ) : restarts.length === 0 ? (
             <Empty>{t('host.noRestarts')}</Empty>
           ) : (
             <table className="table compact" data-testid="restart-history">
@@ -375,7 +384,9 @@ export function HostDetail({ name }: { name: string }) {
           )}
         </Panel>
         <Panel title={t('host.drift')}>
-          {drift.length === 0 ? (
+          {!stateRes.data ? (
+            <PanelState result={stateRes} />
+          ) : drift.length === 0 ? (
             <Empty>{t('host.noDrift')}</Empty>
           ) : (
             <ul className="drift-list" data-testid="drift">
@@ -394,7 +405,9 @@ export function HostDetail({ name }: { name: string }) {
       </div>
 
       <Panel title={t('host.cron')}>
-        {cron.length === 0 ? (
+        {!stateRes.data ? (
+            <PanelState result={stateRes} />
+          ) : cron.length === 0 ? (
           <Empty>{t('host.noCron')}</Empty>
         ) : (
           <table className="table compact" data-testid="cron">
@@ -431,7 +444,9 @@ export function HostDetail({ name }: { name: string }) {
         )}
       </Panel>
       <Panel title={t('host.files')}>
-        {files.length === 0 ? (
+        {!stateRes.data ? (
+            <PanelState result={stateRes} />
+          ) : files.length === 0 ? (
           <Empty>{t('host.noFiles')}</Empty>
         ) : (
           <table className="table compact" data-testid="files">
