@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { HostRecord } from '../../db/entities/index.js';
+import { HostRecord, MetricSampleRecord } from '../../db/entities/index.js';
 import { ensureDashboard } from '../../cli/dashboard-build.js';
 import { launchChromium, screenshotDir, seriousAxeViolations } from '../helpers/browser.js';
 import { gql, login } from '../helpers/graphql.js';
@@ -132,10 +132,18 @@ describe('the dashboard in a browser', () => {
     await byName.click();
     await page.waitForURL(/sort=name&dir=desc/);
     await page.locator(`tr[data-host]:first-child[data-host="${AGENT}"]`).waitFor();
-    // CPU: the agent has samples, the other host none (hosts without samples last either way).
-    await page.locator('th[data-sort="cpu"] button').click();
-    await page.waitForURL(/sort=cpu/);
-    await page.locator(`tr[data-host]:first-child[data-host="${AGENT}"]`).waitFor();
+    // CPU ascending: the hostile host idles at 0 % (a sample of its own); the agent has more, or
+    // no sample yet (hosts without samples come last either way).
+    const em = server.services.orm.em.fork();
+    const hostile = await em.findOneOrFail(HostRecord, { name: HOSTILE_HOST });
+    await em.insertMany(MetricSampleRecord, [{ hostId: hostile.id, atMs: Date.now(), cpuPercent: 0, load1: 0, load5: 0, load15: 0, memUsedBytes: 1, memTotalBytes: 2, swapUsedBytes: 0, swapTotalBytes: 0, netRxBytesPerSec: 0, netTxBytesPerSec: 0, processCount: 1, disks: [] }]);
+    const byCpu = page.locator('th[data-sort="cpu"] button');
+    await byCpu.click();
+    await page.locator('th[data-sort="cpu"][aria-sort="descending"]').waitFor();
+    await byCpu.click();
+    await page.locator('th[data-sort="cpu"][aria-sort="ascending"]').waitFor();
+    await page.waitForURL((u) => u.search.includes('sort=cpu') && !u.search.includes('dir=desc'));
+    await page.locator('tr[data-host]:first-child').filter({ hasText: XSS }).waitFor();
     expect(await page.locator('th[data-sort="os"], th[data-sort="labels"]').count()).toBe(0);
     await shot('03b-hosts-sorted-by-cpu');
   }, 60_000);
