@@ -1,5 +1,5 @@
-import { Arg, Ctx, Mutation, Resolver, Root, Subscription } from 'type-graphql';
-import { jobCommandIdSchema, commandResultReportSchema, MAX_COMMAND_REPORT_BYTES, parseAgentReport, type AgentReportKind, type CommandResultReport } from '../../protocol/index.js';
+import { Arg, Ctx, Int, Mutation, Resolver, Root, Subscription } from 'type-graphql';
+import { attemptSchema, jobCommandIdSchema, commandResultReportSchema, MAX_COMMAND_REPORT_BYTES, parseAgentReport, type AgentReportKind, type CommandResultReport } from '../../protocol/index.js';
 import { Allow, auditDeps } from '../auth/access.js';
 import { runAudited } from '../audit/audited-unit.js';
 import { badInput, type AppError } from '../errors.js';
@@ -65,9 +65,14 @@ export class AgentResolver {
 
   @Mutation(() => Boolean, { description: 'The agent began running a command (`id` = t<target id>)' })
   @Allow('AGENT', { audit: 'REPORT' })
-  async reportCommandStarted(@Arg('id', () => String) id: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+  async reportCommandStarted(
+    @Arg('id', () => String) id: string,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('attempt', () => Int, { nullable: true, description: 'The attempt the run answers (absent: an agent older than attempts)' }) attempt?: number | null,
+  ): Promise<boolean> {
     if (!jobCommandIdSchema.safeParse(id).success) throw badInput('id must be t<number>');
-    await ctx.services.jobs.started(ctx.em, agentOf(ctx).hostId, id, ctx.services.now());
+    if (attempt !== null && attempt !== undefined && !attemptSchema.safeParse(attempt).success) throw badInput('attempt must be a positive integer');
+    await ctx.services.jobs.started(ctx.em, agentOf(ctx).hostId, id, ctx.services.now(), attempt ?? undefined);
     return true;
   }
 

@@ -1007,6 +1007,7 @@ export type MutationReportCommandResultArgs = {
 
 
 export type MutationReportCommandStartedArgs = {
+  attempt?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['String']['input'];
 };
 
