@@ -5,6 +5,7 @@ import { Allow } from '../auth/access.js';
 import { agentOf, type GraphQLContext } from '../graphql/context.js';
 import { cronRunsReportSchema, MAX_STATE_REPORT_BYTES, observedReportSchema, processEventsReportSchema } from './agent-state-reports.js';
 import { parseJsonReport, refuseAgentReport } from '../hosts/agent-reports.js';
+import { publishHostChanged } from '../hosts/host-changed.js';
 import { canonicalJson, withoutUsage } from '../../manifests/index.js';
 import { parseObserved } from './manifest.service.js';
 
@@ -20,7 +21,7 @@ export class AgentStateResolver {
   @Allow('AGENT', { audit: 'REPORT' })
   async reportObservedState(@Arg('report', () => String) report: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
     const r = await parse(ctx, 'observedState', observedReportSchema, report);
-    const hostId = agentOf(ctx).hostId;
+    const { hostId, hostName } = agentOf(ctx);
     const now = ctx.services.now();
     const found = await ctx.em.findOne(HostStateRecord, { hostId });
     // A report that differs from the stored one only in CPU/RSS (the agent's periodic usage
@@ -37,6 +38,8 @@ export class AgentStateResolver {
     state.error = r.error ?? null;
     await ctx.em.flush();
     if (!planSame) ctx.services.reconciler.mark(hostId);
+    // Even a usage-only report changes what the host page shows (processes' CPU and RSS).
+    publishHostChanged(ctx.services.pubsub, { hostId, host: hostName, part: 'STATE' });
     return true;
   }
 
@@ -44,10 +47,11 @@ export class AgentStateResolver {
   @Allow('AGENT', { audit: 'REPORT' })
   async reportProcessEvents(@Arg('report', () => String) report: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
     const events = await parse(ctx, 'processEvents', processEventsReportSchema, report);
-    const hostId = agentOf(ctx).hostId;
+    const { hostId, hostName } = agentOf(ctx);
     const now = ctx.services.now();
     for (const e of events) ctx.em.create(ProcessRestartRecord, { hostId, process: e.process, at: when(e.at, now), exitCode: e.exitCode ?? null, signal: e.signal ?? null, count: e.count, outcome: e.outcome, pid: e.pid ?? null, newPid: e.newPid ?? null, backoffMs: e.backoffMs ?? null });
     await ctx.em.flush();
+    if (events.length > 0) publishHostChanged(ctx.services.pubsub, { hostId, host: hostName, part: 'RESTARTS' });
     return true;
   }
 
@@ -55,10 +59,11 @@ export class AgentStateResolver {
   @Allow('AGENT', { audit: 'REPORT' })
   async reportCronRuns(@Arg('report', () => String) report: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
     const runs = await parse(ctx, 'cronRuns', cronRunsReportSchema, report);
-    const hostId = agentOf(ctx).hostId;
+    const { hostId, hostName } = agentOf(ctx);
     const now = ctx.services.now();
     for (const r of runs) ctx.em.create(CronRunRecord, { hostId, name: r.name, startedAt: when(r.startedAt, now), finishedAt: r.finishedAt ? when(r.finishedAt, now) : null, exitCode: r.exitCode ?? null, status: r.status, output: r.output ?? null });
     await ctx.em.flush();
+    if (runs.length > 0) publishHostChanged(ctx.services.pubsub, { hostId, host: hostName, part: 'CRON_RUNS' });
     return true;
   }
 }
