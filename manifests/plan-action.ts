@@ -33,6 +33,8 @@ export const Reason = {
   MODIFIED_BY_HAND: 'MODIFIED_BY_HAND',
   /** The agent could not schedule a crontab entry (its reason is reported). */
   CRON_FAILED: 'CRON_FAILED',
+  /** A file must be written, but its artifact is not in the store (any more): nothing the agent can do. */
+  ARTIFACT_MISSING: 'ARTIFACT_MISSING',
 } as const;
 export type Reason = (typeof Reason)[keyof typeof Reason];
 

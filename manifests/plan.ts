@@ -22,7 +22,9 @@
  * (CHECKSUM_MISMATCH); other specHash (a new artifact, owner, extractTo…) →
  * PutFile SPEC_CHANGED; content not matching the expected checksum → PutFile
  * CHECKSUM_MISMATCH; other mode → PutFile MODE_CHANGED; an archive not unpacked
- * → PutFile NOT_EXTRACTED. The expected checksum is the declared sha256, else the
+ * → PutFile NOT_EXTRACTED. A file to write whose artifact the store lacks (the
+ * context names the store's artifacts and not this one) → Hold ARTIFACT_MISSING:
+ * the agent cannot download it, so it does not try. The expected checksum is the declared sha256, else the
  * declared md5, else the artifact store's sha256 (from `context.artifacts`), else
  * the sha256 IOMS last wrote; the agent reports both digests, so either declared
  * one is checked. A written file whose `restartProcess` names a process that runs
@@ -121,6 +123,17 @@ function planFile(spec: FileSpec, seen: ObservedFile | undefined, store: Artifac
   return undefined;
 }
 
+/** A write whose artifact the store lacks becomes a Hold: the agent could only fail to download it. */
+function holdWithoutArtifact(action: PlanAction | undefined, spec: FileSpec, context: PlanContext): PlanAction | undefined {
+  if (action?.type !== 'PutFile' || context.artifacts === undefined || context.artifacts[spec.artifact] !== undefined) return action;
+  return {
+    type: 'Hold',
+    key: action.key,
+    reason: Reason.ARTIFACT_MISSING,
+    message: `cannot write ${spec.path}: artifact ${spec.artifact} is not in the store; push it or change the manifest`,
+  };
+}
+
 function planLeftoverFile(key: string, seen: ObservedFile): PlanAction {
   if (!seen.exists) {
     return { type: 'RemoveFile', key, reason: Reason.NOT_DESIRED, message: `forget ${seen.path}: no profile declares it now and it is gone`, path: seen.path };
@@ -192,7 +205,7 @@ export function planHost(desired: DesiredState, observed: ObservedState, context
 
   const seenFiles = indexBy(observed.files, (f) => fileKey(f.path));
   const wantFiles = new Set(desired.files.map((f) => fileKey(f.path)));
-  for (const spec of desired.files) push(planFile(spec, seenFiles.get(fileKey(spec.path)), context.artifacts?.[spec.artifact]));
+  for (const spec of desired.files) push(holdWithoutArtifact(planFile(spec, seenFiles.get(fileKey(spec.path)), context.artifacts?.[spec.artifact]), spec, context));
   for (const [key, seen] of seenFiles) if (!wantFiles.has(key)) push(planLeftoverFile(key, seen));
 
   const seenCron = indexBy(observed.cron, (c) => cronKey(c.name));

@@ -14,14 +14,16 @@ import {
   type PlanAction,
   fileKey,
   planHost,
+  Reason,
 } from '../../manifests/index.js';
 import type { DriftItem, RolloutStatus } from '../../db/entities/index.js';
 
-/** Reasons the server adds to a host's drift on its own (the planner's are in `Reason`). */
-export const ServerReason = {
-  /** A desired file names an artifact the store does not have (any more): nothing the agent can do. */
-  ARTIFACT_MISSING: 'ARTIFACT_MISSING',
-} as const;
+/**
+ * Reasons the server adds to a host's drift on its own, from the planner's vocabulary: a desired
+ * file whose artifact the store lacks is recorded even when the file on the host is still fine
+ * (the planner holds it only when it must be written).
+ */
+export const ServerReason = { ARTIFACT_MISSING: Reason.ARTIFACT_MISSING } as const;
 
 /** The fields of a host's rollout row that a pass computes. */
 export interface RolloutRow {
@@ -71,8 +73,10 @@ export function decideHostState(inputs: HostInputs, now: Date): HostDecision {
   const actions = inputs.observed ? driftPlan(instruction, inputs.observed) : [];
   const since = new Map((previous?.drift ?? []).map((d) => [`${d.key}|${d.reason}`, d.since]));
   const stamp = (d: Omit<DriftItem, 'since'>): DriftItem => ({ ...d, since: since.get(`${d.key}|${d.reason}`) ?? now.toISOString() });
+  // One item per resource: where the planner already holds a file for its missing artifact, its Hold stands.
+  const planned = new Set(actions.map((a) => a.key));
   const drift = [
-    ...missing.map(stamp),
+    ...missing.filter((m) => !planned.has(m.key)).map(stamp),
     ...actions.map((a) => stamp({ key: a.key, action: a.type, reason: a.reason, sentence: a.message })),
   ];
   const status: RolloutStatus =

@@ -85,6 +85,7 @@ const cases: { name: string; host: (w: World) => Host; want: string[] }[] = [
   { name: 'a process no longer desired', host: (w) => ({ ...w.base, processes: [w.running(), w.running(processSchema.parse({ name: 'gone', command: '/x' }))] }), want: ['StopProcess process:gone NOT_DESIRED'] },
   { name: 'a cron entry the agent could not schedule', host: (w) => ({ ...w.base, cron: [{ ...w.scheduled(), nextRunAt: undefined, error: 'this host cannot run the schedule' }] }), want: ['Hold cron:tick CRON_FAILED'] },
   { name: 'an artifact the store no longer has', host: (w) => ({ ...w.base, store: {} }), want: [] },
+  { name: 'an artifact the store no longer has, for a file to write', host: (w) => ({ ...w.base, store: {}, disk: { 'md5.bin': CONTENT } }), want: ['Hold ARTIFACT_MISSING'] },
 ];
 
 const summary = (actions: readonly Pick<PlanAction, 'type' | 'key' | 'reason'>[]) =>
@@ -121,10 +122,13 @@ describe('the server and the agent plan the same actions', () => {
     expect(server.actions.map(strip)).toEqual(agentPlan.map(strip));
     expect(summary(agentPlan)).toEqual(want);
     // What rollout status shows is exactly the plan, plus what the server alone knows.
-    const serverOnly = server.row.drift.filter((d) => d.reason === 'ARTIFACT_MISSING');
-    expect(server.row.drift.filter((d) => d.reason !== 'ARTIFACT_MISSING').map((d) => d.sentence)).toEqual(agentPlan.map((a) => a.message));
+    const planned = new Set(agentPlan.map((a) => a.key));
+    const serverOnly = server.row.drift.filter((d) => !planned.has(d.key));
+    expect(server.row.drift.filter((d) => planned.has(d.key)).map((d) => d.sentence)).toEqual(agentPlan.map((a) => a.message));
+    // One drift item per resource, never the planner's Hold and the server's beside it.
+    expect(new Set(server.row.drift.map((d) => d.key)).size).toBe(server.row.drift.length);
     if (name.startsWith('an artifact the store')) {
-      expect(serverOnly.map((d) => d.key).sort()).toEqual(h.desired.files.map((f) => `file:${f.path}`).sort());
+      expect([...serverOnly, ...server.row.drift.filter((d) => planned.has(d.key))].map((d) => `${d.key} ${d.reason}`).sort()).toEqual(h.desired.files.map((f) => `file:${f.path} ARTIFACT_MISSING`).sort());
       expect(server.row.status).toBe('FAILED');
     } else expect(serverOnly).toEqual([]);
   });
