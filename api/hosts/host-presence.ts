@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { MySqlPlatform } from '@mikro-orm/mysql';
 import { HostStatusEventRecord, type HostStatusChange } from '../../db/entities/index.js';
+import { retryOnDeadlock } from '../batching/lock-retry.js';
 
 /**
  * A socket opened or closed: what the presence writer stores. Changes are applied in batches
@@ -43,7 +44,8 @@ const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(',
  * of their CONNECTED events, the ones that were not alive set alive with their ALIVE events,
  * and likewise one conditional UPDATE and one INSERT for the closed ones. Every chunk takes its
  * row locks in primary-key order (like the heartbeat flush), so two writers cannot deadlock.
- * Returns the ids of the hosts whose row changed (to publish).
+ * A chunk InnoDB picks as a deadlock victim is run again (it rolled back whole). Returns the ids
+ * of the hosts whose row changed (to publish).
  */
 export async function writePresence(em: EntityManager, replicaId: string, changes: readonly PresenceChange[], now: Date): Promise<number[]> {
   const changed = new Set<number>();
@@ -51,10 +53,10 @@ export async function writePresence(em: EntityManager, replicaId: string, change
     const opened = run.filter((c): c is Extract<PresenceChange, { kind: 'CONNECTED' }> => c.kind === 'CONNECTED').sort((a, b) => a.hostId - b.hostId);
     const closed = run.filter((c): c is Extract<PresenceChange, { kind: 'DISCONNECTED' }> => c.kind === 'DISCONNECTED').sort((a, b) => a.hostId - b.hostId);
     for (let i = 0; i < opened.length; i += PRESENCE_CHUNK) {
-      for (const id of await em.transactional((tx) => storeOpened(tx, replicaId, opened.slice(i, i + PRESENCE_CHUNK), now))) changed.add(id);
+      for (const id of await retryOnDeadlock(() => em.transactional((tx) => storeOpened(tx, replicaId, opened.slice(i, i + PRESENCE_CHUNK), now)))) changed.add(id);
     }
     for (let i = 0; i < closed.length; i += PRESENCE_CHUNK) {
-      for (const id of await em.transactional((tx) => storeClosed(tx, replicaId, closed.slice(i, i + PRESENCE_CHUNK), now))) changed.add(id);
+      for (const id of await retryOnDeadlock(() => em.transactional((tx) => storeClosed(tx, replicaId, closed.slice(i, i + PRESENCE_CHUNK), now)))) changed.add(id);
     }
   }
   return [...changed];

@@ -14,6 +14,7 @@ import { hostView, effectiveLabels, type HostView } from './host-view.js';
 import { CLOSE_AGENT_TOPIC, HOST_UPDATED_TOPIC } from './topics.js';
 import { Coalescer } from '../batching/coalescer.js';
 import { writePresence, type PresenceChange } from './host-presence.js';
+import { retryOnDeadlock } from '../batching/lock-retry.js';
 
 /** The columns a credential check reads. */
 interface CredentialRow {
@@ -113,7 +114,7 @@ export class HostService {
   private presenceFor(em: EntityManager): Coalescer<PresenceChange, void> {
     this.presence ??= new Coalescer(async (changes) => {
       const fork = em.fork();
-      const changed = await retryOnDeadlock(() => writePresence(fork, this.opts.replicaId, changes, this.now()));
+      const changed = await writePresence(fork, this.opts.replicaId, changes, this.now());
       await this.publishMany(fork, changed);
       return changes.map(() => undefined);
     });
@@ -345,21 +346,4 @@ export function searchText(h: HostView): string {
 
 export { effectiveLabels };
 
-/** MySQL's "deadlock found" (1213) and "lock wait timeout" (1205): the statement may simply run again. */
-function isLockConflict(err: unknown): boolean {
-  const e = err as { errno?: number; code?: string; cause?: { errno?: number } };
-  const errno = e?.errno ?? e?.cause?.errno;
-  return errno === 1213 || errno === 1205 || e?.code === 'ER_LOCK_DEADLOCK';
-}
-
-/** Runs `work`, again (up to 3 times, after a short random pause) when InnoDB picked it as a deadlock victim. */
-export async function retryOnDeadlock<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await work();
-    } catch (err) {
-      if (i >= attempts || !isLockConflict(err)) throw err;
-      await new Promise((r) => setTimeout(r, 10 + Math.random() * 40));
-    }
-  }
-}
+export { retryOnDeadlock };
