@@ -163,6 +163,7 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
     logger: log,
     onChange: () => scheduleObserved(),
     fileCheckMs: opts.fileCheckIntervalMs,
+    usageReportMs: metricsMs,
     download: async (f, artifact) => {
       return downloadArtifact({ url: artifact.url, sha256: artifact.sha256, md5: artifact.md5, dest: f.path, ...(f.mode ? { mode: parseInt(f.mode, 8) } : {}), headers: { authorization: agentAuth }, tls });
     },

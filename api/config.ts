@@ -3,6 +3,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { DEFAULT_DATABASE_URL } from '../db/database-url.js';
 import { loadMetricsConfig, type MetricsConfig } from './metrics/metrics-config.js';
+import { loadSocketBudgets, type SocketBudgetConfig } from './server/socket-budget-config.js';
 
 /** Everything the server reads from its environment. Every field documents its default. */
 export interface ServerConfig {
@@ -47,6 +48,8 @@ export interface ServerConfig {
   readonly jobRetentionDays: number;
   /** Raw and rollup retention (IOMS_METRICS_RAW_RETENTION_DAYS = 7, IOMS_METRICS_ROLLUP_RETENTION_DAYS = 400). */
   readonly metrics: MetricsConfig;
+  /** Per-connection message budgets of agents' and users' sockets (IOMS_*_SOCKET_*; api/server/socket-budget-config.ts). */
+  readonly socketBudgets: SocketBudgetConfig;
 }
 
 export class ConfigError extends Error {
@@ -95,6 +98,7 @@ export function loadServerConfig(env: Env = process.env, cwd = process.cwd()): S
     replicaId: str('IOMS_REPLICA_ID'),
     jobRetentionDays: int('IOMS_JOB_RETENTION_DAYS', 90, 1),
     metrics: loadMetricsConfig(merged),
+    socketBudgets: loadSocketBudgets(merged),
   };
 }
 

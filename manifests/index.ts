@@ -128,6 +128,7 @@ export {
   observedFileSchema,
   observedProcessSchema,
   observedStateSchema,
+  withoutUsage,
 } from './observed-state.js';
 export { ACTION_ORDER, PLAN_ACTION_TYPES, type PlanAction, type PlanActionType, Reason } from './plan-action.js';
 export { type ArtifactDigests, type PlanContext, planHost } from './plan.js';

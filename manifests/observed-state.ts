@@ -100,3 +100,18 @@ export type ObservedFile = z.output<typeof observedFileSchema>;
 export type ObservedState = z.output<typeof observedStateSchema>;
 
 export const EMPTY_OBSERVED_STATE: ObservedState = Object.freeze({ processes: [], cron: [], files: [] });
+
+/** Fields that change on every sample and never change a plan: CPU and RSS of processes. */
+const USAGE_FIELDS = ['cpu', 'rss'] as const;
+
+/**
+ * The observed state without its usage figures: two reports that differ only in CPU or RSS
+ * plan the same, so a reconciler need not look again (the agent re-sends its observed state every
+ * metrics interval while a guarded process runs, for these figures alone).
+ */
+export function withoutUsage(observed: ObservedState): ObservedState {
+  return {
+    ...observed,
+    processes: observed.processes.map((p) => Object.fromEntries(Object.entries(p).filter(([k]) => !(USAGE_FIELDS as readonly string[]).includes(k))) as ObservedProcess),
+  };
+}

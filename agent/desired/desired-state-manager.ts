@@ -12,7 +12,7 @@ import {
 } from '../../manifests/index.js';
 import type { CronRunner } from '../cron/index.js';
 import type { AgentLogger } from '../log.js';
-import type { Supervisor } from '../supervisor/index.js';
+import { ProcessUsageSampler, type Supervisor } from '../supervisor/index.js';
 import { type ActionOutcome, executePlan } from './execute-plan.js';
 import { type Download, FileExecutor } from './file-executor.js';
 import { ManagedFiles } from './managed-files.js';
@@ -24,6 +24,8 @@ export { desiredInstructionSchema } from '../../manifests/index.js';
 const STATE_FILE = 'desired.json';
 /** How often the host is observed and planned again, so hand edits are found and restored. @default 30 s */
 export const FILE_CHECK_MS = 30_000;
+/** How often the observed state is sent again while a guarded process runs, for fresh CPU and RSS. @default 60 s (the metrics interval) */
+export const USAGE_REPORT_MS = 60_000;
 
 /**
  * The agent's plan for its desired state: the same pure planner the server runs for drift, fed
@@ -49,6 +51,8 @@ export class DesiredStateManager {
   private current: DesiredInstruction | undefined;
   private lastError: string | undefined;
   private timer: NodeJS.Timeout | undefined;
+  private usageTimer: NodeJS.Timeout | undefined;
+  private readonly usage: ProcessUsageSampler;
   private applying: Promise<void> = Promise.resolve();
   private files: ObservedFile[] = [];
   private readonly records: ManagedFiles;
@@ -61,11 +65,18 @@ export class DesiredStateManager {
       cron: CronRunner;
       download: Download;
       logger: AgentLogger;
-      /** Told after every apply that did something and whenever the apply error changed. */
+      /**
+       * Told after every apply that did something, whenever the apply error changed, and every
+       * `usageReportMs` while a guarded process runs (its CPU and RSS moved).
+       */
       onChange: () => void;
       fileCheckMs?: number;
+      usageReportMs?: number;
+      /** Test seam: where CPU and RSS come from. */
+      usage?: ProcessUsageSampler;
     },
   ) {
+    this.usage = opts.usage ?? new ProcessUsageSampler();
     this.records = new ManagedFiles(opts.stateDir);
     this.fileExecutor = new FileExecutor(this.records, opts.download);
   }
@@ -89,10 +100,15 @@ export class DesiredStateManager {
     await this.enqueue();
     this.timer = setInterval(() => void this.enqueue(), this.opts.fileCheckMs ?? FILE_CHECK_MS);
     this.timer.unref();
+    this.usageTimer = setInterval(() => {
+      if (this.opts.supervisor.snapshot().some((p) => p.pid !== undefined)) this.opts.onChange();
+    }, this.opts.usageReportMs ?? USAGE_REPORT_MS);
+    this.usageTimer.unref();
   }
 
   stop(): void {
     clearInterval(this.timer);
+    clearInterval(this.usageTimer);
   }
 
   get hash(): string | null {
@@ -117,8 +133,10 @@ export class DesiredStateManager {
 
   /** What this host runs now, for the server's drift computation (files as of the last apply). */
   observe(): ObservedState {
+    const processes = this.opts.supervisor.snapshot();
+    const usage = this.usage.sample(processes.flatMap((p) => (p.pid !== undefined ? [p.pid] : [])));
     return {
-      processes: this.opts.supervisor.snapshot().map(observedProcess),
+      processes: processes.map((p) => observedProcess(p, p.pid !== undefined ? usage.get(p.pid) : undefined)),
       cron: this.opts.cron.snapshot().map(observedCron),
       files: this.files,
     };

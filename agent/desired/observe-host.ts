@@ -14,10 +14,11 @@ import {
   filePathKey,
 } from '../../manifests/index.js';
 import type { CronEntrySnapshot } from '../cron/index.js';
-import type { ProcessSnapshot } from '../supervisor/index.js';
+import type { ProcessSnapshot, ProcessUsage } from '../supervisor/index.js';
 import type { ManagedFile } from './managed-files.js';
 
-export function observedProcess(p: ProcessSnapshot): ObservedProcess {
+/** A guarded process as observed, with its tree's CPU and RSS when they were measured. */
+export function observedProcess(p: ProcessSnapshot, usage?: ProcessUsage): ObservedProcess {
   return {
     name: p.name,
     ...(p.pid !== undefined ? { pid: p.pid } : {}),
@@ -29,6 +30,8 @@ export function observedProcess(p: ProcessSnapshot): ObservedProcess {
     ...(p.reason !== undefined ? { reason: p.reason.slice(0, 512) } : {}),
     ...(p.retryAt !== undefined ? { retryAt: p.retryAt } : {}),
     ...(p.startedAt !== undefined ? { startedAt: p.startedAt } : {}),
+    ...(usage?.cpu !== undefined ? { cpu: usage.cpu } : {}),
+    ...(usage !== undefined ? { rss: usage.rssBytes } : {}),
   };
 }
 

@@ -13,6 +13,7 @@ export {
   type RestartTuning,
 } from './restart-policy.js';
 export { logPathsFor, DEFAULT_MAX_LOG_BYTES } from './log-files.js';
+export { ProcessUsageSampler, type ProcessUsage, type UsageReader, MIN_SAMPLE_INTERVAL_MS } from './process-usage.js';
 export type { SpawnFn } from './process-instance.js';
 export type { Timers } from './timers.js';
 export * from './types.js';

@@ -1,7 +1,8 @@
 /**
  * One running instance of a guarded process, whether this agent spawned it (a child: its exit
  * is an event with code and signal) or adopted it from an earlier agent (not a child: its end
- * is noticed by polling its identity, and the exit code is unknown). The lifecycle in
+ * is noticed by polling its identity, and the exit code is unknown: only a parent can read it, and
+ * every view says "unknown (adopted)", see docs/manifests.md "Adopted processes"). The lifecycle in
  * `guarded-process.ts` treats both alike through `RunningInstance`.
  */
 import { type ChildProcess, type SpawnOptions, spawn as nodeSpawn } from 'node:child_process';

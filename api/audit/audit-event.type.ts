@@ -2,6 +2,7 @@ import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql
 import type { AuditEventRecord, AuditOutcome } from '../../db/entities/index.js';
 import { PageInfo } from '../graphql/page.js';
 import { DateTimeScalar, JSONScalar } from '../graphql/scalars.js';
+import { auditCsv } from './audit-columns.js';
 
 export enum AuditOutcomeEnum {
   SUCCESS = 'SUCCESS',
@@ -44,6 +45,10 @@ export class AuditEventType {
 export class AuditEventConnection {
   @Field(() => [AuditEventType]) nodes!: AuditEventType[];
   @Field(() => PageInfo) pageInfo!: PageInfo;
+  @Field(() => String, { description: 'This page\'s rows as RFC 4180 CSV (header row, CRLF, formula-looking cells neutralised), the writer the reports use' })
+  csv(): string {
+    return auditCsv(this.nodes);
+  }
 }
 
 @InputType()

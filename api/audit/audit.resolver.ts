@@ -22,7 +22,7 @@ export class AuditResolver {
     const rows = await ctx.services.audit.list(ctx.em, filter ?? {}, limit + 1, after ? Number(after) : undefined);
     const page = rows.slice(0, limit);
     const last = page.at(-1);
-    return { nodes: page.map((r) => AuditEventType.from(r)), pageInfo: { endCursor: last ? String(last.id) : null, hasNextPage: rows.length > limit } };
+    return Object.assign(new AuditEventConnection(), { nodes: page.map((r) => AuditEventType.from(r)), pageInfo: { endCursor: last ? String(last.id) : null, hasNextPage: rows.length > limit } });
   }
 
   @Subscription(() => AuditEventType, { topics: AUDIT_TOPIC, description: 'Every audit row as it is written' })

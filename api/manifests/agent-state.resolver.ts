@@ -5,6 +5,8 @@ import { Allow } from '../auth/access.js';
 import { agentOf, type GraphQLContext } from '../graphql/context.js';
 import { cronRunsReportSchema, MAX_STATE_REPORT_BYTES, observedReportSchema, processEventsReportSchema } from './agent-state-reports.js';
 import { parseJsonReport, refuseAgentReport } from '../hosts/agent-reports.js';
+import { canonicalJson, withoutUsage } from '../../manifests/index.js';
+import { parseObserved } from './manifest.service.js';
 
 function when(text: string | null | undefined, fallback: Date): Date {
   const d = text ? new Date(text) : undefined;
@@ -16,13 +18,21 @@ export async function storeObservedState(ctx: GraphQLContext, report: string): P
   const r = await parse(ctx, 'observedState', observedReportSchema, report);
   const hostId = agentOf(ctx).hostId;
   const now = ctx.services.now();
-  const state = (await ctx.em.findOne(HostStateRecord, { hostId })) ?? ctx.em.create(HostStateRecord, { hostId, drift: [], status: 'PENDING', updatedAt: now });
+  const found = await ctx.em.findOne(HostStateRecord, { hostId });
+  // A report that differs from the stored one only in CPU/RSS (the agent's periodic usage
+  // refresh) plans the same: store it, but do not make the reconciler look again.
+  const planSame =
+    found !== null &&
+    found.agentHash === r.hash &&
+    (found.error ?? null) === (r.error ?? null) &&
+    canonicalJson(withoutUsage(parseObserved(found.observed))) === canonicalJson(withoutUsage(r.observed));
+  const state = found ?? ctx.em.create(HostStateRecord, { hostId, drift: [], status: 'PENDING', updatedAt: now });
   state.agentHash = r.hash;
   state.observed = r.observed as unknown as Record<string, unknown>;
   state.observedAt = now;
   state.error = r.error ?? null;
   await ctx.em.flush();
-  ctx.services.reconciler.mark(hostId);
+  if (!planSame) ctx.services.reconciler.mark(hostId);
   return true;
 }
 

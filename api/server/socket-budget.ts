@@ -21,16 +21,17 @@ export interface BudgetPolicy {
 /**
  * Agents send a heartbeat every 15 s, a metrics sample every few seconds and one result per
  * command; 20 a second sustained with bursts of 200 (a batch of results after a reconnect) is
- * far above that. @default
+ * far above that. @default (IOMS_AGENT_SOCKET_RATE, IOMS_AGENT_SOCKET_BURST, IOMS_AGENT_REFUSED_REPORT_COST,
+ * IOMS_SOCKET_CLOSE_AFTER_REFUSALS, IOMS_SOCKET_REFUSAL_WINDOW_SECONDS; `socket-budget-config.ts`)
  */
 export const AGENT_BUDGET: BudgetPolicy = { ratePerSecond: 20, burst: 200, refusedReportCost: 10, closeAfterRefusals: 200, refusalWindowMs: 10_000 };
-/** A dashboard or CLI: a few subscriptions and queries per page. @default */
+/** A dashboard or CLI: a few subscriptions and queries per page. @default (IOMS_USER_SOCKET_RATE, IOMS_USER_SOCKET_BURST) */
 export const USER_BUDGET: BudgetPolicy = { ratePerSecond: 20, burst: 100, refusedReportCost: 0, closeAfterRefusals: 200, refusalWindowMs: 10_000 };
 
 /** The WebSocket close code for a socket that kept exceeding its budget. */
 export const CLOSE_OVER_BUDGET = 4429;
 
-/** An agent closed for exceeding its budget is refused (4429, before authentication) this long. @default 30 s */
+/** An agent closed for exceeding its budget is refused (4429, before authentication) this long. @default 30 s (IOMS_AGENT_SOCKET_COOLDOWN_SECONDS) */
 export const OVER_BUDGET_COOLDOWN_MS = 30_000;
 
 export type BudgetVerdict = 'OK' | 'REFUSE' | 'CLOSE';

@@ -14,7 +14,7 @@ import { cookieToken } from '../auth/browser-session.js';
 import { attachAgentSocket, authenticateAgentSocket, isAgentParams } from './agent-link.js';
 import { CLOSE_FORBIDDEN, CLOSE_UNAUTHORIZED } from './connections.js';
 import type { ServerMetrics } from './metrics.js';
-import { AGENT_BUDGET, CLOSE_OVER_BUDGET, OVER_BUDGET_COOLDOWN_MS, SocketBudget, USER_BUDGET } from './socket-budget.js';
+import { CLOSE_OVER_BUDGET, SocketBudget } from './socket-budget.js';
 
 /** What the server keeps on each socket after `onConnect`. */
 type SocketExtra = {
@@ -45,6 +45,7 @@ export function attachGraphqlWs(args: {
 }): { dispose(): Promise<void> } {
   const { wsServer, schema, services, metrics } = args;
   const production = services.config.production;
+  const budgets = services.config.socketBudgets;
   // Parsed and validated once per distinct operation text, with the same rules as HTTP.
   const documents = new DocumentCache(schema, wsValidate(production));
   // The agent's report mutations and instruction stream, without a full GraphQL execute each.
@@ -87,7 +88,7 @@ export function attachGraphqlWs(args: {
         extra.auth = auth;
         extra.ip = ip;
         const p = auth.principal;
-        extra.budget = new SocketBudget(p.kind === 'agent' ? AGENT_BUDGET : USER_BUDGET, Date.now());
+        extra.budget = new SocketBudget(p.kind === 'agent' ? budgets.agent : budgets.user, Date.now());
         if (p.kind === 'user') services.connections.add(extra.socket, p.userId, p.sessionHash);
         // A self-upgrade trial proves a new bundle can connect; it must not displace the running agent.
         else if (params?.trial === true) setTimeout(() => extra.socket.close(1000, 'trial connection done'), 5000).unref();
@@ -146,7 +147,7 @@ export function attachGraphqlWs(args: {
       services.audit.record(services.orm.em.fork(), entry).catch((err: unknown) => services.logger.error({ err }, 'could not audit an over-budget socket'));
     }
     if (verdict === 'CLOSE') {
-      if (p?.kind === 'agent') cooldowns.set(`host:${p.hostId}`, Date.now() + OVER_BUDGET_COOLDOWN_MS);
+      if (p?.kind === 'agent') cooldowns.set(`host:${p.hostId}`, Date.now() + budgets.cooldownMs);
       if (cooldowns.size > 10_000) cooldowns.clear();
       extra.socket.close(CLOSE_OVER_BUDGET, 'over its message budget: slow down');
     }

@@ -3,6 +3,7 @@
  * and cron runs, merged in time order (oldest first, like a log). Pure: wire rows in, rows out.
  */
 import { formatElapsed } from '../jobs/result-groups.js';
+import { describeExit } from '../process-exit.js';
 import type { RestartRow } from './processes.js';
 
 export interface StatusEventWire {
@@ -30,7 +31,7 @@ export interface HostEvent {
 }
 
 export function restartDetail(r: Omit<RestartRow, 'host'>): string {
-  const how = r.signal ? `killed by ${r.signal}` : r.exitCode !== null ? `exited ${r.exitCode}` : 'exited';
+  const how = describeExit(r);
   const pids = r.pid !== null ? ` (pid ${r.pid}${r.newPid !== null ? ` → ${r.newPid}` : ''})` : '';
   const next = r.outcome === 'RESTART' ? `restarted${r.backoffMs !== null ? ` after ${formatElapsed(r.backoffMs, true)}` : ''}` : r.outcome === 'FATAL' ? 'FATAL: start limit reached, left down' : 'left down by its restart policy';
   return `${how}${pids}, ${next}, restart #${r.count}`;

@@ -15,6 +15,7 @@ import { CliError } from '../errors.js';
 import { writeErr, writeOut, printData, renderTable, type OutputFormat } from '../output.js';
 import { collectManifestFiles } from '../manifests/collect-files.js';
 import { fetchRolloutStatus, followRollout } from '../manifests/follow-rollout.js';
+import { exitStatus } from '../process-exit.js';
 import { readGitSource } from '../manifests/git-source.js';
 import {
   APPLY_MANIFESTS,
@@ -232,8 +233,8 @@ const RECENT_RESTART_MS = 3_600_000;
 /** `Restarts in the last hour: vm/chatty ×2 (latest 12:27:26 SIGKILL) — see ioms get restarts --since 1h`, or '' when none. */
 async function recentRestarts(client: ApiClient, selector: string | undefined, withinMs: number): Promise<string> {
   const since = new Date(Date.now() - withinMs).toISOString();
-  const hosts = await eachHost<{ restarts: { process: string; at: string; exitCode: number | null; signal: string | null }[] }>(client, selector, [], 'restarts(since: $since, first: $first) { process at exitCode signal }', { since, first: 20 }, ', $since: DateTime, $first: Int', 10);
-  const groups = new Map<string, { n: number; latest: { at: string; exitCode: number | null; signal: string | null } }>();
+  const hosts = await eachHost<{ restarts: { process: string; at: string; exitCode: number | null; signal: string | null; pid: number | null }[] }>(client, selector, [], 'restarts(since: $since, first: $first) { process at exitCode signal pid }', { since, first: 20 }, ', $since: DateTime, $first: Int', 10);
+  const groups = new Map<string, { n: number; latest: { at: string; exitCode: number | null; signal: string | null; pid: number | null } }>();
   for (const h of hosts) {
     for (const r of h.restarts) {
       const key = `${h.name}/${r.process}`;
@@ -246,7 +247,7 @@ async function recentRestarts(client: ApiClient, selector: string | undefined, w
     }
   }
   if (groups.size === 0) return '';
-  const parts = [...groups].map(([key, g]) => `${key} ×${g.n} (latest ${g.latest.at}, ${g.latest.signal ?? `exit ${g.latest.exitCode ?? '?'}`})`);
+  const parts = [...groups].map(([key, g]) => `${key} ×${g.n} (latest ${g.latest.at}, ${g.latest.signal ?? (g.latest.exitCode !== null ? `exit ${g.latest.exitCode}` : `exit ${exitStatus(g.latest)}`)})`);
   return `Restarts in the last hour: ${parts.join(', ')} — see \`ioms get restarts --since 1h\`\n`;
 }
 

@@ -8,6 +8,7 @@ import type { ApiClient } from '../api-client.js';
 import { commandContext } from '../context.js';
 import { parseSince } from '../duration.js';
 import { printData, type Column } from '../output.js';
+import { exitStatus } from '../process-exit.js';
 import { selectorArg } from '../selector-arg.js';
 import { formatElapsed } from '../jobs/result-groups.js';
 
@@ -16,6 +17,7 @@ export interface RestartRow {
   at: string;
   host: string;
   process: string;
+  /** Both null with a pid: the instance was adopted from an earlier agent and its status is unknown (cli/process-exit.ts). */
   exitCode: number | null;
   signal: string | null;
   pid: number | null;
@@ -33,7 +35,7 @@ const RESTART_COLUMNS: Column<RestartRow>[] = [
   { header: 'time', value: (r) => r.at },
   { header: 'host', value: (r) => r.host },
   { header: 'process', value: (r) => r.process },
-  { header: 'exit', value: (r) => (r.signal ? r.signal : r.exitCode) },
+  { header: 'exit', value: (r) => exitStatus(r) },
   { header: 'old pid', value: (r) => r.pid },
   { header: 'new pid', value: (r) => r.newPid },
   { header: 'restarts', value: (r) => r.count },

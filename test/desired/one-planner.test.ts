@@ -108,7 +108,7 @@ describe('the server and the agent plan the same actions', () => {
     const instruction = desiredInstructionSchema.parse(JSON.parse(JSON.stringify(first.send ?? { revision: 1, hash: render.hash, desired: h.desired, artifacts: {} })));
 
     // Agent path.
-    const observed: ObservedState = { processes: h.processes.map(observedProcess), cron: h.cron.map(observedCron), files: await observeFiles(instruction.desired, records.all()) };
+    const observed: ObservedState = { processes: h.processes.map((p) => observedProcess(p)), cron: h.cron.map(observedCron), files: await observeFiles(instruction.desired, records.all()) };
     const agentPlan = planForAgent(instruction, observed);
 
     // Server path: the report through the server's edge, stored and read back.

@@ -100,7 +100,7 @@ spec:
     expect(put.status).toBe(201);
     const token = (await gql<{ createEnrollmentToken: { token: string } }>(server.url, 'mutation { createEnrollmentToken(input: { labels: { role: "remover" } }) { token } }', {}, admin)).data!.createEnrollmentToken.token;
     // A long file check: the hand edit below must not be restored before the removal arrives.
-    agent = spawnAgent(['--server', server.url, '--token', token, '--name', 'remover', '--state-dir', path.join(dir, 'agent'), '--file-check-interval', '60s']);
+    agent = spawnAgent(['--server', server.url, '--token', token, '--name', 'remover', '--state-dir', path.join(dir, 'agent'), '--file-check-interval', '60s', '--metrics-interval', '5s']);
     await waitFor(async () => (await gql<{ host: { online: boolean } | null }>(server.url, '{ host(name: "remover") { online } }', {}, admin)).data?.host?.online, 20_000, 'remover online');
   });
   afterAll(async () => {
@@ -123,6 +123,24 @@ spec:
     expect(fs.statSync(conf()).mode & 0o777).toBe(0o640);
     expect(agent.output()).not.toMatch(/no guarded process named/);
     await waitFor(() => fs.existsSync(ticks()), 5_000, 'a cron run');
+  });
+
+  it('get processes shows the CPU and RSS the agent sampled for the guarded process tree', async () => {
+    type Row = { host: string; name: string; state: string; pid: number | null; cpu: number | null; rssBytes: number | null };
+    // The first reading has RSS only; the observed state is sent again every metrics interval (5 s here) with CPU.
+    const row = await waitFor(async () => {
+      const r = await ioms(['get', 'processes', 'remover', '-o', 'json']);
+      expect(r.code, r.stderr).toBe(0);
+      return (JSON.parse(r.stdout) as Row[]).find((p) => p.name === 'app' && p.cpu !== null);
+    }, 20_000, 'app with a CPU figure');
+    expect(row.state).toBe('RUNNING');
+    expect(row.cpu).toBeGreaterThanOrEqual(0);
+    // sh and its sleep child: a few hundred KiB at least, far below a gigabyte.
+    expect(row.rssBytes).toBeGreaterThan(100 * 1024);
+    expect(row.rssBytes).toBeLessThan(2 ** 30);
+    const table = await ioms(['get', 'processes', 'remover']);
+    expect(table.stdout.split('\n')[0]).toMatch(/CPU%\s+RSS/i);
+    expect(table.stdout).toMatch(/app\s+RUNNING\s+\d+\s+\S+\s+\d+\s+\d+\.\d\s+\d+\.\dM/);
   });
 
   const expectRemoved = async (pid: number, child: number[]) => {

@@ -6,13 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, login } from '../helpers/graphql.js';
 import { createMariaDb, type MariaDbInstance } from '../helpers/mariadb-instance.js';
 import { spawnAgent, spawnServer, waitFor, type AgentProcess, type ServerProcess } from '../helpers/processes.js';
+import { FAIL_ON_UNHANDLED_ARGS, FAIL_ON_UNHANDLED_ENV, UNHANDLED } from '../helpers/unhandled.js';
 
 const OUTAGE_MS = 60_000;
 const HOSTS = '{ hosts { nodes { name online } } }';
 
 /**
  * MariaDB (the test's own instance) stopped for a minute under a real server with two real
- * agents while a 20 s command runs: the server stays up (any unhandled rejection would end it),
+ * agents while a 20 s command runs: the server stays up (server and agents run with a preload
+ * that makes any unhandled rejection print a marker and exit, so the test fails on one),
  * /readyz says 503 and then 200 again, the command's result is stored exactly once, the agents
  * stay connected, and every audit row written before the outage is still there.
  */
@@ -35,10 +37,10 @@ describe('a database outage of a minute', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ioms-outage-'));
     db = await createMariaDb();
     await db.start();
-    server = await spawnServer({ IOMS_ADMIN_PASSWORD: 'outage-admin-pw', IOMS_DATABASE_URL: db.url, IOMS_LOG_LEVEL: 'info' }, dir);
+    server = await spawnServer({ IOMS_ADMIN_PASSWORD: 'outage-admin-pw', IOMS_DATABASE_URL: db.url, IOMS_LOG_LEVEL: 'info' }, dir, FAIL_ON_UNHANDLED_ARGS);
     admin = await login(server.url, 'admin', 'outage-admin-pw');
     const token = (await gql<{ createEnrollmentToken: { token: string } }>(server.url, 'mutation { createEnrollmentToken(input: { maxUses: 2 }) { token } }', {}, admin)).data!.createEnrollmentToken.token;
-    for (const name of ['out-1', 'out-2']) agents.push(spawnAgent(['--server', server.url, '--name', name, '--token', token, '--state-dir', path.join(dir, name), '--heartbeat-interval', '1s', '--metrics-interval', '5s']));
+    for (const name of ['out-1', 'out-2']) agents.push(spawnAgent(['--server', server.url, '--name', name, '--token', token, '--state-dir', path.join(dir, name), '--heartbeat-interval', '1s', '--metrics-interval', '5s'], FAIL_ON_UNHANDLED_ENV));
     await waitFor(async () => (await gql<{ hosts: { nodes: { online: boolean }[] } }>(server.url, HOSTS, {}, admin)).data?.hosts.nodes.filter((h) => h.online).length === 2, 45_000, 'two agents online').catch((err: unknown) => {
       throw new Error(`${String(err)}\n${agents.map((a) => a.output().slice(-1500)).join('\n')}\n${server.output().slice(-1500)}`);
     });
@@ -91,6 +93,9 @@ describe('a database outage of a minute', () => {
     }, 20_000, 'both agents online');
     expect(hosts.map((h) => h.name).sort()).toEqual(['out-1', 'out-2']);
     for (const a of agents) expect(a.proc.exitCode).toBeNull();
+    for (const a of agents) expect(a.output()).not.toMatch(UNHANDLED);
+    expect(server.proc.exitCode).toBeNull();
+    expect(server.output()).not.toMatch(UNHANDLED);
     expect(server.output()).not.toMatch(/unhandledRejection|UnhandledPromiseRejection/);
   }, 240_000);
 });

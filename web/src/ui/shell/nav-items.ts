@@ -17,4 +17,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/hosts/', label: 'nav.hosts', role: 'VIEWER', also: ['/host/'] },
   { href: '/run/', label: 'nav.run', role: 'OPERATOR' },
   { href: '/jobs/', label: 'nav.jobs', role: 'VIEWER', also: ['/job/'] },
+  { href: '/reports/', label: 'nav.reports', role: 'VIEWER' },
+  { href: '/audit/', label: 'nav.audit', role: 'ADMIN' },
+  { href: '/admin/', label: 'nav.admin', role: 'ADMIN' },
 ];
