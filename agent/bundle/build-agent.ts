@@ -73,7 +73,13 @@ export function agentBuildOptions(entry: string, outfile: string, sourcemap: boo
     target: 'node20',
     define: { __filename: '__iomsFilename', __dirname: '__iomsDirname', ...(agentVersion ? { __IOMS_AGENT_VERSION__: JSON.stringify(agentVersion) } : {}) },
     banner: { js: hashbang ? `#!/usr/bin/env node\n${BUNDLE_BANNER}` : BUNDLE_BANNER },
+    // Whitespace and syntax only (no renaming, names kept): comments go, and with them the only
+    // characters above U+00FF, so V8 holds the 1.6 MiB source as a one-byte string instead of a
+    // two-byte one (about 2 MB less resident memory on every host); stack traces keep their names.
     minify: false,
+    minifyWhitespace: true,
+    minifySyntax: true,
+    keepNames: true,
     sourcemap: sourcemap ? 'inline' : false,
     legalComments: 'eof',
     metafile: true,

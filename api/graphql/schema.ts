@@ -12,6 +12,7 @@ import { HostResolver } from '../hosts/host.resolver.js';
 import { HostStateFieldResolver } from '../hosts/host-state.resolver.js';
 import { ProcessLogsResolver } from '../hosts/process-logs.resolver.js';
 import { ManifestPlanResolver } from '../manifests/manifest-plan.resolver.js';
+import { ManifestRevisionFieldsResolver } from '../manifests/manifest-revision.resolver.js';
 import { HostMetricsResolver } from '../metrics/host-metrics.resolver.js';
 import { HostJobsResolver, JobResolver } from '../jobs/job.resolver.js';
 import { ArtifactResolver } from '../artifacts/artifact.resolver.js';
@@ -41,6 +42,7 @@ export const RESOLVERS = [
   ArtifactResolver,
   ManifestResolver,
   ManifestPlanResolver,
+  ManifestRevisionFieldsResolver,
   HostStateResolver,
   AgentStateResolver,
   CronResolver,

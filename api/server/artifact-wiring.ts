@@ -8,6 +8,7 @@ import { createArtifactRouter, type ArtifactRouter } from '../artifacts/artifact
 import { ArtifactService } from '../artifacts/artifact.service.js';
 import { ArtifactStore } from '../artifacts/artifact-store.js';
 import type { AuthResult } from '../auth/principal.js';
+import { cookieToken } from '../auth/browser-session.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { HostService } from '../hosts/host.service.js';
 import type { SessionService } from '../auth/session.service.js';
@@ -20,15 +21,14 @@ export function agentHeader(value: string | undefined): { hostId: number; secret
   return m ? { hostId: Number(m[1]), secret: m[2]! } : undefined;
 }
 
-/** Artifact names@versions a revision's files reference (`name` alone means its newest version). */
-function artifactRefs(documents: unknown[]): string[] {
-  const refs: string[] = [];
-  for (const d of documents as { manifest: { kind: string; spec?: { files?: { artifact: string }[] } } }[]) {
-    if (d.manifest.kind === 'Profile') for (const f of d.manifest.spec?.files ?? []) refs.push(f.artifact);
+/** Each file a revision's profiles fetch from the store: the profile, the path, the reference (`name` alone means its newest version). */
+function artifactRefs(documents: unknown[]): { profile: string; path: string; ref: string }[] {
+  const refs: { profile: string; path: string; ref: string }[] = [];
+  for (const d of documents as { manifest: { kind: string; metadata: { name: string }; spec?: { files?: { artifact: string; path: string }[] } } }[]) {
+    if (d.manifest.kind === 'Profile') for (const f of d.manifest.spec?.files ?? []) refs.push({ profile: d.manifest.metadata.name, path: f.path, ref: f.artifact });
   }
   return refs;
 }
-
 
 /**
  * The artifact store, its service and HTTP routes, with the two questions only the server can
@@ -46,8 +46,8 @@ export async function wireArtifacts(deps: { orm: MikroORM; dataDir: string; audi
       const em = orm.em.fork({ keepTransactionContext: true });
       const current = await em.findOne(ManifestRevisionRecord, { id: { $gt: 0 } }, { orderBy: { id: 'desc' } });
       return artifactRefs(current?.documents ?? [])
-        .filter((ref) => ref === `${v.name}@${v.version}` || ref === v.name)
-        .map((ref) => `manifest revision ${current!.id} (${ref})`);
+        .filter((r) => r.ref === `${v.name}@${v.version}` || r.ref === v.name)
+        .map((r) => `manifest revision ${current!.id}, profile ${r.profile}, file ${r.path} (${r.ref})`);
     },
   });
   const access = createArtifactAccess({
@@ -73,7 +73,8 @@ export async function wireArtifacts(deps: { orm: MikroORM; dataDir: string; audi
     const ip = clientIp(req, deps.trustProxyHops);
     const agent = agentHeader(req.headers.authorization);
     if (agent) return deps.hosts.authenticateAgent(orm.em.fork(), agent.hostId, agent.secret);
-    return deps.sessions.authenticate(orm.em.fork(), bearerToken(req.headers.authorization), ip);
+    // The dashboard's cookie counts only on same-origin browser requests (cookieToken checks).
+    return deps.sessions.authenticate(orm.em.fork(), bearerToken(req.headers.authorization) ?? cookieToken(req), ip);
   };
   const routes = createArtifactRouter({ service, access, authenticate, em: () => orm.em.fork(), audit: deps.audit, clientIp: (req) => clientIp(req, deps.trustProxyHops), logger: deps.logger });
   return { service, routes };

@@ -17,6 +17,11 @@ const PAGES = [
   ['/run/', 'run/index.html'],
   ['/jobs/', 'jobs/index.html'],
   ['/job/', 'job/index.html'],
+  ['/desired/', 'desired/index.html'],
+  ['/desired/revision/', 'desired/revision/index.html'],
+  ['/desired/diff/', 'desired/diff/index.html'],
+  ['/desired/plan/', 'desired/plan/index.html'],
+  ['/artifact-store/', 'artifact-store/index.html'],
 ] as const;
 
 ensureDashboard((line) => console.log(line), { quiet: true });

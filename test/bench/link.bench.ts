@@ -45,17 +45,27 @@ async function iomsLink(): Promise<number> {
     const em = server.services.orm.em.fork();
     const { token } = await server.services.enrollment.createToken(em, { createdBy: 'bench' });
     const { host, secret } = await server.services.enrollment.enroll(server.services.orm.em.fork(), { token, name: 'bench-host' }, '127.0.0.1');
-    const client = createClient({ url: `${server.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { hostId: host.id, secret }, lazy: false });
-    const once = () =>
-      new Promise<void>((resolve, reject) => {
-        client.subscribe({ query: 'mutation($r: String!) { reportHeartbeat(report: $r) }', variables: { r: JSON.stringify({ seq: 1, at: new Date().toISOString() }) } }, { next: () => undefined, error: reject, complete: resolve });
-      });
-    await once();
-    const start = performance.now();
-    for (let i = 0; i < N; i++) await once();
-    const secs = (performance.now() - start) / 1000;
-    await client.dispose();
-    return N / secs;
+    // An agent socket may send a burst of 200 messages, then 20 a second (api/server/socket-budget.ts):
+    // the round trips run in rounds of 150 on a fresh connection each, and only they are timed.
+    const ROUND = 150;
+    const open = async () => {
+      const client = createClient({ url: `${server.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { hostId: host.id, secret }, lazy: false });
+      const once = () =>
+        new Promise<void>((resolve, reject) => {
+          client.subscribe({ query: 'mutation($r: String!) { reportHeartbeat(report: $r) }', variables: { r: JSON.stringify({ seq: 1, at: new Date().toISOString() }) } }, { next: () => undefined, error: reject, complete: resolve });
+        });
+      await once();
+      return { client, once };
+    };
+    let ms = 0;
+    for (let done = 0; done < N; done += ROUND) {
+      const { client, once } = await open();
+      const start = performance.now();
+      for (let i = done; i < Math.min(N, done + ROUND); i++) await once();
+      ms += performance.now() - start;
+      await client.dispose();
+    }
+    return N / (ms / 1000);
   } finally {
     await server.close();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -64,7 +74,7 @@ async function iomsLink(): Promise<number> {
 
 const raw = await rawWs();
 const ioms = await iomsLink();
-console.log(`link round trips, ${N} sequential, one connection, loopback`);
+console.log(`link round trips, ${N} sequential (IOMS: rounds of 150 per connection, inside the socket budget), loopback`);
 console.log(`  raw ws echo:                 ${raw.toFixed(0)} round trips/s`);
 console.log(`  IOMS reportHeartbeat (SQLite): ${ioms.toFixed(0)} round trips/s`);
 console.log(`  ratio IOMS/raw:              ${(ioms / raw).toFixed(3)}`);

@@ -14,11 +14,12 @@ export class RawBaseline {
     readonly connectMs: number,
   ) {}
 
-  static async start(n: number, workers = 4): Promise<RawBaseline> {
+  /** `heartbeatMs`: each socket also sends a heartbeat-sized message that often (0: none). */
+  static async start(n: number, workers = 4, heartbeatMs = 0): Promise<RawBaseline> {
     const server = fork(path.join(import.meta.dirname, 'raw-server.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const port = await next(server, 'listening');
     const start = performance.now();
-    const clients = Array.from({ length: workers }, (_, i) => fork(path.join(import.meta.dirname, 'raw-clients.ts'), [`ws://127.0.0.1:${port.port}/`, String(Math.floor(n / workers) + (i < n % workers ? 1 : 0))], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+    const clients = Array.from({ length: workers }, (_, i) => fork(path.join(import.meta.dirname, 'raw-clients.ts'), [`ws://127.0.0.1:${port.port}/`, String(Math.floor(n / workers) + (i < n % workers ? 1 : 0)), String(heartbeatMs)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
     for (;;) {
       const c = await next(server, 'connected');
       if (c.count >= n) break;
@@ -26,9 +27,15 @@ export class RawBaseline {
     return new RawBaseline(server, clients, performance.now() - start);
   }
 
-  async broadcast(expect: number): Promise<number[]> {
-    send(this.server, { type: 'broadcast', expect });
+  /** `padBytes`: send a payload of that size instead of a command (answered with as many bytes). */
+  async broadcast(expect: number, padBytes?: number): Promise<number[]> {
+    send(this.server, { type: 'broadcast', expect, ...(padBytes ? { padBytes } : {}) });
     return (await next(this.server, 'broadcasted')).latenciesMs;
+  }
+
+  /** The raw server's pid (for its CPU time from /proc). */
+  get serverPid(): number {
+    return this.server.pid!;
   }
 
   async rssBytes(): Promise<number> {

@@ -7,10 +7,17 @@ export interface Figure {
   /** ioms / raw (how many times the raw figure). */
   readonly ratio: number | null;
   readonly target?: string;
+  /** Which of issue 9's numbered benchmarks (1–8) this figure is, for run-all's summary. */
+  readonly item?: number;
+}
+
+/** The figure as one of issue 9's numbered benchmarks. */
+export function item(n: number, f: Figure): Figure {
+  return { ...f, item: n };
 }
 
 export function figure(name: string, unit: string, ioms: number, raw: number | null, target?: string): Figure {
-  return { name, unit, ioms, raw, ratio: raw ? ioms / raw : null, ...(target ? { target } : {}) };
+  return { name, unit, ioms, raw, ratio: raw && Number.isFinite(ioms) ? ioms / raw : null, ...(target ? { target } : {}) };
 }
 
 function fmt(v: number | null): string {

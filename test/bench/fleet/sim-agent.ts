@@ -1,7 +1,8 @@
 import { clientTlsOptions } from '../../../protocol/client-trust.js';
 import { AgentLink, type Instruction, type LinkSession } from '../../../agent/link/agent-link.js';
 import type { AgentLogger } from '../../../agent/log.js';
-import { desiredStateSchema, specHash, type DesiredState, type ObservedState } from '../../../manifests/index.js';
+import { desiredStateSchema, type ArtifactDigests, type ObservedState } from '../../../manifests/index.js';
+import { observeAsApplied } from './fake-applier.js';
 import { runCommandInstructionSchema, type CommandResultReport } from '../../../protocol/index.js';
 import { decideExecution, fakeResult, type ExecutorPolicy } from './fake-executor.js';
 import { simulatedInventory, simulatedMetrics } from './fixtures.js';
@@ -47,14 +48,7 @@ const OBSERVED = 'mutation($r: String!) { reportObservedState(report: $r) }';
 const STARTED = 'mutation($id: String!) { reportCommandStarted(id: $id) }';
 const RESULT = 'mutation($r: String!) { reportCommandResult(report: $r) }';
 
-/** What the simulated host "runs" once it applied `desired`: every process up, every cron entry set. */
-export function observeAsApplied(desired: DesiredState, pid: number): ObservedState {
-  return {
-    processes: desired.processes.map((p) => ({ name: p.name, pid, state: 'RUNNING' as const, restarts: 0, specHash: specHash(p) })),
-    cron: desired.crontab.map((c) => ({ name: c.name, specHash: specHash(c) })),
-    files: [],
-  };
-}
+export { observeAsApplied } from './fake-applier.js';
 
 /**
  * One simulated agent: the real agent's link (`agent/link`, graphql-ws, backoff with jitter) and
@@ -160,12 +154,12 @@ export class SimAgent {
   }
 
   private applyDesired(payload: unknown): void {
-    const p = payload as { hash?: unknown; desired?: unknown };
+    const p = payload as { hash?: unknown; desired?: unknown; artifacts?: Record<string, ArtifactDigests> };
     const desired = desiredStateSchema.safeParse(p.desired);
     if (!desired.success || typeof p.hash !== 'string') return;
     this.opts.counters.desiredStates++;
     this.desiredHash = p.hash;
-    this.observed = observeAsApplied(desired.data, 1000 + this.opts.credential.index);
+    this.observed = observeAsApplied(desired.data, 1000 + this.opts.credential.index, p.artifacts ?? {});
     this.report(OBSERVED, JSON.stringify({ hash: this.desiredHash, observed: this.observed }));
   }
 

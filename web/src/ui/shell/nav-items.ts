@@ -17,6 +17,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/hosts/', label: 'nav.hosts', role: 'VIEWER', also: ['/host/'] },
   { href: '/run/', label: 'nav.run', role: 'OPERATOR' },
   { href: '/jobs/', label: 'nav.jobs', role: 'VIEWER', also: ['/job/'] },
+  { href: '/desired/', label: 'nav.desired', role: 'VIEWER' },
+  { href: '/artifact-store/', label: 'nav.artifacts', role: 'VIEWER' },
   { href: '/reports/', label: 'nav.reports', role: 'VIEWER' },
   { href: '/audit/', label: 'nav.audit', role: 'ADMIN' },
   { href: '/admin/', label: 'nav.admin', role: 'ADMIN' },
