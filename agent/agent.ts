@@ -4,6 +4,7 @@ import { inventoryFingerprint, parseInstruction, type CronRunsReport, type Proce
 import { collectInventory, createMetricsCollector } from './observe/index.js';
 import { AgentLink, type Instruction, type LinkSession } from './link/agent-link.js';
 import { postGraphql } from './link/http-graphql.js';
+import * as send from './link/reports.js';
 import type { AgentLogger } from './log.js';
 import { AgentState, type Credential } from './state/agent-state.js';
 import { AGENT_VERSION } from './version.js';
@@ -18,7 +19,8 @@ import { CronRunner, openRebootGate } from './cron/index.js';
 import { runCommand } from './exec/index.js';
 import { DesiredStateManager } from './desired/desired-state-manager.js';
 import { ReportQueue } from './desired/report-queue.js';
-import { sendCronRuns, sendObservedState, sendProcessEvents } from './desired/send-reports.js';
+import { sendChanges, sendCronRuns, sendObservedState, sendProcessEvents } from './desired/send-reports.js';
+import { ChangeSpool } from './desired/change-spool.js';
 import { armRollback, installBundle, RESTART_EXIT_CODE } from './upgrade/self-upgrade.js';
 
 export interface AgentOptions {
@@ -97,7 +99,7 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
     const inventory = await collectInventory({ agentVersion: AGENT_VERSION });
     const fingerprint = inventoryFingerprint(inventory);
     if (!force && fingerprint === sentFingerprint) return;
-    await session.request('mutation($r: String!) { reportInventory(report: $r) }', { r: JSON.stringify(inventory) });
+    await send.sendInventory(session, inventory);
     sentFingerprint = fingerprint;
   };
   const report = (what: string, work: () => Promise<unknown>) => {
@@ -118,11 +120,12 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
       await sendInventory(currentSession, true);
     },
     download: async (i) => {
-      const result = await downloadArtifact({ url: i.artifact.url, sha256: i.artifact.sha256, md5: i.artifact.md5, dest: i.path, mode: i.mode ? parseInt(i.mode, 8) : undefined, headers: { authorization: agentAuth }, tls });
+      const { artifact, path: dest, mode } = i.payload;
+      const result = await downloadArtifact({ url: artifact.url, sha256: artifact.sha256, md5: artifact.md5, dest, mode: mode ? parseInt(mode, 8) : undefined, headers: { authorization: agentAuth }, tls });
       return `${result.path}: ${result.changed ? "written" : "already up to date"} (${result.sizeBytes} bytes, md5 ${result.md5})`;
     },
     upgrade: async (i) => {
-      const artifact = i.artifact;
+      const artifact = i.payload.artifact;
       const message = await installBundle({
         instruction: i,
         stateDir: opts.stateDir,
@@ -139,12 +142,13 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
   const cron = new CronRunner({ runCommand: (req, o) => runCommand(req, { signal: o.signal }), restartProcess: (name) => supervisor.restart(name), reboot: openRebootGate(opts.stateDir) });
   const processEvents = new ReportQueue<ProcessEventsReport[number]>(500);
   const cronRuns = new ReportQueue<CronRunsReport[number]>(500);
+  const changes = await ChangeSpool.open(opts.stateDir);
   // `ioms logs`: the captured output of guarded processes, read on request (protocol/process-logs.schema.ts).
   const processLogs = new ProcessLogs({
     logPaths: (name) => (supervisor.snapshot().some((p) => p.name === name) ? logPathsFor(path.join(opts.stateDir, 'supervisor', 'logs'), name) : undefined),
     send: async (chunk) => {
       if (!currentSession) throw new Error('not connected');
-      await currentSession.request('mutation($r: String!) { reportProcessLogs(report: $r) }', { r: JSON.stringify(chunk) });
+      await send.sendProcessLogs(currentSession, chunk);
     },
   });
   const restartRecords = new RestartRecorder((r) => processEvents.push({ ...r }));
@@ -162,6 +166,7 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
     cron,
     logger: log,
     onChange: () => scheduleObserved(),
+    onChanges: (made) => void changes.push(made).catch((err: unknown) => log.warn('could not spool changes', { err: err instanceof Error ? err.message : String(err) })),
     fileCheckMs: opts.fileCheckIntervalMs,
     usageReportMs: metricsMs,
     download: async (f, artifact) => {
@@ -183,6 +188,7 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
     restartRecords.flushExpired();
     await processEvents.flush((batch) => sendProcessEvents(session, batch));
     await cronRuns.flush((batch) => sendCronRuns(session, batch));
+    await changes.flush((batch) => sendChanges(session, batch));
   };
   await desired.start();
 
@@ -197,9 +203,9 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
       report('the inventory', () => sendInventory(session, true));
       report('unacknowledged command results', () =>
         commands.connected({
-          started: async (id) => void (await session.request('mutation($id: String!) { reportCommandStarted(id: $id) }', { id })),
+          started: (id, attempt) => send.sendCommandStarted(session, { id, ...(attempt ? { attempt } : {}) }),
           send: async (result) => {
-            const stored = (await session.request<{ reportCommandResult: boolean }>('mutation($r: String!) { reportCommandResult(report: $r) }', { r: JSON.stringify(result) })).reportCommandResult;
+            const stored = await send.sendCommandResult(session, result);
             if (stored && restartAfterReport) {
               log.info('restarting into the new agent bundle');
               setTimeout(() => void link.stop().finally(() => process.exit(RESTART_EXIT_CODE)), 100);
@@ -211,11 +217,11 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
       report('the observed state', () => sendObserved(session));
       const reports = setInterval(() => report('process and cron records', () => flushReports(session)), 2_000);
       const beat = setInterval(() => {
-        report('a heartbeat', () => session.request('mutation($r: String!) { reportHeartbeat(report: $r) }', { r: JSON.stringify({ seq: heartbeatSeq++, at: new Date().toISOString(), uptimeSeconds: Math.round(os.uptime()) }) }));
+        report('a heartbeat', () => send.sendHeartbeat(session, { seq: heartbeatSeq++, at: new Date().toISOString(), uptimeSeconds: Math.round(os.uptime()) }));
       }, heartbeatMs);
       const sample = setInterval(() => {
         report('metrics', async () => {
-          await session.request('mutation($r: String!) { reportMetrics(report: $r) }', { r: JSON.stringify(await metrics.sample()) });
+          await send.sendMetrics(session, await metrics.sample());
           await sendInventory(session, false);
         });
       }, metricsMs);
@@ -245,8 +251,13 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
         case 'PROCESS_LOGS_STOP':
           processLogs.stop(instruction.payload.requestId);
           break;
-        case 'RUN_COMMAND':
-          report(`the result of ${instruction.id}`, () => commands.handle(instruction.payload));
+        case 'SHELL':
+        case 'RESTART_PROCESS':
+        case 'COLLECT_INVENTORY':
+        case 'SET_PASSWORD':
+        case 'DOWNLOAD':
+        case 'UPGRADE_AGENT':
+          report(`the result of ${instruction.id}`, () => commands.handle(instruction));
           break;
         default: {
           const never: never = instruction;

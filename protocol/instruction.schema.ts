@@ -1,19 +1,22 @@
 /**
  * Every message the server sends an agent (the `agentInstructions` subscription): a union
  * discriminated by `kind`, validated by the agent at its edge ({@link parseInstruction}) and
- * built by the server only through {@link desiredStateInstruction} / {@link runCommandInstruction}.
+ * built by the server only through the constructors below.
  *
  * - `DESIRED_STATE`: the host's whole desired state. Its `desired` member is checked here only
  *   as an object; its resource schema is `manifests/`' `desiredStateSchema`, which the agent
  *   applies next (see `manifests/desired-instruction.ts`, built on {@link desiredStatePayloadSchema}).
- * - `RUN_COMMAND`: one job target's command, itself a union of one member per action.
+ * - one member per command action (`SHELL`, `RESTART_PROCESS`, `COLLECT_INVENTORY`,
+ *   `SET_PASSWORD`, `DOWNLOAD`, `UPGRADE_AGENT`; `command.schema.ts`): one job target's command,
+ *   `id` its command id, `payload` the action's fields with the timeout and the attempt.
+ * - `PROCESS_LOGS` / `PROCESS_LOGS_STOP`: `ioms logs` (process-logs.schema.ts).
  *
  * To add a message (say, streaming a guarded process's log), add a member to
  * {@link instructionSchema} and a constructor; the agent's exhaustive switch fails to compile
  * until it handles the new kind.
  */
 import { z } from 'zod';
-import { artifactDownloadSchema, runCommandInstructionSchema, type RunCommandInstruction } from './command.schema.js';
+import { artifactDownloadSchema, commandInstructionSchema, type CommandInstruction } from './command.schema.js';
 import { processLogsRequestSchema, processLogsStopSchema, type ProcessLogsRequest } from './process-logs.schema.js';
 
 /** The DESIRED_STATE payload's envelope (see the module comment for `desired`). */
@@ -27,8 +30,7 @@ export const desiredStatePayloadSchema = z.object({
 
 export const instructionSchema = z.discriminatedUnion('kind', [
   z.object({ id: z.string().min(1).max(128), kind: z.literal('DESIRED_STATE'), payload: desiredStatePayloadSchema }),
-  z.object({ id: z.string().min(1).max(128), kind: z.literal('RUN_COMMAND'), payload: runCommandInstructionSchema }),
-  // `ioms logs` (process-logs.schema.ts): send a guarded process's output; stop following it.
+  ...commandInstructionSchema.options,
   z.object({ id: z.string().min(1).max(128), kind: z.literal('PROCESS_LOGS'), payload: processLogsRequestSchema }),
   z.object({ id: z.string().min(1).max(128), kind: z.literal('PROCESS_LOGS_STOP'), payload: processLogsStopSchema }),
 ]);
@@ -52,9 +54,9 @@ export function desiredStateInstruction(payload: z.input<typeof desiredStatePayl
   return { id: `desired-${payload.hash.replace(/^sha256:/, '').slice(0, 12)}`, kind: 'DESIRED_STATE', payload: desiredStatePayloadSchema.parse(payload) };
 }
 
-/** The RUN_COMMAND message for one job target's command. */
-export function runCommandInstruction(command: RunCommandInstruction): Instruction {
-  return { id: command.id, kind: 'RUN_COMMAND', payload: runCommandInstructionSchema.parse(command) };
+/** The message for one job target's command (validated: throws on a command the protocol refuses). */
+export function commandInstruction(command: CommandInstruction): Instruction {
+  return commandInstructionSchema.parse(command);
 }
 
 /** The PROCESS_LOGS message: a guarded process's output for one `ioms logs` request. */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -13,6 +14,8 @@ import {
 import type { CronRunner } from '../cron/index.js';
 import type { AgentLogger } from '../log.js';
 import { ProcessUsageSampler, type Supervisor } from '../supervisor/index.js';
+import type { ChangeRecord } from '../../protocol/change-report.schema.js';
+import { changesMade } from './changes-made.js';
 import { type ActionOutcome, executePlan } from './execute-plan.js';
 import { type Download, FileExecutor } from './file-executor.js';
 import { ManagedFiles } from './managed-files.js';
@@ -22,6 +25,8 @@ export type { DesiredInstruction } from '../../manifests/index.js';
 export { desiredInstructionSchema } from '../../manifests/index.js';
 
 const STATE_FILE = 'desired.json';
+/** The hash this host last converged on: what makes a later action CORRECTIVE rather than INTENDED. */
+const CONVERGED_FILE = 'converged.json';
 /** How often the host is observed and planned again, so hand edits are found and restored. @default 30 s */
 export const FILE_CHECK_MS = 30_000;
 /** How often the observed state is sent again while a guarded process runs, for fresh CPU and RSS. @default 60 s (the metrics interval) */
@@ -55,6 +60,7 @@ export class DesiredStateManager {
   private readonly usage: ProcessUsageSampler;
   private applying: Promise<void> = Promise.resolve();
   private files: ObservedFile[] = [];
+  private convergedHash: string | null = null;
   private readonly records: ManagedFiles;
   private readonly fileExecutor: FileExecutor;
 
@@ -70,6 +76,11 @@ export class DesiredStateManager {
        * `usageReportMs` while a guarded process runs (its CPU and RSS moved).
        */
       onChange: () => void;
+      /** The plan actions a pass carried out or tried, each marked INTENDED or CORRECTIVE (the changes report). */
+      onChanges?: (changes: ChangeRecord[]) => void;
+      /** Test seams. @default Date.now, crypto.randomUUID */
+      now?: () => number;
+      newId?: () => string;
       fileCheckMs?: number;
       usageReportMs?: number;
       /** Test seam: where CPU and RSS come from. */
@@ -83,6 +94,7 @@ export class DesiredStateManager {
 
   /** Enforces the desired state kept on disk (at agent start, before any server contact). */
   async start(): Promise<void> {
+    this.convergedHash = readConverged(path.join(this.opts.stateDir, CONVERGED_FILE));
     const file = path.join(this.opts.stateDir, STATE_FILE);
     if (fs.existsSync(file)) {
       const parsed = (() => {
@@ -166,7 +178,14 @@ export class DesiredStateManager {
     const work = actions.filter((a) => a.type !== 'Hold');
     const outcomes = await executePlan(actions, this.executors(), instruction.artifacts);
     for (const o of outcomes) this.log(o);
+    if (work.length > 0) {
+      const at = new Date((this.opts.now ?? Date.now)()).toISOString();
+      this.opts.onChanges?.(changesMade(outcomes, { hash: instruction.hash, revision: instruction.revision, convergedHash: this.convergedHash, at, newId: this.opts.newId ?? randomUUID }));
+    }
     if (work.some((a) => a.type === 'PutFile' || a.type === 'RemoveFile')) await this.observeNow();
+    // Converged (for telling corrective changes from intended ones): nothing left to do but Holds,
+    // either at once or once this pass's actions all succeeded.
+    if (outcomes.every((o) => o.result === 'done')) this.markConverged(instruction.hash);
     const problems = outcomes.filter((o) => o.result === 'failed').map((o) => `${o.action.key}: ${o.error ?? 'failed'}`);
     const error = problems.length ? problems.join('; ').slice(0, 1000) : undefined;
     const changed = work.length > 0 || error !== this.lastError;
@@ -195,10 +214,28 @@ export class DesiredStateManager {
     };
   }
 
+  private markConverged(hash: string): void {
+    if (this.convergedHash === hash) return;
+    this.convergedHash = hash;
+    writeAtomic(path.join(this.opts.stateDir, CONVERGED_FILE), JSON.stringify({ hash }));
+  }
+
   private persist(instruction: DesiredInstruction): void {
-    const file = path.join(this.opts.stateDir, STATE_FILE);
-    const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify(instruction), { mode: 0o600 });
-    fs.renameSync(tmp, file);
+    writeAtomic(path.join(this.opts.stateDir, STATE_FILE), JSON.stringify(instruction));
+  }
+}
+
+function writeAtomic(file: string, text: string): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, text, { mode: 0o600 });
+  fs.renameSync(tmp, file);
+}
+
+function readConverged(file: string): string | null {
+  try {
+    const hash = (JSON.parse(fs.readFileSync(file, 'utf8')) as { hash?: unknown }).hash;
+    return typeof hash === 'string' ? hash : null;
+  } catch {
+    return null;
   }
 }

@@ -3,7 +3,7 @@
  * Everything but `command` is data: it is never pasted into a shell.
  */
 import { z } from 'zod';
-import { commandIdSchema } from '../../protocol/command.schema.js';
+import { attemptSchema, commandIdSchema } from '../../protocol/command.schema.js';
 import { ExecError } from './exec-error.js';
 
 /** Interpreters a command string can be handed to. */
@@ -31,6 +31,8 @@ const noNul = (value: string): boolean => !value.includes('\0');
 export const commandRequestSchema = z
   .object({
     id: commandIdSchema,
+    /** The job attempt this run answers; stored with the run and its result (absent for cron runs). */
+    attempt: attemptSchema.optional(),
     /** The command line, handed to the interpreter as exactly one argument. */
     command: z.string().min(1).max(MAX_COMMAND_LENGTH).refine(noNul, 'command must not contain NUL'),
     /** @default 'sh' on POSIX, 'cmd' on Windows */

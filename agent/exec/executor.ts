@@ -36,8 +36,8 @@ export interface ExecutorOptions {
   readonly spool: ExecutorSpool;
   /** Commands running at once. @default {@link DEFAULT_COMMAND_CONCURRENCY} */
   readonly limit?: number;
-  /** Called when a command's process is running, so the link can report RUNNING. */
-  readonly onStarted?: (id: string, started: CommandStarted) => void;
+  /** Called when a command's process is running, so the link can report RUNNING (for the request's attempt). */
+  readonly onStarted?: (id: string, started: CommandStarted, attempt: number | undefined) => void;
   /** Test seam. @default runCommand */
   readonly run?: RunFn;
   /** Test seam: clock in epoch ms. @default Date.now */
@@ -88,14 +88,17 @@ export function createExecutor(options: ExecutorOptions): Executor {
     return promise;
   };
 
-  const storeInterrupted = async (id: string, startedAt: string): Promise<CommandResult> => {
-    const result = resultWithoutRun({
+  /** The result as stored: stamped with the attempt it answers, when there is one. */
+  const stamped = (result: CommandResult, attempt: number | undefined): CommandResult => (attempt ? { ...result, attempt } : result);
+
+  const storeInterrupted = async (id: string, startedAt: string, attempt: number | undefined): Promise<CommandResult> => {
+    const result = stamped(resultWithoutRun({
       id,
       status: 'FAILED',
       error: INTERRUPTED_ERROR,
       startedAt,
       finishedAt: new Date(Math.max(now(), Date.parse(startedAt) || 0)).toISOString(),
-    });
+    }), attempt);
     await spool.put(id, result);
     return result;
   };
@@ -108,16 +111,16 @@ export function createExecutor(options: ExecutorOptions): Executor {
       if (stored !== undefined) return stored;
       throw new ExecError('SPOOL_IO', `stored result of ${id} disappeared; not running it again`);
     }
-    if (entry?.state === 'started') return storeInterrupted(id, entry.startedAt);
+    if (entry?.state === 'started') return storeInterrupted(id, entry.startedAt, entry.attempt);
 
     let result: CommandResult;
     try {
       result = await limiter.run(
         async () => {
-          await spool.markStarted(id, { startedAt: new Date(now()).toISOString() });
+          await spool.markStarted(id, { startedAt: new Date(now()).toISOString(), ...(request.attempt ? { attempt: request.attempt } : {}) });
           return run(request, {
             signal: controller.signal,
-            onStarted: (started) => options.onStarted?.(id, started),
+            onStarted: (started) => options.onStarted?.(id, started, request.attempt),
           });
         },
         { signal: controller.signal },
@@ -127,6 +130,7 @@ export function createExecutor(options: ExecutorOptions): Executor {
       const at = new Date(now()).toISOString();
       result = resultWithoutRun({ id, status: 'CANCELLED', error: 'cancelled before the command started', startedAt: at, finishedAt: at });
     }
+    result = stamped(result, request.attempt);
     await spool.put(id, result);
     return result;
   };
@@ -155,9 +159,9 @@ export function createExecutor(options: ExecutorOptions): Executor {
 
     async recoverInterrupted(): Promise<CommandResult[]> {
       const recovered: CommandResult[] = [];
-      for (const { id, startedAt } of spool.interrupted()) {
+      for (const { id, startedAt, attempt } of spool.interrupted()) {
         if (inFlight.has(id)) continue; // started by this process: still running, not lost
-        recovered.push(await once(id, () => storeInterrupted(id, startedAt)));
+        recovered.push(await once(id, () => storeInterrupted(id, startedAt, attempt)));
       }
       return recovered;
     },

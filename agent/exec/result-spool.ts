@@ -25,7 +25,7 @@ export const DEFAULT_RESULT_RETENTION_MS = 24 * 60 * 60 * 1000;
 
 /** What the spool knows about one id, without its output. */
 export type SpoolEntry =
-  | { readonly state: 'started'; readonly startedAt: string }
+  | { readonly state: 'started'; readonly startedAt: string; readonly attempt?: number }
   | { readonly state: 'completed'; readonly seq: number; readonly ackedAtMs: number | undefined };
 
 /** Options of {@link ResultSpool.open}. */
@@ -91,9 +91,9 @@ export class ResultSpool {
   }
 
   /** Ids started but never completed, in no particular order: runs an agent crash interrupted. */
-  interrupted(): Array<{ id: string; startedAt: string }> {
-    const found: Array<{ id: string; startedAt: string }> = [];
-    for (const [id, entry] of this.entries) if (entry.state === 'started') found.push({ id, startedAt: entry.startedAt });
+  interrupted(): Array<{ id: string; startedAt: string; attempt?: number }> {
+    const found: Array<{ id: string; startedAt: string; attempt?: number }> = [];
+    for (const [id, entry] of this.entries) if (entry.state === 'started') found.push({ id, startedAt: entry.startedAt, ...(entry.attempt ? { attempt: entry.attempt } : {}) });
     return found;
   }
 
@@ -101,9 +101,10 @@ export class ResultSpool {
    * Durably records that `id` is about to run. Must resolve before the process is spawned.
    * Throws `SPOOL_IO` on failure (then do not run), `INVALID_ID` for a bad id.
    */
-  async markStarted(id: string, meta: { readonly startedAt: string }): Promise<void> {
-    await this.write({ state: 'started', id: checkId(id), startedAt: meta.startedAt });
-    this.entries.set(id, { state: 'started', startedAt: meta.startedAt });
+  async markStarted(id: string, meta: { readonly startedAt: string; readonly attempt?: number }): Promise<void> {
+    const attempt = meta.attempt ? { attempt: meta.attempt } : {};
+    await this.write({ state: 'started', id: checkId(id), startedAt: meta.startedAt, ...attempt });
+    this.entries.set(id, { state: 'started', startedAt: meta.startedAt, ...attempt });
   }
 
   /**
@@ -213,7 +214,7 @@ async function loadEntry(path: string): Promise<SpoolEntry> {
   try {
     const record = spoolRecordSchema.parse(JSON.parse(await readFile(path, 'utf8')));
     return record.state === 'started'
-      ? { state: 'started', startedAt: record.startedAt }
+      ? { state: 'started', startedAt: record.startedAt, ...(record.attempt ? { attempt: record.attempt } : {}) }
       : { state: 'completed', seq: record.seq, ackedAtMs: record.ackedAt === undefined ? undefined : Date.parse(record.ackedAt) };
   } catch {
     // Unreadable record: the command may have run. Treat as interrupted; never run it again.

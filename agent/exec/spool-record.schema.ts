@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { commandIdSchema } from './command-request.schema.js';
 import { commandResultSchema } from './command-result.schema.js';
+import { attemptSchema } from '../../protocol/command.schema.js';
 
 export const spoolRecordSchema = z.discriminatedUnion('state', [
   z
@@ -16,6 +17,8 @@ export const spoolRecordSchema = z.discriminatedUnion('state', [
       id: commandIdSchema,
       /** ISO-8601 time the run was about to start. */
       startedAt: z.string(),
+      /** The job attempt the run answers (absent for cron runs and older records). */
+      attempt: attemptSchema.optional(),
     })
     .strict(),
   z

@@ -1,4 +1,4 @@
-import { runCommandInstructionSchema, MAX_COMMAND_REPORT_BYTES, type CommandInstructionOf, type RunCommandInstruction } from '../../protocol/index.js';
+import { MAX_COMMAND_REPORT_BYTES, type CommandInstruction, type CommandInstructionOf } from '../../protocol/index.js';
 import { createExecutor, runCommand, type CommandResult, type Executor, type ResultSpool } from '../exec/index.js';
 import type { RunCommandOptions } from '../exec/run-command.js';
 import type { CommandRequest } from '../exec/command-request.schema.js';
@@ -16,7 +16,8 @@ export interface BuiltinActions {
 
 /** Where results go; `send` resolves true once the server stored it. */
 export interface ResultSink {
-  started(id: string): Promise<void>;
+  /** `attempt`: the attempt the run answers (see protocol's `attemptSchema`). */
+  started(id: string, attempt: number | undefined): Promise<void>;
   send(result: CommandResult): Promise<boolean>;
 }
 
@@ -24,10 +25,10 @@ export interface ResultSink {
 export const RESEND_BASE_MS = 2_000;
 export const RESEND_MAX_MS = 30_000;
 
-type Builtin = Exclude<RunCommandInstruction, { kind: 'SHELL' }>;
+type Builtin = Exclude<CommandInstruction, { kind: 'SHELL' }>;
 
 /**
- * Runs RUN_COMMAND instructions at most once each (the executor's spool remembers every id),
+ * Runs command instructions (one member of the instruction union per action) at most once each (the executor's spool remembers every id),
  * reports them started and finished, and re-sends results the server has not acknowledged
  * (after a reconnect or an agent restart). Built-in actions go through the same executor, so
  * they too run once per id.
@@ -47,7 +48,7 @@ export class CommandHandler {
   ) {
     this.executor = createExecutor({
       spool,
-      onStarted: (id) => void this.sink?.started(id).catch(() => undefined),
+      onStarted: (id, _started, attempt) => void this.sink?.started(id, attempt).catch(() => undefined),
       run: (request, options) => this.run(request, options),
     });
   }
@@ -71,16 +72,15 @@ export class CommandHandler {
     this.resendAttempt = 0;
   }
 
-  /** Handles one instruction payload from the server. */
-  async handle(payload: unknown): Promise<void> {
-    const parsed = runCommandInstructionSchema.safeParse(payload);
-    if (!parsed.success) {
-      this.logger.warn('ignored a malformed command instruction', { issues: parsed.error.issues.slice(0, 3).map((i) => i.message) });
-      return;
-    }
-    const i = parsed.data;
+  /**
+   * Handles one command instruction (validated at the link's edge by `parseInstruction`). A
+   * repeat of an id (redelivery, re-ask) shares the run in progress or returns the stored
+   * result, which is reported again.
+   */
+  async handle(i: CommandInstruction): Promise<void> {
     if (i.kind !== 'SHELL') this.pendingBuiltins.set(i.id, i);
-    const request = i.kind === 'SHELL' ? { id: i.id, command: i.command, interpreter: i.interpreter, cwd: i.cwd, env: i.env, timeoutMs: i.timeoutMs } : { id: i.id, command: `builtin:${i.kind}`, timeoutMs: i.timeoutMs };
+    const { timeoutMs, attempt } = i.payload;
+    const request = i.kind === 'SHELL' ? { id: i.id, attempt, command: i.payload.command, interpreter: i.payload.interpreter, cwd: i.payload.cwd, env: i.payload.env, timeoutMs } : { id: i.id, attempt, command: `builtin:${i.kind}`, timeoutMs };
     const result = await this.executor.execute(request);
     this.pendingBuiltins.delete(i.id);
     await this.deliver(result);
@@ -162,13 +162,13 @@ export class CommandHandler {
   private async runBuiltin(i: Builtin): Promise<{ exitCode: number; stdout: string; stderr: string }> {
     switch (i.kind) {
       case 'RESTART_PROCESS':
-        await this.actions.restartProcess(i.processName);
-        return { exitCode: 0, stdout: `restarted ${i.processName}\n`, stderr: '' };
+        await this.actions.restartProcess(i.payload.processName);
+        return { exitCode: 0, stdout: `restarted ${i.payload.processName}\n`, stderr: '' };
       case 'COLLECT_INVENTORY':
         await this.actions.collectInventory();
         return { exitCode: 0, stdout: 'inventory sent\n', stderr: '' };
       case 'SET_PASSWORD':
-        return setOsPassword(i.username, i.password, process.platform, i.timeoutMs);
+        return setOsPassword(i.payload.username, i.payload.password, process.platform, i.payload.timeoutMs);
       case 'DOWNLOAD':
         return { exitCode: 0, stdout: `${await this.actions.download(i)}\n`, stderr: '' };
       case 'UPGRADE_AGENT':

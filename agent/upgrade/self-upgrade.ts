@@ -56,8 +56,8 @@ export async function installBundle(opts: {
   await fs.promises.copyFile(bundle, previous);
   await fs.promises.chmod(next, 0o755).catch(() => undefined);
   await fs.promises.rename(next, bundle);
-  await fs.promises.writeFile(path.join(opts.stateDir, UPGRADE_MARKER), JSON.stringify({ bundle, previous, at: new Date().toISOString(), artifact: opts.instruction.artifact.sha256 }));
-  return `installed ${opts.instruction.artifact.sha256.slice(0, 12)} (${trial.detail}); the agent restarts now, and goes back to the previous bundle if the new one cannot connect within ${CONNECT_DEADLINE_MS / 1000} s`;
+  await fs.promises.writeFile(path.join(opts.stateDir, UPGRADE_MARKER), JSON.stringify({ bundle, previous, at: new Date().toISOString(), artifact: opts.instruction.payload.artifact.sha256 }));
+  return `installed ${opts.instruction.payload.artifact.sha256.slice(0, 12)} (${trial.detail}); the agent restarts now, and goes back to the previous bundle if the new one cannot connect within ${CONNECT_DEADLINE_MS / 1000} s`;
 }
 
 function trialRun(bundle: string, args: string[]): Promise<{ ok: boolean; detail: string }> {

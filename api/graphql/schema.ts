@@ -17,6 +17,7 @@ import { HostMetricsResolver } from '../metrics/host-metrics.resolver.js';
 import { HostJobsResolver, JobResolver } from '../jobs/job.resolver.js';
 import { ArtifactResolver } from '../artifacts/artifact.resolver.js';
 import { AgentStateResolver } from '../manifests/agent-state.resolver.js';
+import { AgentChangesResolver } from '../manifests/agent-changes.resolver.js';
 import { CronResolver } from '../cron/cron.resolver.js';
 import { HostStateResolver, ManifestResolver } from '../manifests/manifest.resolver.js';
 import { FleetOverviewResolver } from '../dashboard/fleet-overview.resolver.js';
@@ -45,6 +46,7 @@ export const RESOLVERS = [
   ManifestRevisionFieldsResolver,
   HostStateResolver,
   AgentStateResolver,
+  AgentChangesResolver,
   CronResolver,
   ReportResolver,
   FleetOverviewResolver,

@@ -1,4 +1,4 @@
-import { jobCommandIdSchema, commandResultReportSchema, MAX_COMMAND_REPORT_BYTES, parseAgentReport, type AgentReportKind, type CommandResultReport } from '../../protocol/index.js';
+import { attemptSchema, jobCommandIdSchema, commandResultReportSchema, MAX_COMMAND_REPORT_BYTES, parseAgentReport, type AgentReportKind, type CommandResultReport } from '../../protocol/index.js';
 import { badInput, type AppError } from '../errors.js';
 import { agentOf, type GraphQLContext } from '../graphql/context.js';
 import { parseJsonReport, refuseAgentReport } from './agent-reports.js';
@@ -30,9 +30,10 @@ export const AGENT_REPORTS = {
     return true;
   },
 
-  async reportCommandStarted(ctx: GraphQLContext, id: string): Promise<boolean> {
+  async reportCommandStarted(ctx: GraphQLContext, id: string, attempt?: number | null): Promise<boolean> {
     if (!jobCommandIdSchema.safeParse(id).success) throw badInput('id must be t<number>');
-    await ctx.services.jobs.started(ctx.em, agentOf(ctx).hostId, id, ctx.services.now());
+    if (attempt !== null && attempt !== undefined && !attemptSchema.safeParse(attempt).success) throw badInput('attempt must be a positive integer');
+    await ctx.services.jobs.started(ctx.em, agentOf(ctx).hostId, id, ctx.services.now(), attempt ?? undefined);
     return true;
   },
 
@@ -48,7 +49,7 @@ export const AGENT_REPORTS = {
     }
     return true;
   },
-} satisfies Record<string, (ctx: GraphQLContext, arg: string) => Promise<boolean>>;
+} satisfies Record<string, (ctx: GraphQLContext, arg: string, attempt?: number | null) => Promise<boolean>>;
 
 /**
  * The agent's one long instruction stream: what is published for its host. Once the listener is

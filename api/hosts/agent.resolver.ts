@@ -1,4 +1,4 @@
-import { Arg, Ctx, Mutation, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Ctx, Int, Mutation, Resolver, Root, Subscription } from 'type-graphql';
 import { Allow, auditDeps } from '../auth/access.js';
 import { runAudited } from '../audit/audited-unit.js';
 import type { GraphQLContext } from '../graphql/context.js';
@@ -55,8 +55,12 @@ export class AgentResolver {
 
   @Mutation(() => Boolean, { description: 'The agent began running a command (`id` = t<target id>)' })
   @Allow('AGENT', { audit: 'REPORT' })
-  async reportCommandStarted(@Arg('id', () => String) id: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
-    return AGENT_REPORTS.reportCommandStarted(ctx, id);
+  async reportCommandStarted(
+    @Arg('id', () => String) id: string,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('attempt', () => Int, { nullable: true, description: 'The attempt the run answers (absent: an agent older than attempts)' }) attempt?: number | null,
+  ): Promise<boolean> {
+    return AGENT_REPORTS.reportCommandStarted(ctx, id, attempt);
   }
 
   @Mutation(() => Boolean, { description: 'A command’s result; true once stored (also when it was already stored): the agent may then forget it' })

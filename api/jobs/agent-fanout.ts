@@ -1,4 +1,4 @@
-import type { Instruction, RunCommandInstruction } from '../../protocol/index.js';
+import { addressCommand, type CommandTemplate, type Instruction } from '../../protocol/index.js';
 import type { PubSub } from '../pubsub/pubsub.js';
 
 /**
@@ -8,27 +8,28 @@ import type { PubSub } from '../pubsub/pubsub.js';
  */
 export const AGENT_FANOUT_TOPIC = 'AGENT_FANOUT';
 
-/** A command instruction without its per-target `id` (distributed over the union's members). */
-export type FanoutInstruction = RunCommandInstruction extends infer T ? (T extends unknown ? Omit<T, 'id'> : never) : never;
+/** A command instruction without its per-target `id` and `attempt` (protocol's {@link CommandTemplate}). */
+export type FanoutInstruction = CommandTemplate;
+/** [hostId, command id `t<target id>`, the attempt it is sent as (absent: 1)] */
+export type FanoutTarget = readonly [number, string, number?];
 
 export interface FanoutMessage {
   /** The instruction without its per-target `id`. */
   readonly instruction: FanoutInstruction;
-  /** [hostId, command id `t<target id>`] */
-  readonly targets: readonly (readonly [number, string])[];
+  readonly targets: readonly FanoutTarget[];
 }
 
 /** Targets per message: keeps one pub/sub message to a few hundred KB. */
 const FANOUT_CHUNK = 2_000;
 
-export function publishFanout(pubsub: PubSub, instruction: FanoutInstruction, targets: readonly (readonly [number, string])[]): void {
+export function publishFanout(pubsub: PubSub, instruction: FanoutInstruction, targets: readonly FanoutTarget[]): void {
   for (let i = 0; i < targets.length; i += FANOUT_CHUNK) pubsub.publish(AGENT_FANOUT_TOPIC, { instruction, targets: targets.slice(i, i + FANOUT_CHUNK) } satisfies FanoutMessage);
 }
 
 /** The per-host instructions of a fan-out message this replica can deliver (`holds` says which). */
 export function localInstructions(message: FanoutMessage, holds: (hostId: number) => boolean): { hostId: number; instruction: Instruction }[] {
   const out: { hostId: number; instruction: Instruction }[] = [];
-  // The template was validated against protocol/ once, by the dispatcher; only the id differs.
-  for (const [hostId, id] of message.targets) if (holds(hostId)) out.push({ hostId, instruction: { id, kind: 'RUN_COMMAND', payload: { ...message.instruction, id } as RunCommandInstruction } });
+  // The template was validated against protocol/ once, by the dispatcher; only the id and attempt differ.
+  for (const [hostId, id, attempt] of message.targets) if (holds(hostId)) out.push({ hostId, instruction: addressCommand(message.instruction, id, attempt ?? 1) });
   return out;
 }

@@ -1,13 +1,14 @@
-import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import { raw, type EntityManager, type MikroORM } from '@mikro-orm/core';
 import { JobRecord, type TargetStatus } from '../../db/entities/index.js';
 import { artifactDownload, findArtifactByRef } from '../artifacts/artifact-ref.js';
 import type { Logger } from '../logger.js';
 import { maintenanceLockFor, type MaintenanceLock } from '../metrics/maintenance-lock.js';
-import { jobCommandId, runCommandInstruction, type CommandInstructionOf, type RunCommandInstruction } from '../../protocol/index.js';
+import { addressCommand, commandInstruction, jobCommandId, type CommandInstructionOf } from '../../protocol/index.js';
 import type { PubSub } from '../pubsub/pubsub.js';
 import { publishFanout, type FanoutInstruction } from './agent-fanout.js';
 import { appendJobEvent, insertJobEvents, publishJobEvents } from './job-events.js';
 import type { JobService } from './job.service.js';
+import { MAX_REASKS, reaskLate } from './target-reask.js';
 import { dispatchableTargets, selectTargets, targetsOf, targetsOfHosts, updateTargets, type TargetRow } from './target-rows.js';
 import { Coalescer } from '../batching/coalescer.js';
 
@@ -164,9 +165,10 @@ export class JobDispatcher {
     const { sent, views } = await em.transactional(async (tx) => {
       const mine = await selectTargets(tx, candidates.map((t) => t.id), ['QUEUED'], true);
       if (mine.length === 0) return { sent: [], views: [] };
-      await updateTargets(tx, mine.map((t) => t.id), ['QUEUED'], { status: 'SENT', sentAt: at, bumpAttempts: true });
+      // A dispatch is a new attempt; redelivery and re-ask send the same one again.
+      await updateTargets(tx, mine.map((t) => t.id), ['QUEUED'], { status: 'SENT', sentAt: at, bumpAttempts: true, attempt: raw('attempt + 1') });
       const events = await insertJobEvents(tx, job.id, mine.map((t) => ({ at, type: 'TARGET', hostName: t.hostName, status: 'SENT' as TargetStatus, data: {} })));
-      return { sent: mine, views: events };
+      return { sent: mine.map((t) => ({ ...t, attempt: t.attempt + 1 })), views: events };
     });
     publishJobEvents(this.opts.pubsub, job.id, views);
     await this.deliver(em, job, sent);
@@ -189,13 +191,17 @@ export class JobDispatcher {
     }
   }
 
-  /** QUEUED past queue-for, and SENT/RUNNING with no result by timeout + queue-for, end UNREACHABLE. */
+  /** QUEUED past queue-for, and SENT/RUNNING with no result by timeout + queue-for (RUNNING after its re-asks, target-reask.ts), end UNREACHABLE. */
   private async expire(em: EntityManager, job: Pick<JobRecord, 'id' | 'timeoutSeconds' | 'queueForSeconds'>, now: Date): Promise<void> {
     const queued = await targetsOf(em, { jobId: job.id, statuses: ['QUEUED'], queueDeadlineBefore: now });
     await this.endUnreachable(em, job.id, queued, ['QUEUED'], `the host did not connect within queue-for (${job.queueForSeconds} s)`);
     const cutoff = new Date(now.getTime() - (job.timeoutSeconds + job.queueForSeconds) * 1000 - 30_000);
     const late = await targetsOf(em, { jobId: job.id, statuses: ['SENT', 'RUNNING'], sentBefore: cutoff });
-    await this.endUnreachable(em, job.id, late, ['SENT', 'RUNNING'], 'no result: the host did not report within the command timeout plus queue-for');
+    const givenUp = await reaskLate(em, late, now, async (targets) => {
+      const record = await em.findOne(JobRecord, { id: job.id });
+      if (record) await this.deliver(em, record, targets);
+    });
+    await this.endUnreachable(em, job.id, givenUp, ['SENT', 'RUNNING'], `no result: the host did not report within the command timeout plus queue-for, nor answered when asked again (${MAX_REASKS} times)`);
   }
 
   private async endUnreachable(em: EntityManager, jobId: number, targets: readonly TargetRow[], from: TargetStatus[], reason: string): Promise<void> {
@@ -212,15 +218,14 @@ export class JobDispatcher {
   }
 
   /** One fan-out message for all `targets` of `job`; a target whose instruction cannot be built fails. */
-  private async deliver(em: EntityManager, job: JobRecord, targets: readonly Pick<TargetRow, 'id' | 'hostId'>[]): Promise<void> {
+  private async deliver(em: EntityManager, job: JobRecord, targets: readonly Pick<TargetRow, 'id' | 'hostId' | 'attempt'>[]): Promise<void> {
     if (targets.length === 0) return;
     const built = await this.instruction(em, job);
     let instruction: FanoutInstruction | string = built;
     if (typeof built !== 'string') {
       try {
-        // Validated against protocol/ once per job and step (only the id differs between targets).
-        const { id: _id, ...template } = runCommandInstruction({ ...built, id: jobCommandId(targets[0]!.id) } as RunCommandInstruction).payload as RunCommandInstruction;
-        instruction = template as FanoutInstruction;
+        // Validated against protocol/ once per job and step (only the id and attempt differ between targets).
+        commandInstruction(addressCommand(built, jobCommandId(targets[0]!.id), Math.max(1, targets[0]!.attempt)));
       } catch (err) {
         instruction = `the command does not fit the wire protocol: ${err instanceof Error ? err.message.slice(0, 300) : String(err)}`;
       }
@@ -229,37 +234,37 @@ export class JobDispatcher {
       for (const t of targets) await this.failUnsent(em, t, instruction);
       return;
     }
-    publishFanout(this.opts.pubsub, instruction, targets.map((t) => [t.hostId, jobCommandId(t.id)] as const));
+    publishFanout(this.opts.pubsub, instruction, targets.map((t) => [t.hostId, jobCommandId(t.id), Math.max(1, t.attempt)] as const));
   }
 
   /** Ends a target the server cannot even send (its inputs are gone), as a FAILED result. */
-  private async failUnsent(em: EntityManager, t: Pick<TargetRow, 'id' | 'hostId'>, error: string): Promise<void> {
+  private async failUnsent(em: EntityManager, t: Pick<TargetRow, 'id' | 'hostId' | 'attempt'>, error: string): Promise<void> {
     const at = this.opts.now().toISOString();
-    await this.opts.jobs.result(em, t.hostId, { id: jobCommandId(t.id), status: 'FAILED', exitCode: -1, stdout: '', stderr: '', stdoutTruncated: false, stderrTruncated: false, startedAt: at, finishedAt: at, durationMs: 0, error });
+    await this.opts.jobs.result(em, t.hostId, { id: jobCommandId(t.id), attempt: Math.max(1, t.attempt), status: 'FAILED', exitCode: -1, stdout: '', stderr: '', stdoutTruncated: false, stderrTruncated: false, startedAt: at, finishedAt: at, durationMs: 0, error });
   }
 
   /** The job's instruction without the per-target id, or why it cannot be sent. */
   private async instruction(em: EntityManager, job: JobRecord): Promise<FanoutInstruction | string> {
-    const base = { timeoutMs: job.timeoutSeconds * 1000 };
+    const timeoutMs = job.timeoutSeconds * 1000;
     const args = job.args as { processName?: string; username?: string; artifact?: string; path?: string; mode?: string };
     switch (job.kind) {
       case 'SHELL':
-        return { ...base, kind: job.kind, command: job.command ?? '', interpreter: (job.interpreter ?? undefined) as CommandInstructionOf<'SHELL'>['interpreter'], cwd: job.cwd ?? undefined, env: job.env };
+        return { kind: job.kind, payload: { timeoutMs, command: job.command ?? '', interpreter: (job.interpreter ?? undefined) as CommandInstructionOf<'SHELL'>['payload']['interpreter'], cwd: job.cwd ?? undefined, env: job.env } };
       case 'RESTART_PROCESS':
-        return { ...base, kind: job.kind, processName: args.processName ?? '' };
+        return { kind: job.kind, payload: { timeoutMs, processName: args.processName ?? '' } };
       case 'COLLECT_INVENTORY':
-        return { ...base, kind: job.kind };
+        return { kind: job.kind, payload: { timeoutMs } };
       case 'SET_PASSWORD': {
         const password = this.opts.jobs.secrets.get(job.id);
         if (!password) return 'the password was kept only in the server’s memory and the server restarted before delivery; run the job again';
-        return { ...base, kind: job.kind, username: args.username ?? '', password };
+        return { kind: job.kind, payload: { timeoutMs, username: args.username ?? '', password } };
       }
       case 'DOWNLOAD':
       case 'UPGRADE_AGENT': {
         const artifact = await findArtifactByRef(em, args.artifact ?? '');
         if (!artifact) return `no artifact ${args.artifact}`;
         const download = artifactDownload(artifact, this.opts.serverUrl());
-        return job.kind === 'DOWNLOAD' ? { ...base, kind: job.kind, path: args.path ?? '', mode: args.mode, artifact: download } : { ...base, kind: job.kind, artifact: download };
+        return job.kind === 'DOWNLOAD' ? { kind: job.kind, payload: { timeoutMs, path: args.path ?? '', mode: args.mode, artifact: download } } : { kind: job.kind, payload: { timeoutMs, artifact: download } };
       }
     }
   }

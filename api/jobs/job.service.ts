@@ -172,8 +172,8 @@ export class JobService {
   }
 
   /** The agent began running a target (a redelivered command's stored result may come instead). */
-  async started(em: EntityManager, hostId: number, commandId: string, startedAt: Date): Promise<void> {
-    await this.ingestFor(em).submit({ kind: 'started', hostId, commandId, at: startedAt });
+  async started(em: EntityManager, hostId: number, commandId: string, startedAt: Date, attempt?: number): Promise<void> {
+    await this.ingestFor(em).submit({ kind: 'started', hostId, commandId, at: startedAt, ...(attempt ? { attempt } : {}) });
   }
 
   /**

@@ -1,4 +1,4 @@
-import { decideResult } from './result-acceptance.js';
+import { acceptsStart, decideResult } from './result-acceptance.js';
 import type { EntityManager } from '@mikro-orm/core';
 import type { TargetStatus } from '../../db/entities/index.js';
 import type { CommandResultReport } from '../../protocol/index.js';
@@ -17,7 +17,7 @@ const RESULT_COLUMNS = ['status', 'exit_code', 'signal', 'stdout', 'stderr', 'st
 /** Characters of stdout/stderr carried in a progress event (the row keeps the whole output). */
 const EVENT_OUTPUT_CHARS = 4096;
 
-export type Report = { readonly kind: 'started'; readonly hostId: number; readonly commandId: string; readonly at: Date } | { readonly kind: 'result'; readonly hostId: number; readonly report: CommandResultReport };
+export type Report = { readonly kind: 'started'; readonly hostId: number; readonly commandId: string; readonly at: Date; readonly attempt?: number } | { readonly kind: 'result'; readonly hostId: number; readonly report: CommandResultReport };
 
 interface Pending {
   readonly item: Report;
@@ -123,14 +123,14 @@ export class ResultIngest {
           continue;
         }
         if (p.item.kind === 'started') {
-          const ok = target.status === 'SENT';
+          const ok = acceptsStart(target, p.item.attempt);
           outcome.set(p, ok);
           if (!ok) continue;
           status.set(target.id, { ...target, status: 'RUNNING' });
           started.push(target);
           addEvent(target, { status: 'RUNNING', data: {} });
         } else {
-          const decision = decideResult(target);
+          const decision = decideResult(target, p.item.report.attempt);
           if (decision.kind !== 'STORE') {
             outcome.set(p, decision.kind === 'ACKNOWLEDGE' ? false : forbidden(`result for ${commandId} refused: ${decision.reason}`));
             continue;

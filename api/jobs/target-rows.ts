@@ -10,6 +10,8 @@ export interface TargetRow {
   readonly hostName: string;
   readonly status: TargetStatus;
   readonly attempts: number;
+  /** The attempt it was last dispatched as (0 before the first). */
+  readonly attempt: number;
   /** As the database returns it (a string or epoch ms), or null. */
   readonly startedAt?: string | number | Date | null;
 }
@@ -24,7 +26,7 @@ export function chunks<T>(items: readonly T[], size = ID_CHUNK): T[][] {
 }
 
 function toRow(r: Record<string, unknown>): TargetRow {
-  return { id: Number(r.id), jobId: Number(r.job_id), hostId: Number(r.host_id), hostName: String(r.host_name), status: r.status as TargetStatus, attempts: Number(r.attempts), startedAt: (r.started_at as string | number | null | undefined) ?? null };
+  return { id: Number(r.id), jobId: Number(r.job_id), hostId: Number(r.host_id), hostName: String(r.host_name), status: r.status as TargetStatus, attempts: Number(r.attempts), attempt: Number(r.attempt ?? 0), startedAt: (r.started_at as string | number | null | undefined) ?? null };
 }
 
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
@@ -41,7 +43,7 @@ export async function selectTargets(em: EntityManager, ids: readonly number[], s
   const forUpdate = lock && em.getPlatform() instanceof MySqlPlatform ? ' for update' : '';
   for (const part of chunks(ids)) {
     const where = statuses ? ` and status in (${placeholders(statuses.length)})` : '';
-    const rows = await conn.execute<Record<string, unknown>[]>(`select id, job_id, host_id, host_name, status, attempts, started_at from job_targets where id in (${placeholders(part.length)})${where}${forUpdate}`, [...part, ...(statuses ?? [])], 'all', em.getTransactionContext());
+    const rows = await conn.execute<Record<string, unknown>[]>(`select id, job_id, host_id, host_name, status, attempts, attempt, started_at from job_targets where id in (${placeholders(part.length)})${where}${forUpdate}`, [...part, ...(statuses ?? [])], 'all', em.getTransactionContext());
     out.push(...rows.map(toRow));
   }
   return out;
@@ -52,7 +54,7 @@ export async function dispatchableTargets(em: EntityManager, jobId: number, limi
   const rows = await em
     .getConnection()
     .execute<Record<string, unknown>[]>(
-      `select t.id, t.job_id, t.host_id, t.host_name, t.status, t.attempts from job_targets t join hosts h on h.id = t.host_id where t.job_id = ? and t.status = 'QUEUED' and h.online = 1 and h.revoked_at is null order by t.id limit ?`,
+      `select t.id, t.job_id, t.host_id, t.host_name, t.status, t.attempts, t.attempt from job_targets t join hosts h on h.id = t.host_id where t.job_id = ? and t.status = 'QUEUED' and h.online = 1 and h.revoked_at is null order by t.id limit ?`,
       [jobId, limit],
       'all',
       em.getTransactionContext(),
@@ -71,9 +73,9 @@ export async function targetsOf(em: EntityManager, where: { jobId?: number; host
       ...(where.sentBefore ? { sentAt: { $lt: where.sentBefore } } : {}),
       ...(where.queueDeadlineBefore ? { queueDeadline: { $lt: where.queueDeadlineBefore } } : {}),
     },
-    { fields: ['id', 'jobId', 'hostId', 'hostName', 'status', 'attempts'], limit, orderBy: { id: 'asc' }, disableIdentityMap: true },
+    { fields: ['id', 'jobId', 'hostId', 'hostName', 'status', 'attempts', 'attempt'], limit, orderBy: { id: 'asc' }, disableIdentityMap: true },
   );
-  return rows.map((r) => ({ id: r.id, jobId: r.jobId, hostId: r.hostId, hostName: r.hostName, status: r.status, attempts: r.attempts }));
+  return rows.map((r) => ({ id: r.id, jobId: r.jobId, hostId: r.hostId, hostName: r.hostName, status: r.status, attempts: r.attempts, attempt: r.attempt }));
 }
 
 /** The targets of many hosts in `statuses`, plain rows (index host_id, status), one SELECT per chunk of hosts. */

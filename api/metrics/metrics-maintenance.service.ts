@@ -3,6 +3,7 @@ import type { Logger } from '../logger.js';
 import { maintenanceLockFor, type MaintenanceLock } from './maintenance-lock.js';
 import type { MetricsConfig } from './metrics-config.js';
 import { MetricsError } from './metrics-error.js';
+import { DailyRollupService } from './daily-rollup.service.js';
 import { RetentionService, type RetentionRun } from './retention.service.js';
 import { RollupService, type RollupRun } from './rollup.service.js';
 import { ROLLUP_STEPS } from './rollup-window.js';
@@ -23,6 +24,8 @@ export interface MetricsMaintenanceOptions {
   readonly rollups?: RollupService;
   /** @default new RetentionService({ orm, config }) */
   readonly retention?: RetentionService;
+  /** The reports' disk and daily rollups, kept in step with the 1-hour rollups. @default new DailyRollupService(orm) */
+  readonly daily?: DailyRollupService;
 }
 
 export type MaintenanceRun =
@@ -49,6 +52,8 @@ export class MetricsMaintenance {
   private readonly lock: MaintenanceLock;
   private readonly rollups: RollupService;
   private readonly retention: RetentionService;
+  private readonly daily: DailyRollupService;
+  private readonly rollupRetentionMs: number;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> | undefined;
   private started = false;
@@ -61,6 +66,8 @@ export class MetricsMaintenance {
     this.lock = opts.lock ?? maintenanceLockFor(opts.orm);
     this.rollups = opts.rollups ?? new RollupService({ orm: opts.orm });
     this.retention = opts.retention ?? new RetentionService({ orm: opts.orm, config: opts.config });
+    this.daily = opts.daily ?? new DailyRollupService(opts.orm);
+    this.rollupRetentionMs = opts.config.rollupRetentionDays * 86_400_000;
   }
 
   start(): void {
@@ -103,8 +110,10 @@ export class MetricsMaintenance {
     try {
       const nowMs = this.now().getTime();
       const rollups = await this.rollups.rollUp(nowMs);
+      await this.daily.follow(rollups);
       // never delete a raw sample that no rollup has counted yet (e.g. while catching up)
       const retention = await this.retention.apply(nowMs, (await this.rollups.rolledUntil(ROLLUP_STEPS[0])) ?? 0);
+      await this.daily.prune(nowMs - this.rollupRetentionMs);
       return { ran: true, rollups, retention };
     } finally {
       await release();

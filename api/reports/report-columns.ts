@@ -4,6 +4,8 @@
  * Headers are snake_case, stable for scripts; times are ISO-8601 UTC.
  */
 import type { AvailabilityRow } from './availability.js';
+import type { ChangeEntry, ChangeRow } from './changes.js';
+import type { DiskForecast, DiskRow } from './disks.js';
 import type { CommandDayRow, CommandHostRow, CommandUserRow, SlowCommand, TargetTally } from './commands.js';
 import type { CronRow } from './cron.js';
 import type { CrashLoop, RestartRow } from './restarts.js';
@@ -114,6 +116,53 @@ export const RESOURCE_COLUMNS: readonly ReportColumn<ResourceRow>[] = [
   { header: 'mem_max_pct', value: (r) => r.memMax },
 ];
 
+export const DISK_COLUMNS: readonly ReportColumn<DiskRow>[] = [
+  { header: 'host', value: (r) => r.host },
+  { header: 'mount', value: (r) => r.mount },
+  { header: 'days', value: (r) => r.days },
+  { header: 'used_p95_pct', value: (r) => r.usedP95 },
+  { header: 'used_max_pct', value: (r) => r.usedMax },
+  { header: 'size_bytes', value: (r) => r.sizeBytes },
+];
+
+export const FORECAST_COLUMNS: readonly ReportColumn<DiskForecast>[] = [
+  { header: 'host', value: (r) => r.host },
+  { header: 'mount', value: (r) => r.mount },
+  { header: 'days', value: (r) => r.days },
+  { header: 'size_bytes', value: (r) => r.sizeBytes },
+  { header: 'used_pct', value: (r) => r.usedPercent },
+  { header: 'growth_bytes_per_day', value: (r) => r.growthBytesPerDay },
+  { header: 'trend', value: (r) => r.trend },
+  { header: 'days_until_full', value: (r) => r.daysUntilFull },
+  { header: 'full_at', value: (r) => iso(r.fullAt) },
+];
+
+export const CHANGE_COLUMNS: readonly ReportColumn<ChangeRow>[] = [
+  { header: 'group', value: (r) => r.group },
+  { header: 'resource', value: (r) => r.resource },
+  { header: 'period_start', value: (r) => iso(r.periodStart) },
+  { header: 'period_end', value: (r) => iso(r.periodEnd) },
+  { header: 'hosts', value: (r) => r.hosts },
+  { header: 'changes', value: (r) => r.changes },
+  { header: 'intended', value: (r) => r.intended },
+  { header: 'corrective', value: (r) => r.corrective },
+  { header: 'restarts', value: (r) => r.restarts },
+  { header: 'failed', value: (r) => r.failed },
+  { header: 'last_at', value: (r) => iso(r.lastAt) },
+];
+
+export const CHANGE_ENTRY_COLUMNS: readonly ReportColumn<ChangeEntry>[] = [
+  { header: 'host', value: (r) => r.host },
+  { header: 'at', value: (r) => iso(r.at) },
+  { header: 'resource', value: (r) => r.resource },
+  { header: 'action', value: (r) => r.action },
+  { header: 'reason', value: (r) => r.reason },
+  { header: 'kind', value: (r) => r.kind },
+  { header: 'outcome', value: (r) => r.outcome },
+  { header: 'revision', value: (r) => r.revision },
+  { header: 'error', value: (r) => r.error },
+];
+
 /**
  * The tables of each report, by name (the first is the default of `csv(table:)` and of the CLI's
  * `--table`). Each entry reads its rows from the report object, so the server and the CLI (which
@@ -131,7 +180,8 @@ export const REPORT_TABLES = {
   availability: [table('availability', 'rows', AVAILABILITY_COLUMNS)],
   restarts: [table('restarts', 'rows', RESTART_COLUMNS), table('crash-loops', 'crashLoops', CRASH_LOOP_COLUMNS)],
   cron: [table('cron', 'rows', CRON_COLUMNS)],
-  resources: [table('cpu', 'cpu', RESOURCE_COLUMNS), table('memory', 'memory', RESOURCE_COLUMNS)],
+  resources: [table('cpu', 'cpu', RESOURCE_COLUMNS), table('memory', 'memory', RESOURCE_COLUMNS), table('disks', 'disks', DISK_COLUMNS), table('forecast', 'forecast', FORECAST_COLUMNS)],
+  changes: [table('changes', 'rows', CHANGE_COLUMNS), table('list', 'changes', CHANGE_ENTRY_COLUMNS)],
   commands: [table('days', 'days', COMMAND_DAY_COLUMNS), table('users', 'users', COMMAND_USER_COLUMNS), table('hosts', 'hosts', COMMAND_HOST_COLUMNS), table('slowest', 'slowest', SLOW_COMMAND_COLUMNS)],
 } as const satisfies Record<string, readonly ReportTable[]>;
 

@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { CronRunRecord, HostRecord, ProcessRestartRecord } from '../../db/entities/index.js';
 import { availabilityRows, type AvailabilityRow } from './availability.js';
+import { changeRows, newestChanges, type ChangeEntry, type ChangeRow } from './changes.js';
+import { loadChangeInput } from './changes-source.js';
 import { loadAvailabilityInput } from './availability-source.js';
 import { commandRows, type CommandsReport, type SlowCommand } from './commands.js';
 import { loadCommandCounts } from './commands-source.js';
@@ -12,6 +14,8 @@ import type { ReportRequest } from './report-request.js';
 import { restartRows, type CrashLoop, type RestartRow } from './restarts.js';
 import { topResourceRows, type ResourceRow } from './resources.js';
 import { loadResourceInput } from './resources-source.js';
+import { diskForecasts, topDiskRows, type DiskForecast, type DiskRow } from './disks.js';
+import { loadDiskInput } from './disks-source.js';
 
 /** Most crash loops listed (newest first). */
 export const MAX_CRASH_LOOPS = 500;
@@ -52,10 +56,26 @@ export async function commandsReport(em: EntityManager, req: ReportRequest): Pro
   return { ...commandRows(jobs, targets, hosts, { range: req.range, by: req.by, period: req.period, hostsFiltered: ids !== null }), slowest };
 }
 
-export async function resourcesReport(em: EntityManager, req: ReportRequest, top: number): Promise<{ cpu: ResourceRow[]; memory: ResourceRow[] }> {
+export async function resourcesReport(em: EntityManager, req: ReportRequest, top: number): Promise<{ cpu: ResourceRow[]; memory: ResourceRow[]; disks: DiskRow[]; forecast: DiskForecast[] }> {
   const { hosts, ids } = await scope(em, req);
   const { maxima, cpu, mem } = await loadResourceInput(em, req.range, ids);
-  return { cpu: topResourceRows(hosts, maxima, cpu, mem, { sortBy: 'CPU', limit: top }), memory: topResourceRows(hosts, maxima, cpu, mem, { sortBy: 'MEMORY', limit: top }) };
+  const disk = await loadDiskInput(em, req.range, ids);
+  return {
+    cpu: topResourceRows(hosts, maxima, cpu, mem, { sortBy: 'CPU', limit: top }),
+    memory: topResourceRows(hosts, maxima, cpu, mem, { sortBy: 'MEMORY', limit: top }),
+    disks: topDiskRows(hosts, disk.ranges, disk.hists, top),
+    forecast: diskForecasts(hosts, disk.sums, disk.window, top),
+  };
+}
+
+/** Most individual changes listed (newest first). */
+export const MAX_CHANGES_LISTED = 500;
+
+export async function changesReport(em: EntityManager, req: ReportRequest): Promise<{ rows: ChangeRow[]; changes: ChangeEntry[] }> {
+  const { hosts, ids } = await scope(em, req);
+  const names = new Map(hosts.map((h) => [h.id, h.name]));
+  const { counts, newest } = await loadChangeInput(em, req.range, ids, req.period !== 'ALL', MAX_CHANGES_LISTED, names);
+  return { rows: changeRows(rollUpDailyCounts(counts, byId(hosts), req.range, req.by, req.period)), changes: newestChanges(newest, MAX_CHANGES_LISTED) };
 }
 
 /** The report's hosts, and their ids when a selector narrowed them (null: every host). */

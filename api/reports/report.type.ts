@@ -1,4 +1,6 @@
-import { Arg, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Arg, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DISK_TRENDS, type DiskTrend } from './disks.js';
+import { CHANGE_KINDS, CHANGE_OUTCOMES, type ChangeKind, type ChangeOutcome } from '../../protocol/change-report.schema.js';
 import { badInput } from '../errors.js';
 import { DateTimeScalar } from '../graphql/scalars.js';
 import { ReportPeriodEnum } from './report.input.js';
@@ -171,13 +173,86 @@ export class ResourceRowType {
   @Field(() => Float, { description: 'Highest memory-used sample, percent of total' }) memMax!: number;
 }
 
+export const DiskTrendEnum = Object.fromEntries(DISK_TRENDS.map((k) => [k, k])) as { [K in DiskTrend]: K };
+registerEnumType(DiskTrendEnum, { name: 'DiskTrend', description: 'GROWING (a date it fills), NOT_GROWING (flat or shrinking: no date), NOT_ENOUGH_DATA (fewer than 3 days)' });
+
+@ObjectType('DiskRow', { description: 'One mount of one host over the range, from the daily disk rollups (whole UTC days)' })
+export class DiskRowType {
+  @Field(() => String) host!: string;
+  @Field(() => String) mount!: string;
+  @Field(() => Int, { description: 'Days with data' }) days!: number;
+  @Field(() => Float, { nullable: true, description: '95th percentile of the daily average use, whole percent of size' }) usedP95!: number | null;
+  @Field(() => Float, { description: 'Highest sample, percent of size' }) usedMax!: number;
+  @Field(() => Float, { description: 'Size in bytes (the largest seen)' }) sizeBytes!: number;
+}
+
+@ObjectType('DiskForecast', { description: 'When a mount fills at its 30-day trend (least squares over its daily average use)' })
+export class DiskForecastType {
+  @Field(() => String) host!: string;
+  @Field(() => String) mount!: string;
+  @Field(() => Int, { description: 'Days in the trend' }) days!: number;
+  @Field(() => Float) sizeBytes!: number;
+  @Field(() => Float, { nullable: true, description: 'Use at the end of the range on the trend line, percent of size' }) usedPercent!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Slope of the trend, bytes per day (negative: shrinking)' }) growthBytesPerDay!: number | null;
+  @Field(() => DiskTrendEnum) trend!: DiskTrend;
+  @Field(() => Float, { nullable: true, description: 'Days from the end of the range until full; null unless GROWING' }) daysUntilFull!: number | null;
+  @Field(() => DateTimeScalar, { nullable: true }) fullAt!: Date | null;
+}
+
 @ObjectType('ResourcesReport')
 export class ResourcesReportType {
   @Field(() => ReportScopeType) scope!: ReportScopeType;
   @Field(() => [ResourceRowType], { description: 'Busiest hosts by CPU p95 (then max)' }) cpu!: ResourceRowType[];
   @Field(() => [ResourceRowType], { description: 'Busiest hosts by memory p95 (then max)' }) memory!: ResourceRowType[];
+  @Field(() => [DiskRowType], { description: 'Fullest mounts by p95 of daily use (then max)' }) disks!: DiskRowType[];
+  @Field(() => [DiskForecastType], { description: 'Mounts by when they fill: growing ones soonest first, then not growing, then without enough data' }) forecast!: DiskForecastType[];
   @Field(() => String, { description: CSV_DESCRIPTION('resources') })
-  csv(@Arg('table', () => String, { nullable: true, description: 'cpu (default) or memory' }) table?: string | null): string {
+  csv(@Arg('table', () => String, { nullable: true, description: 'cpu (default), memory, disks or forecast' }) table?: string | null): string {
     return csvOf(REPORT_TABLES_OF.resources, this, table);
+  }
+}
+
+/** The GraphQL enums of the change vocabulary, derived from protocol/change-report.schema.ts. */
+export const ChangeKindEnum = Object.fromEntries(CHANGE_KINDS.map((k) => [k, k])) as { [K in ChangeKind]: K };
+registerEnumType(ChangeKindEnum, { name: 'ChangeKind', description: 'INTENDED: a desired state the host had not converged to yet; CORRECTIVE: put back after the host drifted on its own' });
+export const ChangeOutcomeEnum = Object.fromEntries(CHANGE_OUTCOMES.map((k) => [k, k])) as { [K in ChangeOutcome]: K };
+registerEnumType(ChangeOutcomeEnum, { name: 'ChangeOutcome', description: 'DONE, FAILED (tried), SKIPPED (not tried: a restart after a file that could not be written)' });
+
+@ObjectType('ChangeRow')
+export class ChangeRowType {
+  @Field(() => String, { description: 'Host name, or the label value' }) group!: string;
+  @Field(() => String, { description: 'Resource key: process:NAME, file:PATH, cron:NAME' }) resource!: string;
+  @Field(() => DateTimeScalar) periodStart!: Date;
+  @Field(() => DateTimeScalar) periodEnd!: Date;
+  @Field(() => Int, { description: 'Hosts with changes to the resource in the period' }) hosts!: number;
+  @Field(() => Int, { description: 'intended + corrective' }) changes!: number;
+  @Field(() => Int, { description: 'Changes that carried out a desired state the host had not converged to yet' }) intended!: number;
+  @Field(() => Int, { description: 'Put back after drift (a file edited or deleted, a process that died, a cron entry removed), supervisor restarts included' }) corrective!: number;
+  @Field(() => Int, { description: 'Of the corrective changes: guarded-process restarts by the supervisor' }) restarts!: number;
+  @Field(() => Int, { description: 'Changes tried but not carried out (FAILED or SKIPPED)' }) failed!: number;
+  @Field(() => DateTimeScalar, { nullable: true }) lastAt!: Date | null;
+}
+
+@ObjectType('ChangeEntry', { description: 'One change an agent made' })
+export class ChangeEntryType {
+  @Field(() => String) host!: string;
+  @Field(() => DateTimeScalar) at!: Date;
+  @Field(() => String) resource!: string;
+  @Field(() => String, { description: 'The plan action (PutFile, StartProcess, …) or SupervisorRestart' }) action!: string;
+  @Field(() => String, { description: 'The plan reason (MISSING, CHECKSUM_MISMATCH, …) or EXITED' }) reason!: string;
+  @Field(() => ChangeKindEnum) kind!: ChangeKind;
+  @Field(() => ChangeOutcomeEnum) outcome!: ChangeOutcome;
+  @Field(() => Int, { nullable: true, description: 'Manifest revision carried out' }) revision!: number | null;
+  @Field(() => String, { nullable: true }) error!: string | null;
+}
+
+@ObjectType('ChangesReport')
+export class ChangesReportType {
+  @Field(() => ReportScopeType) scope!: ReportScopeType;
+  @Field(() => [ChangeRowType], { description: 'Per resource and host or label group (and period)' }) rows!: ChangeRowType[];
+  @Field(() => [ChangeEntryType], { description: 'The newest changes, at most 500' }) changes!: ChangeEntryType[];
+  @Field(() => String, { description: CSV_DESCRIPTION('changes') })
+  csv(@Arg('table', () => String, { nullable: true, description: 'changes (default) or list' }) table?: string | null): string {
+    return csvOf(REPORT_TABLES_OF.changes, this, table);
   }
 }

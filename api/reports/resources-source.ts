@@ -1,22 +1,61 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { MetricRollupRecord } from '../../db/entities/index.js';
+import { MetricDailyRecord, MetricRollupRecord } from '../../db/entities/index.js';
 import { bucketStart } from '../metrics/rollup-window.js';
-import type { HostResourceInput, PercentHistogram } from './resources.js';
-import { num, reportSql } from './report-sql.js';
+import { mergeResourceInputs, parseHistogram, splitResourceRange, type HostResourceInput, type PercentHistogram, type ResourceInput } from './resources.js';
+import { num, reportSql, type ReportSql } from './report-sql.js';
 import type { ReportRange } from './report-scope.js';
 
 const HOUR_MS = 3_600_000;
 
+const hostFilter = (col: string, hostIds: readonly number[] | null) => (hostIds === null ? '' : hostIds.length === 0 ? ' AND 1 = 0' : ` AND ${col} IN (${hostIds.map(() => '?').join(',')})`);
+
 /**
- * Two grouped reads of the 1-hour rollups in the range: per host the histogram of hourly CPU
- * averages in whole percent (with the host's hours and maxima), and that of memory used. Hours are those whose bucket starts in the range (the first one partly before
- * `from` when `from` is not on the hour).
+ * The CPU and memory input of the resources report: the whole UTC days of the range from the daily
+ * histograms (`metric_daily`, one row per host, day and metric), the hours before the first and
+ * after the last whole day from the 1-hour rollups (two grouped reads each). Histograms add up,
+ * so the figures are those of the hours themselves. Hours are those whose bucket starts in the
+ * range (the first one partly before `from` when `from` is not on the hour).
  */
-export async function loadResourceInput(em: EntityManager, range: ReportRange, hostIds: readonly number[] | null): Promise<{ maxima: HostResourceInput[]; cpu: PercentHistogram[]; mem: PercentHistogram[] }> {
+export async function loadResourceInput(em: EntityManager, range: ReportRange, hostIds: readonly number[] | null): Promise<ResourceInput> {
   const sql = reportSql(em);
+  const split = splitResourceRange(bucketStart(range.fromMs, HOUR_MS), range.toMs);
+  const parts: ResourceInput[] = [];
+  if (split.days) parts.push(await loadDays(sql, split.days, hostIds));
+  if (split.hours.length > 0) parts.push(await loadHours(sql, split.hours, hostIds));
+  return mergeResourceInputs(parts);
+}
+
+async function loadDays(sql: ReportSql, days: { fromMs: number; toMs: number }, hostIds: readonly number[] | null): Promise<ResourceInput> {
+  const d = sql.names(MetricDailyRecord);
+  const rows = await sql.rows<{ host_id: number | string; metric: string; hours: number | string; max_percent: number | string; hist: string }>(
+    `SELECT ${d.col('hostId')} AS host_id, ${d.col('metric')} AS metric, ${d.col('hours')} AS hours, ${d.col('maxPercent')} AS max_percent, ${d.col('hist')} AS hist FROM ${d.table} WHERE ${d.col('dayStartMs')} >= ? AND ${d.col('dayStartMs')} < ?${hostFilter(d.col('hostId'), hostIds)}`,
+    [days.fromMs, days.toMs, ...(hostIds ?? [])],
+  );
+  const maxima = new Map<number, { hostId: number; hours: number; cpuMax: number; memMaxPercent: number }>();
+  const cpu: PercentHistogram[] = [];
+  const mem: PercentHistogram[] = [];
+  for (const row of rows) {
+    const hostId = Number(row.host_id);
+    const m = maxima.get(hostId) ?? { hostId, hours: 0, cpuMax: 0, memMaxPercent: 0 };
+    if (row.metric === 'cpu') {
+      m.hours += num(row.hours);
+      m.cpuMax = Math.max(m.cpuMax, num(row.max_percent));
+      cpu.push({ hostId, bins: parseHistogram(row.hist) });
+    } else {
+      m.memMaxPercent = Math.max(m.memMaxPercent, num(row.max_percent));
+      mem.push({ hostId, bins: parseHistogram(row.hist) });
+    }
+    maxima.set(hostId, m);
+  }
+  return { maxima: [...maxima.values()], cpu, mem };
+}
+
+/** Per host the histogram of hourly CPU averages in whole percent (with the host's hours and maxima), and that of memory used. */
+async function loadHours(sql: ReportSql, windows: readonly { fromMs: number; toMs: number }[], hostIds: readonly number[] | null): Promise<ResourceInput> {
   const r = sql.names(MetricRollupRecord);
-  const where = `${r.col('stepSeconds')} = 3600 AND ${r.col('bucketStartMs')} >= ? AND ${r.col('bucketStartMs')} < ?${hostIds === null ? '' : hostIds.length === 0 ? ' AND 1 = 0' : ` AND ${r.col('hostId')} IN (${hostIds.map(() => '?').join(',')})`}`;
-  const params = [bucketStart(range.fromMs, HOUR_MS), range.toMs, ...(hostIds ?? [])];
+  const inWindows = windows.map(() => `(${r.col('bucketStartMs')} >= ? AND ${r.col('bucketStartMs')} < ?)`).join(' OR ');
+  const where = `${r.col('stepSeconds')} = 3600 AND (${inWindows})${hostFilter(r.col('hostId'), hostIds)}`;
+  const params = [...windows.flatMap((w) => [w.fromMs, w.toMs]), ...(hostIds ?? [])];
   const memPct = `(100.0 * ${r.col('memUsedAvg')} / ${r.col('memTotalBytes')})`;
   const histogram = async (expr: string, withMaxima: boolean): Promise<{ hists: PercentHistogram[]; maxima: HostResourceInput[] }> => {
     const bin = sql.floor(expr);

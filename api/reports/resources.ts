@@ -36,6 +36,65 @@ export interface HostResourceInput {
   readonly memMaxPercent: number;
 }
 
+/** What the report reads: per host its hours and maxima, and the CPU and memory histograms. */
+export interface ResourceInput {
+  readonly maxima: readonly HostResourceInput[];
+  readonly cpu: readonly PercentHistogram[];
+  readonly mem: readonly PercentHistogram[];
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Which part of the hours [fromMs, toMs) the daily histograms answer (the whole UTC days inside)
+ * and which the 1-hour rollups (the hours before the first whole day and after the last).
+ */
+export function splitResourceRange(fromMs: number, toMs: number): { days: { fromMs: number; toMs: number } | null; hours: { fromMs: number; toMs: number }[] } {
+  const d0 = Math.ceil(fromMs / DAY_MS) * DAY_MS;
+  const d1 = Math.floor(toMs / DAY_MS) * DAY_MS;
+  if (d0 >= d1) return { days: null, hours: fromMs < toMs ? [{ fromMs, toMs }] : [] };
+  const hours = [...(fromMs < d0 ? [{ fromMs, toMs: d0 }] : []), ...(d1 < toMs ? [{ fromMs: d1, toMs }] : [])];
+  return { days: { fromMs: d0, toMs: d1 }, hours };
+}
+
+/** A daily histogram as stored (`"12:3,13:5"`); malformed parts are skipped. */
+export function parseHistogram(text: string | null | undefined): Map<number, number> {
+  const bins = new Map<number, number>();
+  for (const part of (text ?? '').split(',')) {
+    const [b, n] = part.split(':').map(Number);
+    if (b === undefined || n === undefined || !Number.isFinite(b) || !Number.isFinite(n)) continue;
+    const bin = Math.max(0, Math.min(100, Math.floor(b)));
+    bins.set(bin, (bins.get(bin) ?? 0) + n);
+  }
+  return bins;
+}
+
+/** Several inputs (days and edge hours) as one: hours and histograms add up, maxima are the highest. */
+export function mergeResourceInputs(parts: readonly ResourceInput[]): ResourceInput {
+  const maxima = new Map<number, { hostId: number; hours: number; cpuMax: number; memMaxPercent: number }>();
+  const hists = (pick: (p: ResourceInput) => readonly PercentHistogram[]) => {
+    const by = new Map<number, Map<number, number>>();
+    for (const p of parts) {
+      for (const h of pick(p)) {
+        let bins = by.get(h.hostId);
+        if (!bins) by.set(h.hostId, (bins = new Map()));
+        for (const [b, n] of h.bins) bins.set(b, (bins.get(b) ?? 0) + n);
+      }
+    }
+    return [...by.entries()].map(([hostId, bins]) => ({ hostId, bins }));
+  };
+  for (const p of parts) {
+    for (const m of p.maxima) {
+      const acc = maxima.get(m.hostId) ?? { hostId: m.hostId, hours: 0, cpuMax: 0, memMaxPercent: 0 };
+      acc.hours += m.hours;
+      acc.cpuMax = Math.max(acc.cpuMax, m.cpuMax);
+      acc.memMaxPercent = Math.max(acc.memMaxPercent, m.memMaxPercent);
+      maxima.set(m.hostId, acc);
+    }
+  }
+  return { maxima: [...maxima.values()], cpu: hists((p) => p.cpu), mem: hists((p) => p.mem) };
+}
+
 export interface ResourceRow {
   readonly host: string;
   /** Hours with metrics in the range. */

@@ -1,4 +1,4 @@
-import { execute, Kind, locatedError, subscribe, type DocumentNode, type ExecutionArgs, type ExecutionResult, type FieldNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { execute, Kind, locatedError, subscribe, type DocumentNode, type ExecutionArgs, type ExecutionResult, type FieldNode, type GraphQLSchema, type OperationDefinitionNode, type ValueNode } from 'graphql';
 import { accessOf, refusal } from '../auth/access.js';
 import { findUnsafeText } from '../auth/unsafe-text.js';
 import type { GraphQLContext } from '../graphql/context.js';
@@ -19,18 +19,18 @@ import { storeObservedState } from '../manifests/agent-state.resolver.js';
  * is the resolvers' (api/hosts/agent-report-handlers.ts), with the zod validation of
  * protocol/ inside it; the socket's budget was charged in `onSubscribe` as for any operation.
  */
-const REPORTS: Readonly<Record<string, { readonly arg: string; readonly run: (ctx: GraphQLContext, value: string) => Promise<boolean> }>> = {
+const REPORTS: Readonly<Record<string, { readonly arg: string; readonly intArg?: string; readonly run: (ctx: GraphQLContext, value: string, int?: number) => Promise<boolean> }>> = {
   reportHeartbeat: { arg: 'report', run: AGENT_REPORTS.reportHeartbeat },
   reportMetrics: { arg: 'report', run: AGENT_REPORTS.reportMetrics },
   reportInventory: { arg: 'report', run: AGENT_REPORTS.reportInventory },
-  reportCommandStarted: { arg: 'id', run: AGENT_REPORTS.reportCommandStarted },
+  reportCommandStarted: { arg: 'id', intArg: 'attempt', run: AGENT_REPORTS.reportCommandStarted },
   reportCommandResult: { arg: 'report', run: AGENT_REPORTS.reportCommandResult },
   reportObservedState: { arg: 'report', run: storeObservedState },
 };
 const INSTRUCTION_FIELDS = new Set(['id', 'kind', 'payload']);
 
 type FastOperation =
-  | { readonly kind: 'report'; readonly field: FieldNode; readonly name: string; readonly value: (variables: Readonly<Record<string, unknown>> | null | undefined) => unknown }
+  | { readonly kind: 'report'; readonly field: FieldNode; readonly name: string; readonly value: (variables: Readonly<Record<string, unknown>> | null | undefined) => unknown; readonly int?: (variables: Readonly<Record<string, unknown>> | null | undefined) => unknown }
   | { readonly kind: 'instructions'; readonly fields: readonly string[] }
   | { readonly kind: 'none' };
 
@@ -48,9 +48,12 @@ export class AgentFastPath {
     const value = op.value(args.variableValues);
     // Not a string (the variable's coercion error) or unsafe text (refused and audited): the normal path says so.
     if (typeof value !== 'string' || findUnsafeText({ [REPORTS[op.name]!.arg]: value })) return execute(args);
+    // The optional Int (an attempt): absent, or a 32-bit integer as GraphQL would coerce it.
+    const int = op.int?.(args.variableValues) ?? undefined;
+    if (int !== undefined && !(Number.isInteger(int) && Math.abs(int as number) <= 2 ** 31 - 1)) return execute(args);
     const key = op.field.alias?.value ?? op.name;
     try {
-      return { data: { [key]: await REPORTS[op.name]!.run(ctx, value) } };
+      return { data: { [key]: await REPORTS[op.name]!.run(ctx, value, int as number | undefined) } };
     } catch (err) {
       return { data: null, errors: [locatedError(err, [op.field], [key])] };
     }
@@ -126,20 +129,42 @@ export function classifyDocument(document: DocumentNode): FastOperation {
     return { kind: 'instructions', fields };
   }
   const report = REPORTS[name];
-  if (def.operation !== 'mutation' || !report || field.selectionSet || field.arguments?.length !== 1) return none;
-  const arg = field.arguments[0]!;
-  if (arg.name.value !== report.arg) return none;
-  const v = arg.value;
-  if (v.kind === Kind.STRING) {
+  if (def.operation !== 'mutation' || !report || field.selectionSet) return none;
+  const given = field.arguments ?? [];
+  const main = given.find((a) => a.name.value === report.arg);
+  const extra = given.filter((a) => a !== main);
+  if (!main || extra.length > 1 || (extra[0] && extra[0].name.value !== report.intArg)) return none;
+  const value = readArgument(def, main.value, 'String', true);
+  const int = extra[0] ? readArgument(def, extra[0].value, 'Int', false) : () => undefined;
+  if (!value || !int) return none;
+  return { kind: 'report', field, name, value, int };
+}
+
+type Read = (variables: Readonly<Record<string, unknown>> | null | undefined) => unknown;
+
+/**
+ * How to read one argument, or undefined when it is not a plain literal or variable: a String
+ * must be `$x: String!`; an Int `$x: Int` or `$x: Int!`, without a default, so that the value is
+ * exactly what the client sent.
+ */
+function readArgument(def: OperationDefinitionNode, v: ValueNode, type: 'String' | 'Int', required: boolean): Read | undefined {
+  if (type === 'String' && v.kind === Kind.STRING) {
     const text = v.value;
-    return { kind: 'report', field, name, value: () => text };
+    return () => text;
   }
-  if (v.kind !== Kind.VARIABLE) return none;
+  if (type === 'Int' && v.kind === Kind.INT) {
+    const n = Number(v.value);
+    return () => n;
+  }
+  if (type === 'Int' && v.kind === Kind.NULL) return () => undefined;
+  if (v.kind !== Kind.VARIABLE) return undefined;
   const variable = v.name.value;
   const declared = def.variableDefinitions?.find((d) => d.variable.name.value === variable);
-  // Only `$x: String!` without a default: then the value is exactly what the client sent.
-  if (!declared || declared.defaultValue || declared.type.kind !== Kind.NON_NULL_TYPE || declared.type.type.kind !== Kind.NAMED_TYPE || declared.type.type.name.value !== 'String') return none;
-  return { kind: 'report', field, name, value: (variables) => variables?.[variable] };
+  if (!declared || declared.defaultValue) return undefined;
+  const t = declared.type;
+  const named = t.kind === Kind.NON_NULL_TYPE ? t.type : t;
+  if (named.kind !== Kind.NAMED_TYPE || named.name.value !== type || (required && t.kind !== Kind.NON_NULL_TYPE)) return undefined;
+  return (variables) => variables?.[variable];
 }
 
 function onlyField(def: OperationDefinitionNode): FieldNode | undefined {

@@ -43,9 +43,15 @@ const KINDS: readonly ReportKind[] = [
   },
   {
     name: 'resources',
-    description: 'top hosts by CPU and memory: p95 of hourly averages and max, from the 1-hour rollups (tables: cpu, memory)',
+    description: 'top hosts by CPU and memory (p95 of hourly averages and max), fullest disks and the disk-full forecast (tables: cpu, memory, disks, forecast)',
     field: 'reportResources',
-    selection: 'cpu { host hours cpuP95 cpuMax memP95 memMax } memory { host hours cpuP95 cpuMax memP95 memMax }',
+    selection: 'cpu { host hours cpuP95 cpuMax memP95 memMax } memory { host hours cpuP95 cpuMax memP95 memMax } disks { host mount days usedP95 usedMax sizeBytes } forecast { host mount days sizeBytes usedPercent growthBytesPerDay trend daysUntilFull fullAt }',
+  },
+  {
+    name: 'changes',
+    description: 'drift history: changes agents made per resource and host or label group, intended or corrective (tables: changes, list)',
+    field: 'reportChanges',
+    selection: 'rows { group resource periodStart periodEnd hosts changes intended corrective restarts failed lastAt } changes { host at resource action reason kind outcome revision error }',
   },
   {
     name: 'commands',
@@ -78,7 +84,7 @@ export function registerReportCommands(program: Command): void {
       .option('--by <grouping>', 'host, or label:KEY (e.g. label:role)', 'host')
       .option('-l, --selector <selector>', 'only hosts matching this label selector', selectorArg)
       .option('--per <period>', 'one row per group and day, week or month (UTC) instead of one for the whole range')
-      .option('--top <n>', 'resources: hosts per table', '20')
+      .option('--top <n>', 'resources: rows per table (hosts, or mounts)', '20')
       .option('--table <name>', `with -o csv or table: only this table (${REPORT_TABLES[kind.name].map((t) => t.name).join(', ')}; csv default: the first)`)
       .action(async (o: ReportOptions, cmd: Command) => {
         const ctx = commandContext(cmd);

@@ -15,6 +15,9 @@ import { MetricSampleSchema } from './metric-sample.entity.js';
 import { SessionSchema } from './session.entity.js';
 import { UserSchema } from './user.entity.js';
 import { LoginAttemptSchema } from './login-attempt.entity.js';
+import { AgentChangeSchema } from './agent-change.entity.js';
+import { MetricDailySchema } from './metric-daily.entity.js';
+import { DiskRollupSchema } from './disk-rollup.entity.js';
 
 export * from './artifact.entity.js';
 export * from './cron-run.entity.js';
@@ -33,6 +36,9 @@ export * from './metric-sample.entity.js';
 export * from './session.entity.js';
 export * from './user.entity.js';
 export * from './login-attempt.entity.js';
+export * from './agent-change.entity.js';
+export * from './metric-daily.entity.js';
+export * from './disk-rollup.entity.js';
 
 /** Every entity the ORM knows; a feature adds its own here (then `npx tsx db/make-migration.ts NAME`). */
-export const ENTITIES = [UserSchema, SessionSchema, AuditEventSchema, EnrollmentTokenSchema, HostSchema, HostStatusEventSchema, MetricSampleSchema, MetricRollupSchema, ArtifactSchema, JobSchema, JobTargetSchema, JobEventSchema, ManifestRevisionSchema, HostStateSchema, ProcessRestartSchema, CronRunSchema, LoginAttemptSchema];
+export const ENTITIES = [UserSchema, SessionSchema, AuditEventSchema, EnrollmentTokenSchema, HostSchema, HostStatusEventSchema, MetricSampleSchema, MetricRollupSchema, ArtifactSchema, JobSchema, JobTargetSchema, JobEventSchema, ManifestRevisionSchema, HostStateSchema, ProcessRestartSchema, CronRunSchema, LoginAttemptSchema, AgentChangeSchema, MetricDailySchema, DiskRollupSchema];

@@ -1,4 +1,4 @@
-import { BigIntType, EntitySchema } from '@mikro-orm/core';
+import { BigIntType, EntitySchema, type Opt } from '@mikro-orm/core';
 
 /**
  * One host of a job:
@@ -22,6 +22,15 @@ export class JobTargetRecord {
   status!: TargetStatus;
   /** Delivery attempts (at least once: a redelivery returns the stored result). */
   attempts = 0;
+  /**
+   * The attempt the command was last dispatched as (0 before the first). Redelivery and re-ask
+   * send the same attempt again; only a result or start report naming it is accepted.
+   */
+  attempt: Opt<number> = 0;
+  /** Times a RUNNING target past its deadline was re-asked for its result (see api/jobs/target-reask.ts). */
+  reasks: Opt<number> = 0;
+  /** When it was last re-asked. */
+  reaskedAt?: Date | null;
   /** Past this instant a target never dispatched ends UNREACHABLE. */
   queueDeadline!: Date;
   sentAt?: Date | null;
@@ -49,6 +58,9 @@ export const JobTargetSchema = new EntitySchema<JobTargetRecord>({
     hostName: { type: 'string', length: 253 },
     status: { type: 'string', length: 16 },
     attempts: { type: 'integer', default: 0 },
+    attempt: { type: 'integer', default: 0 },
+    reasks: { type: 'integer', default: 0 },
+    reaskedAt: { type: 'datetime', length: 3, nullable: true },
     queueDeadline: { type: 'datetime', length: 3 },
     sentAt: { type: 'datetime', length: 3, nullable: true },
     startedAt: { type: 'datetime', length: 3, nullable: true },

@@ -62,7 +62,7 @@ const CASES: readonly MutationCase[] = [
 ];
 
 /** Agent telemetry: not operator changes, not audited one by one (refusals are; see docs/security.md). */
-const REPORTS = ['reportHeartbeat', 'reportInventory', 'reportMetrics', 'reportCommandStarted', 'reportCommandResult', 'reportObservedState', 'reportProcessEvents', 'reportCronRuns', 'reportProcessLogs'];
+const REPORTS = ['reportHeartbeat', 'reportInventory', 'reportMetrics', 'reportCommandStarted', 'reportCommandResult', 'reportObservedState', 'reportProcessEvents', 'reportCronRuns', 'reportProcessLogs', 'reportAppliedChanges'];
 
 describe('the walk covers the schema', () => {
   it('has a case for every audited mutation, and every other one is an agent report', async () => {

@@ -12,9 +12,10 @@
  */
 import type { EntityManager } from '@mikro-orm/core';
 import mysql from 'mysql2/promise';
-import { AVAILABILITY_COLUMNS, COMMAND_DAY_COLUMNS, CRON_COLUMNS, reportCsv, RESOURCE_COLUMNS, RESTART_COLUMNS } from '../../api/reports/report-columns.js';
+import { DailyRollupService } from '../../api/metrics/daily-rollup.service.js';
+import { AVAILABILITY_COLUMNS, CHANGE_COLUMNS, COMMAND_DAY_COLUMNS, CRON_COLUMNS, FORECAST_COLUMNS, reportCsv, RESOURCE_COLUMNS, RESTART_COLUMNS } from '../../api/reports/report-columns.js';
 import { reportRequest } from '../../api/reports/report-request.js';
-import { availabilityReport, commandsReport, cronReport, resourcesReport, restartsReport } from '../../api/reports/report.service.js';
+import { availabilityReport, changesReport, commandsReport, cronReport, resourcesReport, restartsReport } from '../../api/reports/report.service.js';
 import { migrateDatabase, openDatabase } from '../../db/orm.js';
 
 const HOSTS = Number(process.argv[2] ?? 5000);
@@ -37,7 +38,9 @@ try {
   const raw = await mysql.createConnection({ uri: `${server}/${dbName}`, timezone: 'Z' });
   await raw.query("SET time_zone = '+00:00'");
   const seed = async (what: string, sql: string, params: unknown[] = []) => {
-    if (reuse) return;
+    // a kept database is reused table by table: what is already seeded is not seeded again
+    const table = /INSERT INTO (\w+)/.exec(sql)?.[1];
+    if (reuse && table && ((await raw.query(`SELECT 1 FROM ${table} LIMIT 1`)) as unknown as [unknown[]])[0].length > 0) return;
     const t = performance.now();
     const [res] = (await raw.query(sql, params)) as unknown as [{ affectedRows: number }];
     console.log(`  seeded ${what.padEnd(28)} ${String(res.affectedRows).padStart(9)} rows  ${((performance.now() - t) / 1000).toFixed(1)} s`);
@@ -59,7 +62,25 @@ try {
   await seed('cron_runs (hourly)', `INSERT INTO cron_runs (host_id, name, started_at, finished_at, exit_code, status) SELECT h.id, IF(s.seq % 24 = 4, 'nightly', 'hourly'), ? + INTERVAL s.seq HOUR, ? + INTERVAL s.seq HOUR + INTERVAL 2 SECOND, 0, IF((h.id + s.seq) % 53 = 0, 'FAILED', 'SUCCEEDED') FROM hosts h JOIN seq_0_to_${HOURS - 1} s`, [from, from]);
   await seed('jobs (50 a day)', `INSERT INTO jobs (id, kind, command, env, args, timeout_seconds, host_patterns, batch_size, queue_for_seconds, status, created_by, created_at, last_seq) SELECT seq, 'SHELL', CONCAT('cmd-', seq % 17), '{}', '{}', 60, '[]', 0, 600, 'COMPLETED', CONCAT('user-', seq % 5), ? + INTERVAL (seq * ${Math.floor(86400 / 50)}) SECOND, 0 FROM seq_1_to_${DAYS * 50}`, [from]);
   await seed('job_targets (200 a job)', `INSERT INTO job_targets (job_id, host_id, host_name, status, attempts, queue_deadline, duration_ms, stdout_truncated, stderr_truncated) SELECT j.id, 1 + (j.id * 37 + t.seq) % ${HOSTS}, 'h', IF((j.id + t.seq) % 41 = 0, 'FAILED', 'SUCCEEDED'), 1, j.created_at, (j.id * t.seq) % 90000, 0, 0 FROM jobs j JOIN seq_0_to_199 t`);
-  await raw.query('ANALYZE TABLE hosts, host_status_events, metric_rollups, process_restarts, cron_runs, jobs, job_targets');
+  // what the maintenance chore writes from the hours: the daily CPU/memory histograms (timed: the
+  // chore's cost for 30 days at once, a one-off backfill; in service it rewrites one day at a time)
+  if (((await raw.query('SELECT 1 FROM metric_daily LIMIT 1')) as unknown as [unknown[]])[0].length === 0) {
+    const daily = new DailyRollupService(orm);
+    let rows = 0;
+    const t = performance.now();
+    for (let day = FROM - (FROM % DAY_MS); day < NOW; day += DAY_MS) rows += await daily.rollUpRange(day, Math.min(day + DAY_MS, NOW));
+    const s = (performance.now() - t) / 1000;
+    console.log(`  rolled up metric_daily (chore, a day at a time) ${rows} rows  ${s.toFixed(1)} s (${((1000 * s) / (DAYS + 1)).toFixed(0)} ms a day)`);
+  }
+  // daily disk rows: two mounts a host, "/" growing a host-dependent amount a day, "/data" flat
+  await seed('disk_rollups (daily, 2 mounts)', `INSERT INTO disk_rollups (host_id, step_seconds, bucket_start_ms, mount, samples, used_avg, used_max, total_max)
+      SELECT h.id, 86400, ? + d.seq * ${DAY_MS}, m.mount, 1440, IF(m.mount = '/', 1e10 + d.seq * (h.id % 7) * 1e8, 5e10 + RAND() * 1e8), IF(m.mount = '/', 1e10 + d.seq * (h.id % 7) * 1e8 + 5e7, 5.1e10), IF(m.mount = '/', 1e11, 2e11)
+      FROM hosts h JOIN seq_0_to_${DAYS} d JOIN (SELECT '/' AS mount UNION ALL SELECT '/data') m`, [FROM - (FROM % DAY_MS)]);
+  // changes: two a host and day (a put-back every other day), over 30 files and processes
+  await seed('agent_changes (2 a day)', `INSERT INTO agent_changes (host_id, change_id, at, resource, action, reason, kind, outcome, hash, revision)
+      SELECT h.id, CONCAT('c-', d.seq, '-', k.seq), ? + INTERVAL (d.seq * 86400 + (h.id * 13 + k.seq * 3600) % 86000) SECOND, CONCAT('file:/etc/app-', (h.id + d.seq + k.seq) % 30, '.conf'), 'PutFile', IF(k.seq = 0, 'SPEC_CHANGED', 'CHECKSUM_MISMATCH'), IF(k.seq = 0 AND d.seq % 2 = 0, 'INTENDED', 'CORRECTIVE'), IF((h.id + d.seq) % 89 = 0, 'FAILED', 'DONE'), 'h', d.seq
+      FROM hosts h JOIN seq_0_to_${DAYS - 1} d JOIN seq_0_to_1 k`, [from]);
+  await raw.query('ANALYZE TABLE hosts, host_status_events, metric_rollups, metric_daily, disk_rollups, agent_changes, process_restarts, cron_runs, jobs, job_targets');
 
   const req = reportRequest({ from: new Date(FROM), to: new Date(NOW), by: 'label:role', period: 'DAY' }, NOW);
   const reqHost = reportRequest({ from: new Date(FROM), to: new Date(NOW) }, NOW);
@@ -91,13 +112,28 @@ try {
   );
   await time('availability by label:role per day', async () => reportCsv(AVAILABILITY_COLUMNS, await availabilityReport(em(), req, 180_000)), 'SELECT 1', []);
   await time(
-    'resources top 20 (p95 + max, CPU and memory)',
+    'resources top 20 (CPU, memory, disks, forecast)',
     async () => {
       const r = await resourcesReport(em(), reqHost, 20);
-      return reportCsv(RESOURCE_COLUMNS, r.cpu);
+      return reportCsv(RESOURCE_COLUMNS, r.cpu) + reportCsv(FORECAST_COLUMNS, r.forecast);
     },
+    // the same reads in the database alone: the daily histograms, the edge hours, the disk days and the trend sums
+    `SELECT (SELECT COUNT(*) FROM (SELECT host_id, metric, hours, max_percent, hist FROM metric_daily WHERE day_start_ms >= ? AND day_start_ms < ?) a)
+          + (SELECT COUNT(*) FROM (SELECT host_id, FLOOR(cpu_avg), COUNT(*) FROM metric_rollups WHERE step_seconds = 3600 AND ((bucket_start_ms >= ? AND bucket_start_ms < ?) OR (bucket_start_ms >= ? AND bucket_start_ms < ?)) GROUP BY host_id, FLOOR(cpu_avg)) b)
+          + (SELECT COUNT(*) FROM (SELECT host_id, mount, COUNT(*), MAX(used_max / total_max), SUM(used_avg), SUM(used_avg * bucket_start_ms) FROM disk_rollups WHERE step_seconds = 86400 AND bucket_start_ms >= ? AND bucket_start_ms < ? GROUP BY host_id, mount) c)`,
+    [Math.ceil(FROM / DAY_MS) * DAY_MS, Math.floor(NOW / DAY_MS) * DAY_MS, FROM, Math.ceil(FROM / DAY_MS) * DAY_MS, Math.floor(NOW / DAY_MS) * DAY_MS, NOW, FROM - (FROM % DAY_MS), NOW],
+  );
+  await time(
+    'resources before: the 1-hour rollup scan',
+    async () => raw.query(`SELECT host_id, FLOOR(cpu_avg) AS bin, COUNT(*) AS n, MAX(cpu_max) FROM metric_rollups WHERE step_seconds = 3600 AND bucket_start_ms >= ? AND bucket_start_ms < ? GROUP BY host_id, FLOOR(cpu_avg)`, [FROM, NOW]),
     `SELECT host_id, MAX(cpu_max), MAX(100 * mem_used_max / mem_total_bytes), COUNT(*) FROM metric_rollups WHERE step_seconds = 3600 AND bucket_start_ms >= ? AND bucket_start_ms < ? GROUP BY host_id`,
     [FROM, NOW],
+  );
+  await time(
+    'changes by label:role per day',
+    async () => reportCsv(CHANGE_COLUMNS, (await changesReport(em(), req)).rows),
+    `SELECT host_id, resource, DATE(at), kind, COUNT(*) FROM agent_changes WHERE at >= ? AND at < ? GROUP BY host_id, resource, DATE(at), kind`,
+    [from, to],
   );
   await time('restarts by host per day', async () => reportCsv(RESTART_COLUMNS, (await restartsReport(em(), { ...reqHost, period: 'DAY' })).rows), `SELECT host_id, process, DATE(at), outcome, COUNT(*) FROM process_restarts WHERE at >= ? AND at < ? GROUP BY host_id, process, DATE(at), outcome`, [from, to]);
   await time('cron by host (3.6 M runs)', async () => reportCsv(CRON_COLUMNS, await cronReport(em(), reqHost)), `SELECT host_id, name, status, COUNT(*) FROM cron_runs WHERE started_at >= ? AND started_at < ? GROUP BY host_id, name, status`, [from, to]);

@@ -123,7 +123,7 @@ describe('followJobEvents', () => {
 });
 
 describe('watchJob', () => {
-  const submitted = { id: '1', kind: 'SHELL', command: 'x', status: 'RUNNING' as const, selector: null, hosts: ['a', 'b'], batchSize: 2, maxFailures: null, timeoutSeconds: 60, queueForSeconds: 600, createdBy: 'admin', createdAt: '', finishedAt: null, lastSeq: 2, counts: { total: 2, queued: 0, sent: 2, running: 0, succeeded: 0, failed: 0, timedOut: 0, unreachable: 0, cancelled: 0, done: 0 } };
+  const submitted = { id: '1', kind: 'SHELL' as const, command: 'x', status: 'RUNNING' as const, selector: null, hosts: ['a', 'b'], batchSize: 2, maxFailures: null, timeoutSeconds: 60, queueForSeconds: 600, createdBy: 'admin', createdAt: '', finishedAt: null, lastSeq: 2, counts: { total: 2, queued: 0, sent: 2, running: 0, succeeded: 0, failed: 0, timedOut: 0, unreachable: 0, cancelled: 0, done: 0 } };
 
   it('follows from the submitted lastSeq until settled, then reads the job', async () => {
     const t = fakeTransport();

@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessGuard } from '../../api/auth/access.js';
 import type { AuthResult } from '../../api/auth/principal.js';
 import { DateTimeScalar } from '../../api/graphql/scalars.js';
+import { DailyRollupService } from '../../api/metrics/daily-rollup.service.js';
 import { ReportResolver } from '../../api/reports/report.resolver.js';
-import { CronRunRecord, HostRecord, MetricRollupRecord, HostStatusEventRecord, JobRecord, JobTargetRecord, ProcessRestartRecord, type HostStatusChange, type TargetStatus } from '../../db/entities/index.js';
+import { CronRunRecord, DiskRollupRecord, HostRecord, MetricRollupRecord, HostStatusEventRecord, JobRecord, JobTargetRecord, ProcessRestartRecord, type HostStatusChange, type TargetStatus } from '../../db/entities/index.js';
 import { migrateDatabase, openDatabase, type Orm } from '../../db/orm.js';
 import { databaseKinds, type TestDatabase } from '../helpers/databases.js';
 
@@ -75,6 +76,15 @@ describe.each(databaseKinds())('report queries on $name', (kind) => {
       for (const [host, cpuAvg, memUsedAvg] of [['web-1', h < 3 ? 90.5 : 10.2, 2000], ['db-1', 30, 7000]] as const) {
         em.create(MetricRollupRecord, { hostId: ids[host]!, stepSeconds: 3600, bucketStartMs: T0 + h * HOUR, samples: 60, cpuMin: 0, cpuAvg, cpuMax: cpuAvg + 5, memUsedMin: 0, memUsedAvg, memUsedMax: memUsedAvg + 400, memTotalBytes: 8000, load1Avg: 0, load1Max: 0, netRxAvg: 0, netRxMax: 0, netTxAvg: 0, netTxMax: 0, processCountAvg: 0, processCountMax: 0 });
       }
+    }
+    await em.flush();
+    // the chore's daily rollups from those hours (the report reads whole days from them)
+    await new DailyRollupService(orm).rollUpRange(T0, T0 + 2 * DAY);
+    // daily disk rows for 12 days: web-1 "/" grows 1 GB a day from 10 of 100 GB; db-1 "/data" stays at 50 of 200 GB
+    for (let i = 0; i < 12; i++) {
+      const day = T0 - 10 * DAY + i * DAY;
+      em.create(DiskRollupRecord, { hostId: ids['web-1']!, stepSeconds: 86400, bucketStartMs: day, mount: '/', samples: 1440, usedAvg: (10 + i) * 1e9, usedMax: (10.5 + i) * 1e9, totalMax: 100e9 });
+      em.create(DiskRollupRecord, { hostId: ids['db-1']!, stepSeconds: 86400, bucketStartMs: day, mount: '/data', samples: 1440, usedAvg: 50e9, usedMax: 50e9, totalMax: 200e9 });
     }
     await em.flush();
     await job('alice', T0 + HOUR, 'uptime', [['web-1', 'SUCCEEDED', 20], ['web-2', 'FAILED', 30], ['db-1', 'SUCCEEDED', 10]]);
@@ -194,6 +204,37 @@ describe.each(databaseKinds())('report queries on $name', (kind) => {
     expect(top1.data?.reportResources.cpu).toHaveLength(1);
     const bad = await run('query($i: ReportInput) { reportResources(input: $i, top: 0) { cpu { host } } }', input());
     expect(bad.codes).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('resources: a range that starts mid-day takes its first hours from the hourly rollups, the whole day after from the daily ones', async () => {
+    const r = await run<{ reportResources: { cpu: Record<string, unknown>[] } }>('query($i: ReportInput) { reportResources(input: $i) { cpu { host hours cpuP95 cpuMax memP95 memMax } } }', { i: { from: iso(T0 + 12 * HOUR), to: iso(T0 + 2 * DAY) } });
+    expect(r.data?.reportResources.cpu).toEqual([
+      { host: 'db-1', hours: 36, cpuP95: 30, cpuMax: 35, memP95: 87, memMax: 92.5 },
+      { host: 'web-1', hours: 36, cpuP95: 10, cpuMax: 15.2, memP95: 25, memMax: 30 },
+    ]);
+  });
+
+  it('resources: fullest disks and the disk-full forecast from the daily disk rollups', async () => {
+    const r = await run<{ reportResources: { disks: unknown[]; forecast: unknown[]; csv: string } }>(
+      'query($i: ReportInput) { reportResources(input: $i) { disks { host mount days usedP95 usedMax sizeBytes } forecast { host mount days sizeBytes usedPercent growthBytesPerDay trend daysUntilFull fullAt } csv(table: "forecast") } }',
+      { i: { from: iso(T0 - 10 * DAY), to: iso(T0 + 2 * DAY) } },
+    );
+    expect(r.codes).toEqual([]);
+    expect(r.data?.reportResources.disks).toEqual([
+      { host: 'db-1', mount: '/data', days: 12, usedP95: 25, usedMax: 25, sizeBytes: 200e9 },
+      { host: 'web-1', mount: '/', days: 12, usedP95: 21, usedMax: 21.5, sizeBytes: 100e9 },
+    ]);
+    // the line through the daily averages reaches 21.5 GB at the end of the range and grows 1 GB a day: 78.5 days left
+    expect(r.data?.reportResources.forecast).toEqual([
+      { host: 'web-1', mount: '/', days: 12, sizeBytes: 100e9, usedPercent: 21.5, growthBytesPerDay: 1e9, trend: 'GROWING', daysUntilFull: 78.5, fullAt: iso(T0 + 2 * DAY + 78.5 * DAY) },
+      { host: 'db-1', mount: '/data', days: 12, sizeBytes: 200e9, usedPercent: 25, growthBytesPerDay: 0, trend: 'NOT_GROWING', daysUntilFull: null, fullAt: null },
+    ]);
+    expect(r.data?.reportResources.csv.split('\r\n')).toEqual([
+      'host,mount,days,size_bytes,used_pct,growth_bytes_per_day,trend,days_until_full,full_at',
+      `web-1,/,12,100000000000,21.5,1000000000,GROWING,78.5,${iso(T0 + 2 * DAY + 78.5 * DAY)}`,
+      'db-1,/data,12,200000000000,25,0,NOT_GROWING,,',
+      '',
+    ]);
   });
 
   it('an empty range gives no rows', async () => {

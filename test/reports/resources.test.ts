@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { histogramPercentile, topResourceRows } from '../../api/reports/resources.js';
+import { forecastMount, type MountTrendSums } from '../../api/reports/disks.js';
+import { histogramPercentile, mergeResourceInputs, parseHistogram, splitResourceRange, topResourceRows } from '../../api/reports/resources.js';
 
 describe('histogramPercentile (nearest rank)', () => {
   const cases: { name: string; bins: [number, number][]; q: number; p: number | null }[] = [
@@ -42,4 +43,46 @@ describe('topResourceRows', () => {
       ['a', 30, 40],
     ]);
   });
+});
+
+describe('splitResourceRange: whole days from the daily histograms, the rest from the hours', () => {
+  const D = 86_400_000;
+  const H = 3_600_000;
+  const cases = [
+    { name: 'whole days only', from: 0, to: 2 * D, days: { fromMs: 0, toMs: 2 * D }, hours: [] },
+    { name: 'hours before and after', from: 20 * H, to: 2 * D + 3 * H, days: { fromMs: D, toMs: 2 * D }, hours: [{ fromMs: 20 * H, toMs: D }, { fromMs: 2 * D, toMs: 2 * D + 3 * H }] },
+    { name: 'inside one day: hours only', from: 2 * H, to: 5 * H, days: null, hours: [{ fromMs: 2 * H, toMs: 5 * H }] },
+    { name: 'across one midnight, no whole day', from: 20 * H, to: D + 2 * H, days: null, hours: [{ fromMs: 20 * H, toMs: D + 2 * H }] },
+  ];
+  it.each(cases)('$name', (c) => expect(splitResourceRange(c.from, c.to)).toEqual({ days: c.days, hours: c.hours }));
+});
+
+describe('daily histograms add up with hourly ones', () => {
+  it('parses the stored form and merges inputs', () => {
+    expect([...parseHistogram('12:3,13:5,bad,140:1')]).toEqual([[12, 3], [13, 5], [100, 1]]);
+    const merged = mergeResourceInputs([
+      { maxima: [{ hostId: 1, hours: 24, cpuMax: 50, memMaxPercent: 10 }], cpu: [{ hostId: 1, bins: new Map([[10, 24]]) }], mem: [] },
+      { maxima: [{ hostId: 1, hours: 3, cpuMax: 70, memMaxPercent: 5 }], cpu: [{ hostId: 1, bins: new Map([[10, 1], [60, 2]]) }], mem: [{ hostId: 1, bins: new Map([[5, 3]]) }] },
+    ]);
+    expect(merged.maxima).toEqual([{ hostId: 1, hours: 27, cpuMax: 70, memMaxPercent: 10 }]);
+    expect([...merged.cpu[0]!.bins]).toEqual([[10, 25], [60, 2]]);
+    expect([...merged.mem[0]!.bins]).toEqual([[5, 3]]);
+  });
+});
+
+describe('forecastMount: least squares over daily use', () => {
+  const GB = 1e9;
+  /** Sums of daily points (day i at x = i + 0.5). */
+  const sums = (ys: number[], size = 100 * GB): MountTrendSums => {
+    const xs = ys.map((_, i) => i + 0.5);
+    return { hostId: 1, mount: '/', n: ys.length, sx: xs.reduce((a, b) => a + b, 0), sy: ys.reduce((a, b) => a + b, 0), sxy: xs.reduce((a, x, i) => a + x * ys[i]!, 0), sxx: xs.reduce((a, x) => a + x * x, 0), sizeBytes: size };
+  };
+  const cases = [
+    { name: 'growing 2 GB a day from 50 GB: 59 GB at the end of day 5, (100 - 59) / 2 = 20.5 days', ys: [50, 52, 54, 56, 58].map((g) => g * GB), atX: 5, want: { trend: 'GROWING', daysUntilFull: 20.5, growthBytesPerDay: 2 * GB, usedPercent: 59 } },
+    { name: 'flat: not growing, no date', ys: [40, 40, 40].map((g) => g * GB), atX: 3, want: { trend: 'NOT_GROWING', daysUntilFull: null, growthBytesPerDay: 0, usedPercent: 40 } },
+    { name: 'shrinking: not growing, never a negative number of days', ys: [60, 55, 50].map((g) => g * GB), atX: 3, want: { trend: 'NOT_GROWING', daysUntilFull: null, growthBytesPerDay: -5 * GB, usedPercent: 47.5 } },
+    { name: 'two days are not enough', ys: [10, 20].map((g) => g * GB), atX: 2, want: { trend: 'NOT_ENOUGH_DATA', daysUntilFull: null, growthBytesPerDay: null, usedPercent: null } },
+    { name: 'the line is past full already: 0 days, 100 %', ys: [90, 99, 108].map((g) => g * GB), atX: 3, want: { trend: 'GROWING', daysUntilFull: 0, growthBytesPerDay: 9 * GB, usedPercent: 100 } },
+  ];
+  it.each(cases)('$name', (c) => expect(forecastMount(sums(c.ys), c.atX)).toEqual(c.want));
 });

@@ -119,12 +119,12 @@ describe('reports, audit and admin pages in a browser', () => {
   });
 
   it('shows every other report kind with its chart and tables', async () => {
-    for (const [i, kind] of ['resources', 'restarts', 'cron', 'commands'].entries()) {
+    for (const [i, kind] of ['resources', 'restarts', 'cron', 'commands', 'changes'].entries()) {
       await page.getByTestId(`report-kind-${kind}`).click();
       await page.waitForURL(new RegExp(`kind=${kind}`));
       await page.locator('[data-testid="report-scope"]').waitFor();
       await page.locator('.report-body:not(.stale)').waitFor();
-      await shot(page, `2${i + 1}-report-${kind}`);
+      await shot(page, `2${i + 1}-report-${kind}`.replace('25-report-changes', '26-report-changes'));
       await axeClean(page, `reports (${kind})`);
     }
     await page.getByTestId('report-kind-availability').click();

@@ -6,6 +6,9 @@ import * as m2 from './Migration20261126121457_jobs.js';
 import * as m3 from './Migration20261126122607_desired_state.js';
 import * as m4 from './Migration20261201115604_login_attempts.js';
 import * as m5 from './Migration20261201120353_restart_pids.js';
+import * as m6 from './Migration20261201145504_agent_changes.js';
+import * as m7 from './Migration20261201150246_report_rollups.js';
+import * as m8 from './Migration20261201150831_job_target_attempt.js';
 
 /** MySQL/MariaDB migrations in order. */
 export const MYSQL_MIGRATIONS: MigrationObject[] = [
@@ -15,4 +18,7 @@ export const MYSQL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126122607_desired_state', class: Object.values(m3)[0] as MigrationObject['class'] },
   { name: 'Migration20261201115604_login_attempts', class: Object.values(m4)[0] as MigrationObject['class'] },
   { name: 'Migration20261201120353_restart_pids', class: Object.values(m5)[0] as MigrationObject['class'] },
+  { name: 'Migration20261201145504_agent_changes', class: Object.values(m6)[0] as MigrationObject['class'] },
+  { name: 'Migration20261201150246_report_rollups', class: Object.values(m7)[0] as MigrationObject['class'] },
+  { name: 'Migration20261201150831_job_target_attempt', class: Object.values(m8)[0] as MigrationObject['class'] },
 ];

@@ -1,4 +1,4 @@
-import type { CommandResultReport, RunCommandInstruction } from '../../../protocol/index.js';
+import type { CommandInstruction, CommandResultReport } from '../../../protocol/index.js';
 
 /**
  * How the simulator's fake executor answers a command. Each instruction draws once: with
@@ -30,13 +30,14 @@ export function decideExecution(policy: ExecutorPolicy, random: () => number): E
 }
 
 /** The result report the real agent would send for `instruction` (same shape, same schema). */
-export function fakeResult(instruction: RunCommandInstruction, outcome: 'SUCCEEDED' | 'FAILED', startedAt: Date, finishedAt: Date, hostName: string): CommandResultReport {
+export function fakeResult(instruction: CommandInstruction, outcome: 'SUCCEEDED' | 'FAILED', startedAt: Date, finishedAt: Date, hostName: string): CommandResultReport {
   const ok = outcome === 'SUCCEEDED';
   return {
     id: instruction.id,
+    attempt: instruction.payload.attempt,
     status: outcome,
     exitCode: ok ? 0 : 1,
-    stdout: ok ? `${instruction.kind === 'SHELL' ? instruction.command : instruction.kind} on ${hostName}\n` : '',
+    stdout: ok ? `${instruction.kind === 'SHELL' ? instruction.payload.command : instruction.kind} on ${hostName}\n` : '',
     stderr: ok ? '' : 'simulated failure\n',
     stdoutTruncated: false,
     stderrTruncated: false,

@@ -48,7 +48,7 @@ process.on('message', (msg: RawServerRequest) => {
     // `padBytes`: a payload of that many bytes instead (the size of a desired-state instruction), echoed back.
     let i = 0;
     const pad = msg.padBytes ? 'x'.repeat(msg.padBytes) : undefined;
-    for (const s of sockets) s.send(JSON.stringify({ id: 'instructions', type: 'next', payload: { data: { agentInstructions: { id: `t${i++}`, kind: pad ? 'DESIRED_STATE' : 'RUN_COMMAND', payload: pad ? { pad } : { id: `t${i}`, kind: 'SHELL', command: 'echo hi', timeoutMs: 60_000 } } } } }));
+    for (const s of sockets) s.send(JSON.stringify({ id: 'instructions', type: 'next', payload: { data: { agentInstructions: pad ? { id: `t${i++}`, kind: 'DESIRED_STATE', payload: { pad } } : { id: `t${i++}`, kind: 'SHELL', payload: { command: 'echo hi', timeoutMs: 60_000, attempt: 1 } } } } }));
   } else if (msg.type === 'stats') {
     process.send?.({ type: 'stats', rssBytes: process.memoryUsage().rss, sockets: sockets.size } satisfies RawServerReply);
   } else process.exit(0);

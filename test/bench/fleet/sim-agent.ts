@@ -3,7 +3,7 @@ import { AgentLink, type Instruction, type LinkSession } from '../../../agent/li
 import type { AgentLogger } from '../../../agent/log.js';
 import { desiredStateSchema, type ArtifactDigests, type ObservedState } from '../../../manifests/index.js';
 import { observeAsApplied } from './fake-applier.js';
-import { runCommandInstructionSchema, type CommandResultReport } from '../../../protocol/index.js';
+import { commandInstructionSchema, isCommandKind, type CommandResultReport } from '../../../protocol/index.js';
 import { decideExecution, fakeResult, type ExecutorPolicy } from './fake-executor.js';
 import { simulatedInventory, simulatedMetrics } from './fixtures.js';
 
@@ -117,12 +117,12 @@ export class SimAgent {
 
   private onInstruction(instruction: Instruction, session: LinkSession): void {
     this.opts.counters.instructions++;
-    if (instruction.kind === 'RUN_COMMAND') this.runCommand(instruction.payload, session);
+    if (isCommandKind(instruction.kind)) this.runCommand(instruction, session);
     else if (instruction.kind === 'DESIRED_STATE') this.applyDesired(instruction.payload);
   }
 
-  private runCommand(payload: unknown, session: LinkSession): void {
-    const parsed = runCommandInstructionSchema.safeParse(payload);
+  private runCommand(message: unknown, session: LinkSession): void {
+    const parsed = commandInstructionSchema.safeParse(message);
     if (!parsed.success) return;
     const i = parsed.data;
     const stored = this.unacked.get(i.id);

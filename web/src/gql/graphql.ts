@@ -174,6 +174,73 @@ export type AvailabilityRow = {
   periodStart: Scalars['DateTime']['output'];
 };
 
+/** One change an agent made */
+export type ChangeEntry = {
+  __typename?: 'ChangeEntry';
+  /** The plan action (PutFile, StartProcess, …) or SupervisorRestart */
+  action: Scalars['String']['output'];
+  at: Scalars['DateTime']['output'];
+  error?: Maybe<Scalars['String']['output']>;
+  host: Scalars['String']['output'];
+  kind: ChangeKind;
+  outcome: ChangeOutcome;
+  /** The plan reason (MISSING, CHECKSUM_MISMATCH, …) or EXITED */
+  reason: Scalars['String']['output'];
+  resource: Scalars['String']['output'];
+  /** Manifest revision carried out */
+  revision?: Maybe<Scalars['Int']['output']>;
+};
+
+/** INTENDED: a desired state the host had not converged to yet; CORRECTIVE: put back after the host drifted on its own */
+export type ChangeKind =
+  | 'CORRECTIVE'
+  | 'INTENDED';
+
+/** DONE, FAILED (tried), SKIPPED (not tried: a restart after a file that could not be written) */
+export type ChangeOutcome =
+  | 'DONE'
+  | 'FAILED'
+  | 'SKIPPED';
+
+export type ChangeRow = {
+  __typename?: 'ChangeRow';
+  /** intended + corrective */
+  changes: Scalars['Int']['output'];
+  /** Put back after drift (a file edited or deleted, a process that died, a cron entry removed), supervisor restarts included */
+  corrective: Scalars['Int']['output'];
+  /** Changes tried but not carried out (FAILED or SKIPPED) */
+  failed: Scalars['Int']['output'];
+  /** Host name, or the label value */
+  group: Scalars['String']['output'];
+  /** Hosts with changes to the resource in the period */
+  hosts: Scalars['Int']['output'];
+  /** Changes that carried out a desired state the host had not converged to yet */
+  intended: Scalars['Int']['output'];
+  lastAt?: Maybe<Scalars['DateTime']['output']>;
+  periodEnd: Scalars['DateTime']['output'];
+  periodStart: Scalars['DateTime']['output'];
+  /** Resource key: process:NAME, file:PATH, cron:NAME */
+  resource: Scalars['String']['output'];
+  /** Of the corrective changes: guarded-process restarts by the supervisor */
+  restarts: Scalars['Int']['output'];
+};
+
+export type ChangesReport = {
+  __typename?: 'ChangesReport';
+  /** The newest changes, at most 500 */
+  changes: Array<ChangeEntry>;
+  /** One table of the report as RFC 4180 CSV — the same file `ioms report changes -o csv [--table NAME]` writes */
+  csv: Scalars['String']['output'];
+  /** Per resource and host or label group (and period) */
+  rows: Array<ChangeRow>;
+  scope: ReportScopeType;
+};
+
+
+export type ChangesReportCsvArgs = {
+  table?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type CommandDayRow = {
   __typename?: 'CommandDayRow';
   cancelled: Scalars['Int']['output'];
@@ -368,6 +435,45 @@ export type DeleteArtifactResult = {
   blobsRemoved: Array<Scalars['String']['output']>;
   deleted: Array<ArtifactVersion>;
 };
+
+/** When a mount fills at its 30-day trend (least squares over its daily average use) */
+export type DiskForecast = {
+  __typename?: 'DiskForecast';
+  /** Days in the trend */
+  days: Scalars['Int']['output'];
+  /** Days from the end of the range until full; null unless GROWING */
+  daysUntilFull?: Maybe<Scalars['Float']['output']>;
+  fullAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Slope of the trend, bytes per day (negative: shrinking) */
+  growthBytesPerDay?: Maybe<Scalars['Float']['output']>;
+  host: Scalars['String']['output'];
+  mount: Scalars['String']['output'];
+  sizeBytes: Scalars['Float']['output'];
+  trend: DiskTrend;
+  /** Use at the end of the range on the trend line, percent of size */
+  usedPercent?: Maybe<Scalars['Float']['output']>;
+};
+
+/** One mount of one host over the range, from the daily disk rollups (whole UTC days) */
+export type DiskRow = {
+  __typename?: 'DiskRow';
+  /** Days with data */
+  days: Scalars['Int']['output'];
+  host: Scalars['String']['output'];
+  mount: Scalars['String']['output'];
+  /** Size in bytes (the largest seen) */
+  sizeBytes: Scalars['Float']['output'];
+  /** Highest sample, percent of size */
+  usedMax: Scalars['Float']['output'];
+  /** 95th percentile of the daily average use, whole percent of size */
+  usedP95?: Maybe<Scalars['Float']['output']>;
+};
+
+/** GROWING (a date it fills), NOT_GROWING (flat or shrinking: no date), NOT_ENOUGH_DATA (fewer than 3 days) */
+export type DiskTrend =
+  | 'GROWING'
+  | 'NOT_ENOUGH_DATA'
+  | 'NOT_GROWING';
 
 export type DiskUsage = {
   __typename?: 'DiskUsage';
@@ -882,6 +988,8 @@ export type Mutation = {
   logout: Scalars['Boolean']['output'];
   /** Stops sending to more hosts until resumed */
   pauseJob: Job;
+  /** Plan actions the agent carried out, each INTENDED or CORRECTIVE (protocol/change-report.schema.ts); a change id already stored is ignored */
+  reportAppliedChanges: Scalars['Boolean']['output'];
   /** A command’s result; true once stored (also when it was already stored): the agent may then forget it */
   reportCommandResult: Scalars['Boolean']['output'];
   /** The agent began running a command (`id` = t<target id>) */
@@ -973,12 +1081,18 @@ export type MutationPauseJobArgs = {
 };
 
 
+export type MutationReportAppliedChangesArgs = {
+  report: Scalars['String']['input'];
+};
+
+
 export type MutationReportCommandResultArgs = {
   report: Scalars['String']['input'];
 };
 
 
 export type MutationReportCommandStartedArgs = {
+  attempt?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['String']['input'];
 };
 
@@ -1155,11 +1269,13 @@ export type Query = {
   planManifests: ApplyResult;
   /** Availability per host or label group (and per day, week or month): availability %, downtime, outages, longest outage — see docs/reports.md */
   reportAvailability: AvailabilityReport;
+  /** Drift history: every change agents made per resource and host or label group (and period), INTENDED or CORRECTIVE, and the newest changes — see docs/reports.md */
+  reportChanges: ChangesReport;
   /** Jobs and targets per day, success rate per user and per host or label group, the slowest commands */
   reportCommands: CommandsReport;
   /** Cron runs, failures and success rate per entry and host or label group (and period) */
   reportCron: CronReport;
-  /** Top hosts by CPU and memory over the range (p95 of hourly averages and max), from the 1-hour rollups */
+  /** Top hosts by CPU and memory over the range (p95 of hourly averages and max, from the daily histograms and 1-hour rollups), fullest disks and the disk-full forecast (from the daily disk rollups) */
   reportResources: ResourcesReport;
   /** Guarded-process restarts per process and host or label group (and period), and crash loops (processes that gave up) */
   reportRestarts: RestartsReport;
@@ -1294,6 +1410,11 @@ export type QueryReportAvailabilityArgs = {
 };
 
 
+export type QueryReportChangesArgs = {
+  input?: InputMaybe<ReportInput>;
+};
+
+
 export type QueryReportCommandsArgs = {
   input?: InputMaybe<ReportInput>;
 };
@@ -1379,6 +1500,10 @@ export type ResourcesReport = {
   cpu: Array<ResourceRow>;
   /** One table of the report as RFC 4180 CSV — the same file `ioms report resources -o csv [--table NAME]` writes */
   csv: Scalars['String']['output'];
+  /** Fullest mounts by p95 of daily use (then max) */
+  disks: Array<DiskRow>;
+  /** Mounts by when they fill: growing ones soonest first, then not growing, then without enough data */
+  forecast: Array<DiskForecast>;
   /** Busiest hosts by memory p95 (then max) */
   memory: Array<ResourceRow>;
   scope: ReportScopeType;

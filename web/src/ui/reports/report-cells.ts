@@ -1,5 +1,5 @@
 /** A report cell as shown in the page (the CSV keeps the server's raw figure). */
-import { formatDateTime, formatDuration } from '../../lib/format';
+import { formatBytes, formatDateTime, formatDuration } from '../../lib/format';
 import type { CellFormat } from './report-kinds';
 
 const fixed = (v: number, digits: number) => (Number.isInteger(v) ? String(v) : v.toFixed(digits));
@@ -13,6 +13,8 @@ export function formatCell(format: CellFormat, value: unknown, lang: string, utc
       return typeof value === 'number' ? `${fixed(value, 2)} %` : String(value);
     case 'min':
       return typeof value === 'number' ? `${fixed(value, 1)} min` : String(value);
+    case 'bytes':
+      return typeof value === 'number' ? formatBytes(value) : String(value);
     case 'ms':
       return typeof value === 'number' ? formatDuration(value) : String(value);
     case 'int':
@@ -24,4 +26,4 @@ export function formatCell(format: CellFormat, value: unknown, lang: string, utc
 }
 
 /** Numbers line up on the right. */
-export const isNumeric = (format: CellFormat) => format === 'int' || format === 'pct' || format === 'min' || format === 'ms' || format === 'number';
+export const isNumeric = (format: CellFormat) => format === 'int' || format === 'pct' || format === 'min' || format === 'ms' || format === 'number' || format === 'bytes';

@@ -5,7 +5,7 @@
  */
 
 /** How a cell is shown (the CSV keeps the raw figure). */
-export type CellFormat = 'text' | 'mono' | 'int' | 'pct' | 'min' | 'ms' | 'date' | 'number';
+export type CellFormat = 'text' | 'mono' | 'int' | 'pct' | 'min' | 'ms' | 'date' | 'number' | 'bytes';
 
 export interface ChartMetric {
   readonly field: string;

@@ -91,6 +91,24 @@ const ResourcesDoc = graphql(`
         memP95
         memMax
       }
+      disks {
+        host
+        mount
+        days
+        usedP95
+        usedMax
+        sizeBytes
+      }
+      forecast {
+        host
+        mount
+        days
+        sizeBytes
+        usedPercent
+        growthBytesPerDay
+        trend
+        daysUntilFull
+      }
     }
   }
 `);
@@ -158,6 +176,44 @@ const CronDoc = graphql(`
 const CronCsvDoc = graphql(`
   query ReportCronCsv($input: ReportInput, $table: String) {
     reportCron(input: $input) {
+      csv(table: $table)
+    }
+  }
+`);
+
+const ChangesDoc = graphql(`
+  query ReportChanges($input: ReportInput) {
+    reportChanges(input: $input) {
+      rows {
+        group
+        resource
+        periodStart
+        periodEnd
+        hosts
+        changes
+        intended
+        corrective
+        restarts
+        failed
+        lastAt
+      }
+      changes {
+        host
+        at
+        resource
+        action
+        reason
+        kind
+        outcome
+        revision
+        error
+      }
+    }
+  }
+`);
+const ChangesCsvDoc = graphql(`
+  query ReportChangesCsv($input: ReportInput, $table: String) {
+    reportChanges(input: $input) {
       csv(table: $table)
     }
   }
@@ -253,6 +309,8 @@ export const REPORT_KINDS: readonly ReportKindDef[] = [
     tables: [
       { name: 'cpu', title: 'reports.table.cpu', field: 'cpu', columns: RESOURCE },
       { name: 'memory', title: 'reports.table.memory', field: 'memory', columns: RESOURCE },
+      { name: 'disks', title: 'reports.table.disks', field: 'disks', columns: [col('host', 'mono'), col('mount', 'mono'), col('days', 'int'), col('usedP95', 'pct'), col('usedMax', 'pct'), col('sizeBytes', 'bytes')] },
+      { name: 'forecast', title: 'reports.table.forecast', field: 'forecast', columns: [col('host', 'mono'), col('mount', 'mono'), col('days', 'int'), col('sizeBytes', 'bytes'), col('usedPercent', 'pct'), col('growthBytesPerDay', 'bytes'), col('trend', 'text'), col('daysUntilFull', 'number')] },
     ],
     chart: {
       table: 'cpu',
@@ -300,6 +358,28 @@ export const REPORT_KINDS: readonly ReportKindDef[] = [
         { field: 'successPercent', label: 'reports.col.successPercent', format: 'pct' },
         { field: 'failures', label: 'reports.col.failures', format: 'int' },
         { field: 'runs', label: 'reports.col.runs', format: 'int' },
+      ],
+    },
+  },
+  {
+    kind: 'changes',
+    periodic: true,
+    grouped: true,
+    query: doc(ChangesDoc),
+    csv: csvDoc(ChangesCsvDoc),
+    field: 'reportChanges',
+    tables: [
+      { name: 'changes', title: 'reports.table.changes', field: 'rows', columns: [col('group', 'mono'), col('resource', 'mono'), ...PERIOD, col('hosts', 'int'), col('changes', 'int'), col('intended', 'int'), col('corrective', 'int'), col('restarts', 'int'), col('failed', 'int'), col('lastAt', 'date')] },
+      { name: 'list', title: 'reports.table.changeList', field: 'changes', columns: [col('host', 'mono'), col('at', 'date'), col('resource', 'mono'), col('action', 'text'), col('reason', 'text'), col('kind', 'text'), col('outcome', 'text'), col('revision', 'int'), col('error', 'text')] },
+    ],
+    chart: {
+      table: 'changes',
+      group: 'group',
+      subgroup: 'resource',
+      metrics: [
+        { field: 'corrective', label: 'reports.col.corrective', format: 'int' },
+        { field: 'intended', label: 'reports.col.intended', format: 'int' },
+        { field: 'changes', label: 'reports.col.changes', format: 'int' },
       ],
     },
   },
