@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { DEFAULT_DATABASE_URL } from '../db/database-url.js';
+import { DEFAULT_CHANNEL_NAMESPACE } from './pubsub/pubsub.js';
 import { loadMetricsConfig, type MetricsConfig } from './metrics/metrics-config.js';
 import { loadSocketBudgets, type SocketBudgetConfig } from './server/socket-budget-config.js';
 
@@ -17,6 +18,8 @@ export interface ServerConfig {
   readonly dataDir: string;
   /** Redis pub/sub for several replicas; unset means in-process pub/sub. (IOMS_REDIS_URL) */
   readonly redisUrl?: string;
+  /** Namespace of this cluster's Redis channels; give each cluster sharing one Redis its own. @default 'ioms' (IOMS_REDIS_CHANNEL_PREFIX) */
+  readonly redisChannelPrefix: string;
   /** PEM files; with both set the server speaks only HTTPS/WSS. (IOMS_TLS_CERT, IOMS_TLS_KEY) */
   readonly tlsCert?: string;
   readonly tlsKey?: string;
@@ -82,6 +85,7 @@ export function loadServerConfig(env: Env = process.env, cwd = process.cwd()): S
     databaseUrl: str('IOMS_DATABASE_URL') ?? DEFAULT_DATABASE_URL,
     dataDir: path.resolve(cwd, str('IOMS_DATA_DIR') ?? '.ioms'),
     redisUrl: str('IOMS_REDIS_URL'),
+    redisChannelPrefix: channelPrefix(str('IOMS_REDIS_CHANNEL_PREFIX')),
     tlsCert,
     tlsKey,
     adminPassword: str('IOMS_ADMIN_PASSWORD'),
@@ -100,6 +104,13 @@ export function loadServerConfig(env: Env = process.env, cwd = process.cwd()): S
     metrics: loadMetricsConfig(merged),
     socketBudgets: loadSocketBudgets(merged),
   };
+}
+
+/** Letters, digits, `_`, `.` and `-`: a Redis channel namespace that cannot contain the `:` separator. */
+function channelPrefix(raw: string | undefined): string {
+  if (raw === undefined) return DEFAULT_CHANNEL_NAMESPACE;
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(raw)) throw new ConfigError(`IOMS_REDIS_CHANNEL_PREFIX must be 1 to 64 letters, digits, "_", "." or "-", got "${raw}"`);
+  return raw;
 }
 
 function readConfigFile(cwd: string): Record<string, string> {

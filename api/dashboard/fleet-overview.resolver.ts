@@ -1,14 +1,13 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { AbstractSqlConnection } from '@mikro-orm/knex';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { HostRecord, HostStatusEventRecord, MetricRollupRecord, MetricSampleRecord, ProcessRestartRecord } from '../../db/entities/index.js';
+import { knexColumns } from '../../db/knex-columns.js';
 import { Allow } from '../auth/access.js';
 import type { GraphQLContext } from '../graphql/context.js';
-import { hostView } from '../hosts/host-view.js';
+import { scanHosts } from '../hosts/host-scan.js';
+import { RECENT_USAGE_WINDOW_MS, recentUsageByHost } from '../metrics/recent-usage.js';
 import { FleetEvent, FleetMetricsPoint, FleetTiles, type TileState } from './fleet-overview.type.js';
 
-/** The window the map's CPU colour averages over. */
-const TILE_CPU_WINDOW_MS = 5 * 60_000;
 const FLEET_METRICS_STEP_SECONDS = 300;
 const MAX_FLEET_EVENTS = 200;
 const MAX_FLEET_METRICS_HOURS = 24 * 7;
@@ -19,17 +18,11 @@ export class FleetOverviewResolver {
   @Query(() => FleetTiles, { description: 'Every enrolled host’s status and CPU of the last 5 minutes, by name: the fleet map' })
   @Allow('VIEWER')
   async fleetTiles(@Ctx() ctx: GraphQLContext): Promise<FleetTiles> {
-    const sinceMs = ctx.services.now().getTime() - TILE_CPU_WINDOW_MS;
-    const [hosts, cpu] = await Promise.all([
-      ctx.em.find(HostRecord, {}, { fields: ['id', 'name', 'online', 'lastSeenAt', 'enrolledAt', 'revokedAt'], orderBy: { name: 'asc' }, disableIdentityMap: true }),
-      sampleCpuByHost(ctx.em, sinceMs) as Promise<{ hostId: number; cpu: number | string }[]>,
-    ]);
-    const cpuByHost = new Map(cpu.map((c) => [Number(c.hostId), Number(c.cpu)]));
     const now = ctx.services.now();
-    // The one rule for online/alive/revoked, over the few columns the map needs.
-    const views = hosts.map((h) => hostView({ ...h, agentLabels: {}, serverLabels: {} } as HostRecord, now, ctx.services.hosts.aliveWindowMs));
+    // The one rule for online/alive/revoked, over the light columns (no entities, no labels).
+    const [views, usage] = await Promise.all([scanHosts(ctx.em, {}, now, ctx.services.hosts.aliveWindowMs), recentUsageByHost(ctx.em, now.getTime() - RECENT_USAGE_WINDOW_MS)]);
     const state = (h: { online: boolean; alive: boolean; revoked: boolean }): TileState => (h.revoked ? 'REVOKED' : h.online ? 'ONLINE' : h.alive ? 'ALIVE' : 'DEAD');
-    return Object.assign(new FleetTiles(), { names: views.map((h) => h.name), states: views.map(state), cpuPercent: views.map((h) => cpuByHost.get(h.id) ?? null) });
+    return Object.assign(new FleetTiles(), { names: views.map((h) => h.name), states: views.map(state), cpuPercent: views.map((h) => usage.get(h.id)?.cpuPercent ?? null) });
   }
 
   @Query(() => [FleetEvent], { description: 'Newest status changes and guarded-process exits across the fleet, newest first' })
@@ -57,8 +50,9 @@ export class FleetOverviewResolver {
   async fleetMetrics(@Ctx() ctx: GraphQLContext, @Arg('hours', () => Int, { nullable: true, description: 'Default 24, at most 168' }) hours?: number): Promise<FleetMetricsPoint[]> {
     const h = Math.max(1, Math.min(hours ?? 24, MAX_FLEET_METRICS_HOURS));
     const fromMs = ctx.services.now().getTime() - h * 3600_000;
-    const r = columns(ctx.em, MetricRollupRecord);
-    const rows = (await knexOf(ctx.em)(r.table)
+    const r = knexColumns(ctx.em, MetricRollupRecord);
+    const rows = (await r
+      .knex(r.table)
       .select(`${r.col('bucketStartMs')} as bucket`)
       .avg({ cpu: r.col('cpuAvg') })
       .max({ cpuMax: r.col('cpuAvg') })
@@ -77,33 +71,15 @@ export class FleetOverviewResolver {
   }
 }
 
-function knexOf(em: EntityManager) {
-  return (em.getConnection() as AbstractSqlConnection).getKnex();
-}
-
-/** Table and column names from the ORM's metadata, for the aggregates the ORM cannot express. */
-function columns<T extends object>(em: EntityManager, entity: abstract new () => T): { table: string; col: (prop: keyof T & string) => string } {
-  const meta = em.getMetadata().get<T>(entity.name);
-  const props = meta.properties as Partial<Record<string, { fieldNames: string[] }>>;
-  return {
-    table: meta.tableName,
-    col: (prop) => {
-      const field = props[prop]?.fieldNames[0];
-      if (!field) throw new Error(`${entity.name} has no column for ${prop}`);
-      return field;
-    },
-  };
-}
-
 /**
  * Fleet buckets from raw samples since `sinceMs`: per host and 5-minute bucket first (so a host
  * sending more often does not weigh more), then summed over hosts. Only the minutes since the
  * last rollup are read this way.
  */
 async function rawFleetBuckets(em: EntityManager, sinceMs: number): Promise<FleetMetricsPoint[]> {
-  const s = columns(em, MetricSampleRecord);
+  const s = knexColumns(em, MetricSampleRecord);
   const stepMs = FLEET_METRICS_STEP_SECONDS * 1000;
-  const knex = knexOf(em);
+  const knex = s.knex;
   const bucketExpr = knex.raw(`(?? - (?? % ${stepMs}))`, [s.col('atMs'), s.col('atMs')]);
   const rows = (await knex(s.table)
     .select({ bucket: bucketExpr })
@@ -121,10 +97,4 @@ async function rawFleetBuckets(em: EntityManager, sinceMs: number): Promise<Flee
   return [...byBucket.entries()]
     .sort((a, b) => a[0] - b[0])
     .map(([b, v]) => Object.assign(new FleetMetricsPoint(), { at: new Date(b), cpuPercent: v.cpu / v.hosts, cpuMax: v.cpuMax, memUsedBytes: v.mem, memTotalBytes: v.memTotal, hosts: v.hosts }));
-}
-
-/** Mean CPU per host over the samples since `sinceMs`: one range scan on the (at) index. */
-function sampleCpuByHost(em: EntityManager, sinceMs: number): Promise<{ hostId: number | string; cpu: number | string }[]> {
-  const s = columns(em, MetricSampleRecord);
-  return knexOf(em)(s.table).select(`${s.col('hostId')} as hostId`).avg({ cpu: s.col('cpuPercent') }).where(s.col('atMs'), '>=', sinceMs).groupBy(s.col('hostId'));
 }

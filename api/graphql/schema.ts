@@ -21,7 +21,6 @@ import { AgentChangesResolver } from '../manifests/agent-changes.resolver.js';
 import { CronResolver } from '../cron/cron.resolver.js';
 import { HostStateResolver, ManifestResolver } from '../manifests/manifest.resolver.js';
 import { FleetOverviewResolver } from '../dashboard/fleet-overview.resolver.js';
-import { HostPageResolver } from '../dashboard/host-page.resolver.js';
 import type { PubSub } from '../pubsub/pubsub.js';
 import { ReportResolver } from '../reports/report.resolver.js';
 import { DateTimeScalar } from './scalars.js';
@@ -50,7 +49,6 @@ export const RESOLVERS = [
   CronResolver,
   ReportResolver,
   FleetOverviewResolver,
-  HostPageResolver,
 ] as const;
 
 export function buildIomsSchema(pubSub: PubSub): Promise<GraphQLSchema> {

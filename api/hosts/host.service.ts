@@ -11,6 +11,7 @@ import { badInput, notFound } from '../errors.js';
 import type { PubSub } from '../pubsub/pubsub.js';
 import { checkLabels } from './enrollment.service.js';
 import { hostView, effectiveLabels, type HostView } from './host-view.js';
+import { scanHosts } from './host-scan.js';
 import { CLOSE_AGENT_TOPIC, HOST_UPDATED_TOPIC } from './topics.js';
 import { Coalescer } from '../batching/coalescer.js';
 import { writePresence, type PresenceChange } from './host-presence.js';
@@ -260,7 +261,7 @@ export class HostService {
   }
 
   async summary(em: EntityManager): Promise<FleetSummary> {
-    const views = (await em.find(HostRecord, {})).map((h) => this.view(h));
+    const views = await scanHosts(em, {}, this.now(), this.opts.aliveWindowMs);
     const active = views.filter((h) => !h.revoked);
     return {
       total: active.length,

@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-gr
 import type { EnrollmentTokenRecord, HostStatusEventRecord } from '../../db/entities/index.js';
 import { PageInfo } from '../graphql/page.js';
 import { DateTimeScalar, JSONScalar } from '../graphql/scalars.js';
+import type { RecentUsage } from '../metrics/recent-usage.js';
 import type { HostView } from './host-view.js';
 
 export enum HostStatusEnum {
@@ -33,9 +34,14 @@ export class HostType {
 
   /** Internal id for field resolvers. */
   hostId!: number;
+  /**
+   * CPU and memory of the last minutes when the list that produced this host read them for a
+   * whole page at once (null: no samples); undefined: the field resolvers read them.
+   */
+  recentUsage?: RecentUsage | null;
 
-  static from(v: HostView): HostType {
-    return Object.assign(new HostType(), { ...v, id: String(v.id), hostId: v.id });
+  static from(v: HostView, recentUsage?: RecentUsage | null): HostType {
+    return Object.assign(new HostType(), { ...v, id: String(v.id), hostId: v.id, recentUsage });
   }
 }
 

@@ -8,3 +8,6 @@ export function agentInstructionsTopic(hostId: number): string {
 
 /** Asks whichever replica holds a host's socket to close it (revocation). */
 export const CLOSE_AGENT_TOPIC = 'CLOSE_AGENT';
+
+/** Something recorded about one host that its page shows: payload {@link HostChangedEvent} (host-changed.ts). */
+export const HOST_CHANGED_TOPIC = 'HOST_CHANGED';

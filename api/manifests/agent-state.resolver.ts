@@ -5,6 +5,7 @@ import { Allow } from '../auth/access.js';
 import { agentOf, type GraphQLContext } from '../graphql/context.js';
 import { cronRunsReportSchema, MAX_STATE_REPORT_BYTES, observedReportSchema, processEventsReportSchema } from './agent-state-reports.js';
 import { parseJsonReport, refuseAgentReport } from '../hosts/agent-reports.js';
+import { publishHostChanged } from '../hosts/host-changed.js';
 import { canonicalJson, withoutUsage } from '../../manifests/index.js';
 import { parseObserved } from './manifest.service.js';
 
@@ -16,7 +17,7 @@ function when(text: string | null | undefined, fallback: Date): Date {
 /** Stores what the agent observes and marks the host for reconciling (also the socket's fast path). */
 export async function storeObservedState(ctx: GraphQLContext, report: string): Promise<boolean> {
   const r = await parse(ctx, 'observedState', observedReportSchema, report);
-  const hostId = agentOf(ctx).hostId;
+  const { hostId, hostName } = agentOf(ctx);
   const now = ctx.services.now();
   const found = await ctx.em.findOne(HostStateRecord, { hostId });
   // A report that differs from the stored one only in CPU/RSS (the agent's periodic usage
@@ -33,6 +34,8 @@ export async function storeObservedState(ctx: GraphQLContext, report: string): P
   state.error = r.error ?? null;
   await ctx.em.flush();
   if (!planSame) ctx.services.reconciler.mark(hostId);
+  // Even a usage-only report changes what the host page shows (processes' CPU and RSS).
+  publishHostChanged(ctx.services.pubsub, { hostId, host: hostName, part: 'STATE' });
   return true;
 }
 
@@ -49,10 +52,11 @@ export class AgentStateResolver {
   @Allow('AGENT', { audit: 'REPORT' })
   async reportProcessEvents(@Arg('report', () => String) report: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
     const events = await parse(ctx, 'processEvents', processEventsReportSchema, report);
-    const hostId = agentOf(ctx).hostId;
+    const { hostId, hostName } = agentOf(ctx);
     const now = ctx.services.now();
     for (const e of events) ctx.em.create(ProcessRestartRecord, { hostId, process: e.process, at: when(e.at, now), exitCode: e.exitCode ?? null, signal: e.signal ?? null, count: e.count, outcome: e.outcome, pid: e.pid ?? null, newPid: e.newPid ?? null, backoffMs: e.backoffMs ?? null });
     await ctx.em.flush();
+    if (events.length > 0) publishHostChanged(ctx.services.pubsub, { hostId, host: hostName, part: 'RESTARTS' });
     return true;
   }
 
@@ -60,10 +64,11 @@ export class AgentStateResolver {
   @Allow('AGENT', { audit: 'REPORT' })
   async reportCronRuns(@Arg('report', () => String) report: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
     const runs = await parse(ctx, 'cronRuns', cronRunsReportSchema, report);
-    const hostId = agentOf(ctx).hostId;
+    const { hostId, hostName } = agentOf(ctx);
     const now = ctx.services.now();
     for (const r of runs) ctx.em.create(CronRunRecord, { hostId, name: r.name, startedAt: when(r.startedAt, now), finishedAt: r.finishedAt ? when(r.finishedAt, now) : null, exitCode: r.exitCode ?? null, status: r.status, output: r.output ?? null });
     await ctx.em.flush();
+    if (runs.length > 0) publishHostChanged(ctx.services.pubsub, { hostId, host: hostName, part: 'CRON_RUNS' });
     return true;
   }
 }

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
 import { MySqlPlatform, type AbstractSqlConnection } from '@mikro-orm/knex';
 
@@ -17,7 +18,21 @@ export const METRICS_MAINTENANCE_LOCK = 'ioms:metrics-maintenance';
  * database. On SQLite there is a single server process, so the lock is always granted.
  */
 export function maintenanceLockFor(orm: MikroORM, name = METRICS_MAINTENANCE_LOCK): MaintenanceLock {
-  return orm.em.getPlatform() instanceof MySqlPlatform ? new MySqlNamedLock(orm, name) : { tryAcquire: async () => async () => undefined };
+  return orm.em.getPlatform() instanceof MySqlPlatform ? new MySqlNamedLock(orm, lockNameFor(name, orm.config.get('dbName') ?? '')) : { tryAcquire: async () => async () => undefined };
+}
+
+/** MySQL's limit on a lock name's length. */
+const MAX_LOCK_NAME_LENGTH = 64;
+
+/**
+ * A named lock is global to the MySQL server, not to one database: two clusters (or test runs)
+ * with their own databases on one server would otherwise skip each other's chores. So the name
+ * carries the database: `ioms:job-tick@ioms`, or a digest of the database name when that is too long.
+ */
+export function lockNameFor(chore: string, database: string): string {
+  const plain = `${chore}@${database}`;
+  if (plain.length <= MAX_LOCK_NAME_LENGTH) return plain;
+  return `${chore}@${crypto.createHash('sha256').update(database).digest('hex').slice(0, MAX_LOCK_NAME_LENGTH - chore.length - 1)}`;
 }
 
 /**

@@ -19,12 +19,16 @@ export interface PubSub {
 
 /** Events a slow subscriber may lag behind before the oldest are dropped. */
 export const MAX_PENDING_EVENTS = 1000;
-const CHANNEL_PREFIX = 'ioms:';
-/** Channel of `publishMany` messages: a JSON array, each element delivered as one event. */
-const BATCH_PREFIX = 'ioms:batch:';
+/**
+ * The namespace of a cluster's Redis channels (`<namespace>:<topic>`). Redis pub/sub ignores the
+ * database number in the URL, so two clusters on one Redis (staging and production, say) would
+ * hear each other's events unless each has its own namespace.
+ * @default 'ioms' (IOMS_REDIS_CHANNEL_PREFIX)
+ */
+export const DEFAULT_CHANNEL_NAMESPACE = 'ioms';
 
-export function createPubSub(opts: { redisUrl?: string; logger?: Logger } = {}): PubSub {
-  return opts.redisUrl ? new RedisPubSub(opts.redisUrl, opts.logger) : new LocalPubSub(opts.logger);
+export function createPubSub(opts: { redisUrl?: string; channelNamespace?: string; logger?: Logger } = {}): PubSub {
+  return opts.redisUrl ? new RedisPubSub(opts.redisUrl, opts.channelNamespace ?? DEFAULT_CHANNEL_NAMESPACE, opts.logger) : new LocalPubSub(opts.logger);
 }
 
 class LocalPubSub implements PubSub {
@@ -101,20 +105,26 @@ class RedisPubSub extends LocalPubSub {
   private readonly pub: Redis;
   private readonly sub: Redis;
 
-  constructor(url: string, logger?: Logger) {
+  /** `<namespace>:<topic>` carries one event. */
+  private readonly channelPrefix: string;
+  /** `<namespace>:batch:<topic>` carries a `publishMany` JSON array, each element delivered as one event. */
+  private readonly batchPrefix: string;
+
+  constructor(url: string, namespace: string, logger?: Logger) {
     super(logger);
+    this.channelPrefix = `${namespace}:`;
+    this.batchPrefix = `${namespace}:batch:`;
     this.pub = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 });
     // No ready check on the subscriber: its INFO would be refused once the connection is in subscriber
     // mode (channels are subscribed as agents connect, possibly before the first ready).
     this.sub = new Redis(url, { lazyConnect: false, enableReadyCheck: false });
     for (const client of [this.pub, this.sub]) client.on('error', (err) => logger?.error({ err }, 'redis pub/sub error'));
     this.sub.on('message', (channel: string, message: string) => {
-      if (!channel.startsWith(CHANNEL_PREFIX)) return;
+      if (!channel.startsWith(this.channelPrefix)) return;
       try {
-        const topic = channel.slice(CHANNEL_PREFIX.length);
         const parsed = JSON.parse(message) as unknown;
-        if (channel.startsWith(BATCH_PREFIX)) for (const p of parsed as unknown[]) this.emitter.emit(topic.slice(BATCH_PREFIX.length - CHANNEL_PREFIX.length), p);
-        else this.emitter.emit(topic, parsed);
+        if (channel.startsWith(this.batchPrefix)) for (const p of parsed as unknown[]) this.emitter.emit(channel.slice(this.batchPrefix.length), p);
+        else this.emitter.emit(channel.slice(this.channelPrefix.length), parsed);
       } catch (err) {
         logger?.warn({ err, channel }, 'ignored a malformed pub/sub message');
       }
@@ -122,20 +132,20 @@ class RedisPubSub extends LocalPubSub {
   }
 
   override publish(topic: string, payload: unknown): void {
-    void this.pub.publish(CHANNEL_PREFIX + topic, JSON.stringify(payload)).catch((err: unknown) => this.logger?.error({ err, topic }, 'redis publish failed'));
+    void this.pub.publish(this.channelPrefix + topic, JSON.stringify(payload)).catch((err: unknown) => this.logger?.error({ err, topic }, 'redis publish failed'));
   }
 
   override publishMany(topic: string, payloads: readonly unknown[]): void {
     if (payloads.length === 0) return;
-    void this.pub.publish(BATCH_PREFIX + topic, JSON.stringify(payloads)).catch((err: unknown) => this.logger?.error({ err, topic }, 'redis publish failed'));
+    void this.pub.publish(this.batchPrefix + topic, JSON.stringify(payloads)).catch((err: unknown) => this.logger?.error({ err, topic }, 'redis publish failed'));
   }
 
   protected override onFirstListener(topic: string): void {
-    void this.sub.subscribe(CHANNEL_PREFIX + topic, BATCH_PREFIX + topic).catch((err: unknown) => this.logger?.error({ err, topic }, 'redis subscribe failed'));
+    void this.sub.subscribe(this.channelPrefix + topic, this.batchPrefix + topic).catch((err: unknown) => this.logger?.error({ err, topic }, 'redis subscribe failed'));
   }
 
   protected override onLastListener(topic: string): void {
-    void this.sub.unsubscribe(CHANNEL_PREFIX + topic, BATCH_PREFIX + topic).catch(() => undefined);
+    void this.sub.unsubscribe(this.channelPrefix + topic, this.batchPrefix + topic).catch(() => undefined);
   }
 
   override async close(): Promise<void> {

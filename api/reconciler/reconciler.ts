@@ -19,6 +19,7 @@ import { HostRecord, HostStateRecord } from '../../db/entities/index.js';
 import type { Logger } from '../logger.js';
 import type { PubSub } from '../pubsub/pubsub.js';
 import { effectiveLabels } from '../hosts/host-view.js';
+import { publishHostChanged } from '../hosts/host-changed.js';
 import { agentInstructionsTopic } from '../hosts/topics.js';
 import { currentRevision, parseObserved, revisionDocuments } from '../manifests/manifest.service.js';
 import { type HostInputs, decideHostState } from './host-state.js';
@@ -164,6 +165,7 @@ export class Reconciler {
     state.convergedRevisionId = row.convergedRevisionId;
     state.updatedAt = now;
     await em.flush();
+    publishHostChanged(this.opts.pubsub, { hostId: host.id, host: host.name, part: 'STATE' });
     this.opts.pubsub.publish(ROLLOUT_TOPIC, { hostId: host.id, host: host.name, online: host.online, status: row.status, revision: row.revisionId, convergedRevision: row.convergedRevisionId, drift: row.drift, error: state.error ?? null, observedAt: state.observedAt?.toISOString() ?? null, updatedAt: now.toISOString() });
   }
 }

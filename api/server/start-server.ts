@@ -101,7 +101,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
   const applied = await migrateDatabase(orm);
   logger.info({ database: redactUrl(config.databaseUrl), migrationsApplied: applied }, 'database ready');
 
-  const pubsub = publishAfterCommit(createPubSub({ redisUrl: config.redisUrl, logger }));
+  const pubsub = publishAfterCommit(createPubSub({ redisUrl: config.redisUrl, channelNamespace: config.redisChannelPrefix, logger }));
   const metricsWriter = new MetricsWriter({ orm, logger, now });
   const audit = new AuditService(now, (row) => pubsub.publish(AUDIT_TOPIC, AuditEventType.from(row)));
   const hosts = new HostService({ pubsub, aliveWindowMs: config.aliveWindowSeconds * 1000, replicaId: config.replicaId ?? `${os.hostname()}:${config.port}`, now });

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -59,7 +60,9 @@ describe.skipIf(!redisUrl || !mysql)('two replicas on MariaDB and Redis', () => 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ioms-replicas-'));
     db = await mysql!.create();
-    const env = (id: string) => ({ IOMS_DATABASE_URL: db.url, IOMS_REDIS_URL: redisUrl!, IOMS_REPLICA_ID: id, IOMS_ADMIN_PASSWORD: PASSWORD, IOMS_DATA_DIR: path.join(dir, id), IOMS_LOG_LEVEL: 'info' });
+    // This run's own channel namespace: other test files' replicas may share this Redis at the same time.
+    const namespace = `ioms-test-${crypto.randomBytes(4).toString('hex')}`;
+    const env = (id: string) => ({ IOMS_DATABASE_URL: db.url, IOMS_REDIS_URL: redisUrl!, IOMS_REDIS_CHANNEL_PREFIX: namespace, IOMS_REPLICA_ID: id, IOMS_ADMIN_PASSWORD: PASSWORD, IOMS_DATA_DIR: path.join(dir, id), IOMS_LOG_LEVEL: 'info' });
     a = await spawnServer(env('replica-a'), dir);
     b = await spawnServer(env('replica-b'), dir);
     for (const s of [a, b]) alive.add(Number(new URL(s.url).port));

@@ -66,7 +66,7 @@ const rawReconnect = replicas === 1 ? await rawReconnectStorm(N) : undefined;
 // ── IOMS
 const databaseUrl = await benchDatabase(`n${N}`, values.fresh);
 const redisUrl = process.env.IOMS_BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const replicaEnv = (id: number): Record<string, string> => (replicas === 2 ? { IOMS_REDIS_URL: redisUrl, IOMS_REPLICA_ID: `bench-${id}` } : {});
+const replicaEnv = (id: number): Record<string, string> => (replicas === 2 ? { IOMS_REDIS_URL: redisUrl, IOMS_REDIS_CHANNEL_PREFIX: `ioms-bench-${process.pid}`, IOMS_REPLICA_ID: `bench-${id}` } : {});
 const servers: Awaited<ReturnType<typeof startBenchServer>>[] = [];
 for (let i = 0; i < replicas; i++) servers.push(await startBenchServer({ databaseUrl, cpuProfDir: values.profile, env: replicaEnv(i) }));
 /** Jobs and profiles go to the last replica; agents are spread over all. */

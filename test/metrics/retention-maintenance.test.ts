@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MetricRollupRecord, MetricSampleRecord } from '../../db/entities/index.js';
 import { openDatabase } from '../../db/orm.js';
-import { maintenanceLockFor, MySqlNamedLock } from '../../api/metrics/maintenance-lock.js';
+import { lockNameFor, maintenanceLockFor, MySqlNamedLock } from '../../api/metrics/maintenance-lock.js';
 import { MetricsMaintenance } from '../../api/metrics/metrics-maintenance.service.js';
 import { RetentionService } from '../../api/metrics/retention.service.js';
 import { databaseKinds } from '../helpers/databases.js';
@@ -94,5 +94,32 @@ describe.each(databaseKinds())('retention and maintenance on $name', (kind) => {
         await other.close(true);
       }
     });
+
+    it('does not share a chore lock with another database on the same MySQL server', async () => {
+      const elsewhere = await kind.create();
+      const other = await openDatabase(elsewhere.url);
+      try {
+        const held = await maintenanceLockFor(other).tryAcquire();
+        expect(held).toBeTypeOf('function');
+        const release = await maintenanceLockFor(db.orm).tryAcquire();
+        expect(release).toBeTypeOf('function');
+        expect(await maintenanceLockFor(other).tryAcquire()).toBeUndefined();
+        await release?.();
+        await held?.();
+      } finally {
+        await other.close(true);
+        await elsewhere.drop();
+      }
+    });
   }
+
+  it.each([
+    { name: 'a short database name, kept readable', chore: 'ioms:job-tick', database: 'ioms', expected: 'ioms:job-tick@ioms' },
+    { name: 'a long database name, a digest within 64', chore: 'ioms:metrics-maintenance', database: 'x'.repeat(64), expected: /^ioms:metrics-maintenance@[0-9a-f]{39}$/ },
+  ])('names the lock of a chore after its database: $name', ({ chore, database, expected }) => {
+    const name = lockNameFor(chore, database);
+    expect(name.length).toBeLessThanOrEqual(64);
+    if (typeof expected === 'string') expect(name).toBe(expected);
+    else expect(name).toMatch(expected);
+  });
 });

@@ -74,7 +74,7 @@ describe('database URLs', () => {
 describe('server configuration', () => {
   it('has the documented defaults', () => {
     const c = loadServerConfig({}, '/nonexistent');
-    expect(c).toMatchObject({ host: '127.0.0.1', port: 8888, databaseUrl: 'sqlite:.ioms/ioms.db', dataDir: '/nonexistent/.ioms', production: false });
+    expect(c).toMatchObject({ host: '127.0.0.1', port: 8888, databaseUrl: 'sqlite:.ioms/ioms.db', dataDir: '/nonexistent/.ioms', production: false, redisChannelPrefix: 'ioms' });
   });
 
   it.each([
@@ -82,6 +82,7 @@ describe('server configuration', () => {
     [{ IOMS_PORT: '70000' }, /at most 65535/],
     [{ IOMS_TLS_CERT: '/x.pem' }, /both IOMS_TLS_CERT and IOMS_TLS_KEY/],
     [{ IOMS_SESSION_IDLE_SECONDS: '0' }, /IOMS_SESSION_IDLE_SECONDS/],
+    [{ IOMS_REDIS_CHANNEL_PREFIX: 'prod:eu' }, /IOMS_REDIS_CHANNEL_PREFIX must be 1 to 64 letters/],
   ])('refuses %j', (env, message) => {
     expect(() => loadServerConfig(env, '/nonexistent')).toThrow(ConfigError);
     expect(() => loadServerConfig(env, '/nonexistent')).toThrow(message);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { HostRecord } from '../../db/entities/index.js';
+import { HostRecord, MetricSampleRecord } from '../../db/entities/index.js';
 import { ensureDashboard } from '../../cli/dashboard-build.js';
 import { launchChromium, screenshotDir, seriousAxeViolations } from '../helpers/browser.js';
 import { gql, login } from '../helpers/graphql.js';
@@ -121,6 +121,33 @@ describe('the dashboard in a browser', () => {
     expect(await page.locator('tr[data-host]').count()).toBe(1);
   });
 
+  it('sorts on the server: a header click asks for the first page in that order', async () => {
+    await goto('/hosts/');
+    await page.locator('tr[data-host]').nth(1).waitFor();
+    // By name, "<img…" sorts before "web-agent"; descending puts the agent first.
+    expect(await page.locator('tr[data-host]').first().getAttribute('data-host')).not.toBe(AGENT);
+    const byName = page.locator('th[data-sort="name"] button');
+    await byName.click();
+    await page.locator('th[data-sort="name"][aria-sort="ascending"]').waitFor();
+    await byName.click();
+    await page.waitForURL(/sort=name&dir=desc/);
+    await page.locator(`tr[data-host]:first-child[data-host="${AGENT}"]`).waitFor();
+    // CPU ascending: the hostile host idles at 0 % (a sample of its own); the agent has more, or
+    // no sample yet (hosts without samples come last either way).
+    const em = server.services.orm.em.fork();
+    const hostile = await em.findOneOrFail(HostRecord, { name: HOSTILE_HOST });
+    await em.insertMany(MetricSampleRecord, [{ hostId: hostile.id, atMs: Date.now(), cpuPercent: 0, load1: 0, load5: 0, load15: 0, memUsedBytes: 1, memTotalBytes: 2, swapUsedBytes: 0, swapTotalBytes: 0, netRxBytesPerSec: 0, netTxBytesPerSec: 0, processCount: 1, disks: [] }]);
+    const byCpu = page.locator('th[data-sort="cpu"] button');
+    await byCpu.click();
+    await page.locator('th[data-sort="cpu"][aria-sort="descending"]').waitFor();
+    await byCpu.click();
+    await page.locator('th[data-sort="cpu"][aria-sort="ascending"]').waitFor();
+    await page.waitForURL((u) => u.search.includes('sort=cpu') && !u.search.includes('dir=desc'));
+    await page.locator('tr[data-host]:first-child').filter({ hasText: XSS }).waitFor();
+    expect(await page.locator('th[data-sort="os"], th[data-sort="labels"]').count()).toBe(0);
+    await shot('03b-hosts-sorted-by-cpu');
+  }, 60_000);
+
   it('shows the agent on the overview and its fleet map, and a tile click opens the host', async () => {
     await goto('/');
     await page.locator('[data-testid="fleet-map"][data-tiles="2"]').waitFor();
@@ -148,6 +175,14 @@ describe('the dashboard in a browser', () => {
     await page.locator('[data-testid="restart-history"] td', { hasText: 'demo-sleeper' }).first().waitFor({ timeout: 30_000 });
     expect(page.url()).toBe(url);
     await shot('06-host-after-restart');
+  });
+
+  it('draws the availability timeline over the chart range', async () => {
+    await page.locator('.timeline-axis', { hasText: '1 h ago' }).waitFor();
+    await page.getByRole('group', { name: 'Range' }).getByRole('button', { name: '7 d' }).click();
+    await page.locator('.timeline-axis', { hasText: '7 d ago' }).waitFor();
+    await page.getByRole('heading', { name: 'Availability, last 7 d' }).waitFor();
+    await page.getByRole('group', { name: 'Range' }).getByRole('button', { name: '1 h' }).click();
   });
 
   it('runs a command and shows its output live, as text with ANSI colours', async () => {

@@ -2,22 +2,29 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { useSubscription } from 'urql';
 import { graphql } from '../gql';
-import type { HostUpdatedSubscription } from '../gql/graphql';
+import type { HostChangedSubscription, HostPart, HostUpdatedSubscription } from '../gql/graphql';
+
+/** A host's row in lists: what the hosts table shows and what `hostUpdated` patches into it. */
+graphql(`
+  fragment HostRow on Host {
+    id
+    name
+    online
+    alive
+    revoked
+    lastSeenAt
+    lastConnectedAt
+    agentVersion
+    address
+    labels
+    os
+  }
+`);
 
 const HostUpdatedDoc = graphql(`
   subscription HostUpdated {
     hostUpdated {
-      id
-      name
-      online
-      alive
-      revoked
-      lastSeenAt
-      lastConnectedAt
-      agentVersion
-      address
-      labels
-      inventory
+      ...HostRow
     }
   }
 `);
@@ -50,6 +57,26 @@ export function useHostUpdates(opts: { onUpdate?: (h: HostUpdate) => void; refre
 }
 
 export type HostUpdate = HostUpdatedSubscription['hostUpdated'];
+
+const HostChangedDoc = graphql(`
+  subscription HostChanged($name: String!) {
+    hostChanged(name: $name) {
+      host
+      part
+    }
+  }
+`);
+
+/** Calls `onChange` with the part (RESTARTS, CRON_RUNS, STATE) each time `hostChanged` reports one for this host. */
+export function useHostChanges(name: string, onChange: (part: HostPart) => void): void {
+  const latest = useRef(onChange);
+  latest.current = onChange;
+  const handle = useCallback((_prev: unknown, event: HostChangedSubscription) => {
+    latest.current(event.hostChanged.part);
+    return true;
+  }, []);
+  useSubscription({ query: HostChangedDoc, variables: { name }, pause: !name }, handle);
+}
 
 /** Re-runs `fn` every `ms` while the page is visible. */
 export function useInterval(fn: () => void, ms: number): void {

@@ -1,15 +1,16 @@
 'use client';
 import Link from 'next/link';
-import { useCallback, useMemo } from 'react';
-import { useQuery } from 'urql';
+import { useCallback, useMemo, useState } from 'react';
+import { useQuery, type CombinedError } from 'urql';
 import { graphql } from '../../gql';
 import { formatBytes, formatDateTime, formatDuration, formatPercent } from '../../lib/format';
-import { useHostUpdates, useInterval, type HostUpdate } from '../../lib/live';
+import type { HostPart } from '../../gql/graphql';
+import { useHostChanges, useHostUpdates, useInterval, type HostUpdate } from '../../lib/live';
 import { useT } from '../../lib/prefs';
 import { useCan } from '../../lib/session';
 import { HostBadge, Labels, TargetBadge } from '../badges';
 import { Empty, ErrorBox, Loading, Panel } from '../states';
-import { HostMetricsPanel } from './host-metrics';
+import { HostMetricsPanel, RANGES, type RangeKey } from './host-metrics';
 import { availabilitySegments, cronRows, fileRows, processRows } from './host-state';
 
 const HostDetailDoc = graphql(`
@@ -47,23 +48,6 @@ const HostDetailDoc = graphql(`
         change
         reason
       }
-      desiredState
-      observedState
-      drift {
-        key
-        action
-        reason
-        sentence
-        since
-      }
-      restarts(first: 20) {
-        process
-        at
-        exitCode
-        signal
-        count
-        outcome
-      }
       jobResults(first: 10) {
         jobId
         status
@@ -77,7 +61,55 @@ const HostDetailDoc = graphql(`
   }
 `);
 
-const DAY_MS = 86400_000;
+/** The panels that change by agent reports and reconciles: each refetched when `hostChanged` names its part. */
+const HostStateDoc = graphql(`
+  query HostStatePanels($name: String!) {
+    host(name: $name) {
+      id
+      desiredState
+      observedState
+      drift {
+        key
+        action
+        reason
+        sentence
+        since
+      }
+    }
+  }
+`);
+
+const HostRestartsDoc = graphql(`
+  query HostRestarts($name: String!) {
+    host(name: $name) {
+      id
+      restarts(first: 20) {
+        process
+        at
+        exitCode
+        signal
+        count
+        outcome
+      }
+    }
+  }
+`);
+
+const HostCronRunsDoc = graphql(`
+  query HostCronRuns($name: String!) {
+    host(name: $name) {
+      id
+      cronRuns(first: 50) {
+        name
+        startedAt
+        status
+      }
+    }
+  }
+`);
+
+/** The host's row and metrics snapshot are re-read this often (metrics arrive once a minute). */
+const SNAPSHOT_REFRESH_MS = 60_000;
 
 function Inventory({ inventory, rows }: { inventory: unknown; rows: [string, string][] }) {
   const inv = (inventory && typeof inventory === 'object' ? inventory : {}) as Record<string, unknown>;
@@ -115,23 +147,52 @@ function KV({ k, v }: { k: string; v: string }) {
   );
 }
 
+/** A panel's query before its first answer: loading, or its error. */
+function PanelState({ result }: { result: { error?: CombinedError } }) {
+  return result.error ? <ErrorBox error={result.error} /> : <Loading />;
+}
+
 /** A host's page: everything known about it, live while it is open. */
 export function HostDetail({ name }: { name: string }) {
   const { t, language, utc } = useT();
   const canRun = useCan('OPERATOR');
-  const since = useMemo(() => new Date(Date.now() - DAY_MS).toISOString(), []);
+  // One range for the charts and the availability timeline.
+  const [range, setRange] = useState<RangeKey>('1h');
+  const spanMs = RANGES.find((r) => r.key === range)!.ms;
+  const [nowMs, setNowMs] = useState(() => Date.now());
+  const since = useMemo(() => new Date(nowMs - spanMs).toISOString(), [nowMs, spanMs]);
   const [{ data, error, fetching }, reexecute] = useQuery({ query: HostDetailDoc, variables: { name, since }, pause: !name });
-  const refresh = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
+  const [stateRes, refetchState] = useQuery({ query: HostStateDoc, variables: { name }, pause: !name });
+  const [restartsRes, refetchRestarts] = useQuery({ query: HostRestartsDoc, variables: { name }, pause: !name });
+  const [cronRes, refetchCron] = useQuery({ query: HostCronRunsDoc, variables: { name }, pause: !name });
+  const refresh = useCallback(() => {
+    setNowMs(Date.now());
+    reexecute({ requestPolicy: 'network-only' });
+  }, [reexecute]);
   useHostUpdates({ onUpdate: useCallback((h: HostUpdate) => void (h.name === name && refresh()), [name, refresh]) });
-  // Restarts, cron runs and drift arrive as agent reports, not host events: poll for them.
-  useInterval(refresh, 5000);
+  // Restarts, cron runs and state changes arrive as `hostChanged`: only that panel is re-read.
+  useHostChanges(
+    name,
+    useCallback(
+      (part: HostPart) => {
+        const again = { requestPolicy: 'network-only' } as const;
+        if (part === 'RESTARTS') refetchRestarts(again);
+        else if (part === 'CRON_RUNS') refetchCron(again);
+        else refetchState(again);
+      },
+      [refetchRestarts, refetchCron, refetchState],
+    ),
+  );
+  useInterval(refresh, SNAPSHOT_REFRESH_MS);
 
   const h = data?.host;
-  const processes = useMemo(() => processRows(h?.desiredState, h?.observedState), [h]);
-  const cron = useMemo(() => cronRows(h?.desiredState, h?.observedState), [h]);
-  const files = useMemo(() => fileRows(h?.desiredState, h?.observedState), [h]);
-  const nowMs = Date.now();
-  const segments = useMemo(() => (h ? availabilitySegments(h.statusHistory, nowMs - DAY_MS, nowMs) : []), [h, nowMs]);
+  const st = stateRes.data?.host;
+  const processes = useMemo(() => processRows(st?.desiredState, st?.observedState), [st]);
+  const cron = useMemo(() => cronRows(st?.desiredState, st?.observedState, cronRes.data?.host?.cronRuns), [st, cronRes.data]);
+  const files = useMemo(() => fileRows(st?.desiredState, st?.observedState, st?.drift ?? []), [st]);
+  const drift = st?.drift ?? [];
+  const restarts = restartsRes.data?.host?.restarts ?? [];
+  const segments = useMemo(() => (h ? availabilitySegments(h.statusHistory, nowMs - spanMs, nowMs) : []), [h, nowMs, spanMs]);
   const dt = (v: string | null | undefined) => formatDateTime(v, language, utc);
 
   if (!name) return <ErrorBox error={t('host.noName')} />;
@@ -221,14 +282,14 @@ export function HostDetail({ name }: { name: string }) {
         </Panel>
       </div>
 
-      <Panel title={t('host.availability')}>
+      <Panel title={t('host.availability', { range: t(`metrics.ranges.${range}`) })}>
         <div className="timeline" role="img" aria-label={t('host.availabilityLabel')}>
           {segments.map((s) => (
-            <span key={s.fromMs} className={`seg-${s.state}`} style={{ width: `${(100 * (s.toMs - s.fromMs)) / DAY_MS}%` }} title={`${t(`availability.${s.state}`)}: ${dt(new Date(s.fromMs).toISOString())} → ${dt(new Date(s.toMs).toISOString())}`} />
+            <span key={s.fromMs} className={`seg-${s.state}`} style={{ width: `${(100 * (s.toMs - s.fromMs)) / spanMs}%` }} title={`${t(`availability.${s.state}`)}: ${dt(new Date(s.fromMs).toISOString())} → ${dt(new Date(s.toMs).toISOString())}`} />
           ))}
         </div>
         <div className="timeline-axis small muted">
-          <span>{t('host.hoursAgo', { count: 24 })}</span>
+          <span>{t('host.rangeAgo', { range: t(`metrics.ranges.${range}`) })}</span>
           <span>{t('host.nowLabel')}</span>
         </div>
         {h.statusHistory.length > 0 ? (
@@ -256,11 +317,13 @@ export function HostDetail({ name }: { name: string }) {
         ) : null}
       </Panel>
 
-      <HostMetricsPanel name={h.name} />
+      <HostMetricsPanel name={h.name} range={range} onRange={setRange} />
 
       <div className="grid-2">
         <Panel title={t('host.processes')}>
-          {processes.length === 0 ? (
+          {!stateRes.data ? (
+            <PanelState result={stateRes} />
+          ) : processes.length === 0 ? (
             <Empty>{t('host.noProcesses')}</Empty>
           ) : (
             <table className="table compact" data-testid="processes">
@@ -291,7 +354,9 @@ export function HostDetail({ name }: { name: string }) {
             </table>
           )}
           <h3>{t('host.restartHistory')}</h3>
-          {h.restarts.length === 0 ? (
+          {!restartsRes.data ? (
+            <PanelState result={restartsRes} />
+          ) : restarts.length === 0 ? (
             <Empty>{t('host.noRestarts')}</Empty>
           ) : (
             <table className="table compact" data-testid="restart-history">
@@ -304,7 +369,7 @@ export function HostDetail({ name }: { name: string }) {
                 </tr>
               </thead>
               <tbody>
-                {h.restarts.map((r, i) => (
+                {restarts.map((r, i) => (
                   <tr key={`${r.at}-${i}`}>
                     <td className="nowrap">{dt(r.at)}</td>
                     <td className="mono">{r.process}</td>
@@ -319,11 +384,13 @@ export function HostDetail({ name }: { name: string }) {
           )}
         </Panel>
         <Panel title={t('host.drift')}>
-          {h.drift.length === 0 ? (
+          {!stateRes.data ? (
+            <PanelState result={stateRes} />
+          ) : drift.length === 0 ? (
             <Empty>{t('host.noDrift')}</Empty>
           ) : (
             <ul className="drift-list" data-testid="drift">
-              {h.drift.map((d) => (
+              {drift.map((d) => (
                 <li key={d.key}>
                   <span className="badge tone-warn">{d.reason}</span> <span className="mono">{d.key}</span>
                   <div>{d.sentence}</div>
@@ -337,69 +404,83 @@ export function HostDetail({ name }: { name: string }) {
         </Panel>
       </div>
 
-      <div className="grid-2">
-        <Panel title={t('host.cron')}>
-          {cron.length === 0 ? (
-            <Empty>{t('host.noCron')}</Empty>
-          ) : (
-            <table className="table compact" data-testid="cron">
-              <thead>
-                <tr>
-                  <th scope="col">{t('common.name')}</th>
-                  <th scope="col">{t('host.schedule')}</th>
-                  <th scope="col">{t('host.lastRun')}</th>
-                  <th scope="col">{t('host.nextRun')}</th>
+      <Panel title={t('host.cron')}>
+        {!stateRes.data ? (
+            <PanelState result={stateRes} />
+          ) : cron.length === 0 ? (
+          <Empty>{t('host.noCron')}</Empty>
+        ) : (
+          <table className="table compact" data-testid="cron">
+            <thead>
+              <tr>
+                <th scope="col">{t('common.name')}</th>
+                <th scope="col">{t('host.schedule')}</th>
+                <th scope="col" className="nowrap">
+                  {t('host.lastRun')}
+                </th>
+                <th scope="col" className="nowrap">
+                  {t('host.nextRun')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {cron.map((c) => (
+                <tr key={c.name}>
+                  <td className="mono" title={c.action}>
+                    {c.name}
+                  </td>
+                  <td className="mono">
+                    {c.schedule ?? '—'}
+                    {c.timezone ? ` (${c.timezone})` : ''}
+                  </td>
+                  <td className="nowrap" title={c.lastStatus}>
+                    {dt(c.lastRun)}
+                  </td>
+                  <td className="nowrap">{dt(c.nextRun)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {cron.map((c) => (
-                  <tr key={c.name}>
-                    <td className="mono" title={c.action}>
-                      {c.name}
-                    </td>
-                    <td className="mono">
-                      {c.schedule ?? '—'}
-                      {c.timezone ? ` (${c.timezone})` : ''}
-                    </td>
-                    <td className="nowrap">{dt(c.lastRun)}</td>
-                    <td className="nowrap">{dt(c.nextRun)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </Panel>
-        <Panel title={t('host.files')}>
-          {files.length === 0 ? (
-            <Empty>{t('host.noFiles')}</Empty>
-          ) : (
-            <table className="table compact" data-testid="files">
-              <thead>
-                <tr>
-                  <th scope="col">{t('host.path')}</th>
-                  <th scope="col">{t('host.checksum')}</th>
-                  <th scope="col">{t('host.state')}</th>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Panel>
+      <Panel title={t('host.files')}>
+        {!stateRes.data ? (
+            <PanelState result={stateRes} />
+          ) : files.length === 0 ? (
+          <Empty>{t('host.noFiles')}</Empty>
+        ) : (
+          <table className="table compact" data-testid="files">
+            <thead>
+              <tr>
+                <th scope="col">{t('host.path')}</th>
+                <th scope="col">{t('host.checksum')}</th>
+                <th scope="col">{t('host.state')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {files.map((f) => (
+                <tr key={f.path} data-file-state={f.drift?.reason ?? f.state}>
+                  <td className="mono ellipsis" title={f.path}>
+                    {f.path}
+                  </td>
+                  <td className="mono small" title={`sha256 ${f.sha256 ?? '—'} / md5 ${f.md5 ?? '—'}`}>
+                    {(f.sha256 ?? f.md5 ?? '—').slice(0, 16)}
+                  </td>
+                  <td>
+                    {f.drift ? (
+                      <span className="badge tone-warn" title={f.drift.sentence}>
+                        {f.drift.reason}
+                      </span>
+                    ) : (
+                      <span className={`badge tone-${f.state === 'IN_SYNC' ? 'ok' : 'muted'}`}>{t(`fileState.${f.state}`)}</span>
+                    )}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {files.map((f) => (
-                  <tr key={f.path}>
-                    <td className="mono ellipsis" title={f.path}>
-                      {f.path}
-                    </td>
-                    <td className="mono small" title={`sha256 ${f.haveSha256 ?? '—'} / md5 ${f.haveMd5 ?? '—'}`}>
-                      {(f.haveSha256 ?? f.wantSha256 ?? f.haveMd5 ?? f.wantMd5 ?? '—').slice(0, 16)}
-                    </td>
-                    <td>
-                      <span className={`badge tone-${f.check === 'OK' ? 'ok' : f.check === 'PENDING' || f.check === 'UNDECLARED' ? 'muted' : 'bad'}`}>{t(`fileCheck.${f.check}`)}</span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </Panel>
-      </div>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Panel>
 
       <Panel title={t('host.recentJobs')}>
         {h.jobResults.length === 0 ? (

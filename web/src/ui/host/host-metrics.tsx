@@ -39,7 +39,7 @@ export const RANGES = [
   { key: '7d', ms: 7 * 86400_000 },
   { key: '30d', ms: 30 * 86400_000 },
 ] as const;
-type RangeKey = (typeof RANGES)[number]['key'];
+export type RangeKey = (typeof RANGES)[number]['key'];
 /** `auto` lets the server pick (raw up to 6 h, 5-minute rollups to 14 days, hourly beyond). */
 const RESOLUTIONS = [
   { key: 'auto', step: undefined },
@@ -51,10 +51,9 @@ type ResolutionKey = (typeof RESOLUTIONS)[number]['key'];
 
 const perSecond = (v: number) => `${formatBytes(v)}/s`;
 
-/** CPU, memory, network and disk charts with range and raw/rollup choice. */
-export function HostMetricsPanel({ name }: { name: string }) {
+/** CPU, memory, network and disk charts with raw/rollup choice, over the page's range (which the availability timeline follows too). */
+export function HostMetricsPanel({ name, range, onRange }: { name: string; range: RangeKey; onRange: (r: RangeKey) => void }) {
   const { t, utc } = useT();
-  const [range, setRange] = useState<RangeKey>('1h');
   const [resolution, setResolution] = useState<ResolutionKey>('auto');
   const [toMs, setToMs] = useState(() => Date.now());
   useInterval(() => setToMs(Date.now()), 60_000);
@@ -97,7 +96,7 @@ export function HostMetricsPanel({ name }: { name: string }) {
         <>
           <div className="segmented" role="group" aria-label={t('metrics.range')}>
             {RANGES.map((r) => (
-              <button key={r.key} type="button" className={range === r.key ? 'seg active' : 'seg'} aria-pressed={range === r.key} onClick={() => setRange(r.key)}>
+              <button key={r.key} type="button" className={range === r.key ? 'seg active' : 'seg'} aria-pressed={range === r.key} onClick={() => onRange(r.key)}>
                 {t(`metrics.ranges.${r.key}`)}
               </button>
             ))}

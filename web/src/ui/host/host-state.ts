@@ -1,6 +1,7 @@
 /**
  * Pure views of a host's desired and observed state for the host page: the JSON the API returns
- * is read defensively (it comes from agents) and paired by key.
+ * is read defensively (it comes from agents) and paired by key. Whether something drifted is
+ * never decided here: that is the server's drift (the planner in manifests/).
  */
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {});
@@ -34,53 +35,64 @@ export interface CronRow {
   readonly timezone?: string;
   readonly action?: string;
   readonly lastRun?: string;
+  /** The recorded status of the newest run (SUCCEEDED, FAILED…), when one is recorded. */
+  readonly lastStatus?: string;
   readonly nextRun?: string;
 }
 
-export function cronRows(desired: unknown, observed: unknown): CronRow[] {
+/** Entries from the desired and observed crontabs; the last run is the newest recorded one (or the observed one). */
+export function cronRows(desired: unknown, observed: unknown, runs: readonly { name: string; startedAt: string; status: string }[] = []): CronRow[] {
   const want = new Map(arr(obj(desired).crontab).map((c) => [str(c.name) ?? '', c]));
   const have = new Map(arr(obj(observed).cron).map((c) => [str(c.name) ?? '', c]));
+  const newest = new Map<string, { startedAt: string; status: string }>();
+  for (const r of runs) if (!newest.has(r.name) || Date.parse(r.startedAt) > Date.parse(newest.get(r.name)!.startedAt)) newest.set(r.name, r);
   const names = [...new Set([...want.keys(), ...have.keys()])].filter(Boolean).sort();
   return names.map((name) => {
     const w = want.get(name);
     const o = have.get(name);
+    const run = newest.get(name);
+    const observedLast = str(o?.lastRun);
+    const lastRun = run && (!observedLast || Date.parse(run.startedAt) >= Date.parse(observedLast)) ? run.startedAt : observedLast;
     const restart = str(w?.restartProcess);
-    return { name, schedule: str(w?.schedule), timezone: str(w?.timezone), action: restart ? `restart ${restart}` : str(w?.command), lastRun: str(o?.lastRun), nextRun: str(o?.nextRun) };
+    return { name, schedule: str(w?.schedule), timezone: str(w?.timezone), action: restart ? `restart ${restart}` : str(w?.command), lastRun, lastStatus: run?.startedAt === lastRun ? run?.status : undefined, nextRun: str(o?.nextRun) };
   });
 }
 
-/** OK: the observed checksum is the declared one; MISMATCH; MISSING (no file); PENDING (not reported yet). */
-export type FileCheck = 'OK' | 'MISMATCH' | 'MISSING' | 'PENDING' | 'UNDECLARED';
+/** One item of the server's drift: the planner's action and reason for a key (`file:/etc/x`). */
+export interface DriftItem {
+  readonly key: string;
+  readonly action: string;
+  readonly reason: string;
+  readonly sentence: string;
+}
 
 export interface FileRow {
   readonly path: string;
   readonly artifact?: string;
-  readonly wantSha256?: string;
-  readonly wantMd5?: string;
-  readonly haveSha256?: string;
-  readonly haveMd5?: string;
-  readonly mode?: string;
-  readonly check: FileCheck;
+  readonly sha256?: string;
+  readonly md5?: string;
+  /** The server's drift for this file (the planner's reason), if any. */
+  readonly drift?: DriftItem;
+  /** No drift: IN_SYNC once the agent reported its state, NOT_REPORTED before. */
+  readonly state: 'DRIFTED' | 'IN_SYNC' | 'NOT_REPORTED';
 }
 
-export function fileRows(desired: unknown, observed: unknown): FileRow[] {
+/**
+ * Managed files as the server sees them: the declared ones and any the drift names, each with
+ * the planner's verdict from `drift` (no checksum is compared here: the planner on the server
+ * and the agent decides). Checksums shown are the observed ones, else the declared ones.
+ */
+export function fileRows(desired: unknown, observed: unknown, drift: readonly DriftItem[]): FileRow[] {
   const want = new Map(arr(obj(desired).files).map((f) => [str(f.path) ?? '', f]));
   const have = new Map(arr(obj(observed).files).map((f) => [str(f.path) ?? '', f]));
-  const paths = [...new Set([...want.keys(), ...have.keys()])].filter(Boolean).sort();
+  const drifts = new Map(drift.filter((d) => d.key.startsWith('file:')).map((d) => [d.key.slice('file:'.length), d]));
+  const reported = observed !== null && observed !== undefined;
+  const paths = [...new Set([...want.keys(), ...drifts.keys()])].filter(Boolean).sort();
   return paths.map((path) => {
     const w = want.get(path);
     const o = have.get(path);
-    const wantSha256 = str(w?.sha256)?.toLowerCase();
-    const wantMd5 = str(w?.md5)?.toLowerCase();
-    const haveSha256 = str(o?.sha256)?.toLowerCase();
-    const haveMd5 = str(o?.md5)?.toLowerCase();
-    let check: FileCheck;
-    if (!w) check = 'UNDECLARED';
-    else if (!o) check = 'PENDING';
-    else if (o.exists === false) check = 'MISSING';
-    else if ((wantSha256 && haveSha256 && wantSha256 !== haveSha256) || (wantMd5 && haveMd5 && wantMd5 !== haveMd5)) check = 'MISMATCH';
-    else check = 'OK';
-    return { path, artifact: str(w?.artifact), wantSha256, wantMd5, haveSha256, haveMd5, mode: str(o?.mode), check };
+    const d = drifts.get(path);
+    return { path, artifact: str(w?.artifact), sha256: (str(o?.sha256) ?? str(w?.sha256))?.toLowerCase(), md5: (str(o?.md5) ?? str(w?.md5))?.toLowerCase(), drift: d, state: d ? 'DRIFTED' : reported ? 'IN_SYNC' : 'NOT_REPORTED' };
   });
 }
 

@@ -2,43 +2,35 @@
 import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { createColumnHelper, flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
+import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useClient, type CombinedError } from 'urql';
 import { graphql } from '../../gql';
-import type { HostStatus, HostsPageQuery } from '../../gql/graphql';
-import { formatDateTime } from '../../lib/format';
+import type { HostSort, HostStatus, HostsPageQuery } from '../../gql/graphql';
+import { formatDateTime, formatPercent } from '../../lib/format';
 import { useHostUpdates, type HostUpdate } from '../../lib/live';
 import { useT } from '../../lib/prefs';
 import { HostBadge, hostState, Labels } from '../badges';
 import { Empty, ErrorBox, errorMessage } from '../states';
 
 const HostsPageDoc = graphql(`
-  query HostsPage($selector: String, $search: String, $status: HostStatus, $first: Int, $after: String) {
-    hostPage(selector: $selector, search: $search, status: $status, first: $first, after: $after) {
+  query HostsPage($selector: String, $search: String, $status: HostStatus, $sort: HostSort, $direction: SortDirection, $first: Int, $after: String) {
+    hosts(selector: $selector, search: $search, status: $status, sort: $sort, direction: $direction, first: $first, after: $after) {
       totalCount
       pageInfo {
         endCursor
         hasNextPage
       }
       nodes {
-        id
-        name
-        online
-        alive
-        revoked
-        lastSeenAt
-        lastConnectedAt
-        agentVersion
-        address
-        labels
-        inventory
+        ...HostRow
+        cpuPercent
+        memoryPercent
       }
     }
   }
 `);
 
-type HostRow = HostsPageQuery['hostPage']['nodes'][number];
+type HostRow = HostsPageQuery['hosts']['nodes'][number];
 
 /** Rows per page from the server; the body is virtualised, so pages only bound each request. */
 const PAGE_SIZE = 500;
@@ -46,21 +38,20 @@ const ROW_HEIGHT = 40;
 const UPDATE_FLUSH_MS = 300;
 const STATUSES: readonly HostStatus[] = ['ONLINE', 'OFFLINE', 'ALIVE', 'DEAD', 'REVOKED'];
 
-function inventoryText(inv: unknown, key: string): string {
-  if (!inv || typeof inv !== 'object') return '';
-  const v = (inv as Record<string, unknown>)[key];
-  if (v && typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    return [o.distro ?? o.platform, o.release].filter((x) => typeof x === 'string').join(' ');
-  }
-  return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
+/** The server's order for each sortable column (the others — labels, OS — do not sort). */
+const SERVER_SORT: Record<string, HostSort> = { name: 'NAME', status: 'STATUS', cpu: 'CPU', memory: 'MEMORY', address: 'ADDRESS', agentVersion: 'AGENT_VERSION', lastSeenAt: 'LAST_SEEN' };
+
+function sortingFrom(params: URLSearchParams): SortingState {
+  const id = params.get('sort') ?? '';
+  return id in SERVER_SORT ? [{ id, desc: params.get('dir') === 'desc' }] : [];
 }
 
 const column = createColumnHelper<HostRow>();
 
 /**
  * The hosts table: filters in the URL (shareable), pages fetched from the server by cursor as the
- * user scrolls, rows patched live from `hostUpdated`, only the visible rows in the DOM.
+ * user scrolls, sorted by the server (a click on a header asks for a fresh first page in that
+ * order), rows patched live from `hostUpdated`, only the visible rows in the DOM.
  */
 export function HostsTable() {
   const { t, language, utc } = useT();
@@ -75,10 +66,14 @@ export function HostsTable() {
   const [cursor, setCursor] = useState<{ end: string | null; more: boolean }>({ end: null, more: false });
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<CombinedError | undefined>(undefined);
-  const [sorting, setSorting] = useState<SortingState>([]);
+  const [sorting, setSorting] = useState<SortingState>(() => sortingFrom(params));
   const generation = useRef(0);
 
-  const vars = useMemo(() => ({ selector: selector.trim() || undefined, search: search.trim() || undefined, status: status || undefined }), [selector, search, status]);
+  const order = sorting[0];
+  const vars = useMemo(
+    () => ({ selector: selector.trim() || undefined, search: search.trim() || undefined, status: status || undefined, sort: order ? SERVER_SORT[order.id] : undefined, direction: order ? (order.desc ? ('DESC' as const) : ('ASC' as const)) : undefined }),
+    [selector, search, status, order],
+  );
   const selectorError = error && error.graphQLErrors.some((e) => e.extensions?.code === 'BAD_USER_INPUT') && vars.selector ? errorMessage(error) : undefined;
 
   const load = useCallback(
@@ -94,7 +89,7 @@ export function HostsTable() {
         return;
       }
       setError(undefined);
-      const page = res.data.hostPage;
+      const page = res.data.hosts;
       setRows((prev) => (after ? [...prev, ...page.nodes] : page.nodes));
       setTotal(page.totalCount);
       setCursor({ end: page.pageInfo.endCursor ?? null, more: page.pageInfo.hasNextPage });
@@ -109,12 +104,14 @@ export function HostsTable() {
       if (vars.selector) q.set('selector', vars.selector);
       if (vars.search) q.set('search', vars.search);
       if (vars.status) q.set('status', vars.status);
+      if (order) q.set('sort', order.id);
+      if (order?.desc) q.set('dir', 'desc');
       const qs = q.toString();
       router.replace(qs ? `/hosts/?${qs}` : '/hosts/', { scroll: false });
       void load(null);
     }, 250);
     return () => clearTimeout(id);
-  }, [vars, load, router]);
+  }, [vars, order, load, router]);
 
   // Live rows: events are buffered and applied together every UPDATE_FLUSH_MS, so a fleet-wide
   // change (thousands of hosts going dead at once) is a few renders, not thousands.
@@ -148,19 +145,21 @@ export function HostsTable() {
             {c.getValue()}
           </Link>
         ),
-        size: 220,
+        size: 160,
       }),
-      column.accessor((r) => hostState(r), { id: 'status', header: () => t('hosts.status'), cell: (c) => <HostBadge host={c.row.original} />, size: 110 }),
-      column.accessor((r) => Object.entries((r.labels ?? {}) as Record<string, string>).map(([k, v]) => `${k}=${v}`).join(','), { id: 'labels', header: () => t('hosts.labels'), cell: (c) => <Labels labels={c.row.original.labels} max={4} />, size: 300 }),
-      column.accessor((r) => inventoryText(r.inventory, 'os'), { id: 'os', header: () => t('hosts.os'), size: 170 }),
-      column.accessor('address', { header: () => t('hosts.address'), cell: (c) => c.getValue() ?? '—', size: 130 }),
-      column.accessor('agentVersion', { header: () => t('hosts.agentVersion'), cell: (c) => c.getValue() ?? '—', size: 100 }),
-      column.accessor('lastSeenAt', { header: () => t('hosts.lastSeen'), cell: (c) => formatDateTime(c.getValue(), language, utc), size: 180 }),
+      column.accessor((r) => hostState(r), { id: 'status', header: () => t('hosts.status'), cell: (c) => <HostBadge host={c.row.original} />, size: 90 }),
+      column.accessor('labels', { header: () => t('hosts.labels'), cell: (c) => <Labels labels={c.row.original.labels} max={4} />, size: 166, enableSorting: false }),
+      column.accessor('os', { header: () => t('hosts.os'), cell: (c) => c.getValue() ?? '—', size: 120, enableSorting: false }),
+      column.accessor('cpuPercent', { id: 'cpu', header: () => t('hosts.cpu'), cell: (c) => formatPercent(c.getValue()), size: 62 }),
+      column.accessor('memoryPercent', { id: 'memory', header: () => t('hosts.memory'), cell: (c) => formatPercent(c.getValue()), size: 74 }),
+      column.accessor('address', { header: () => t('hosts.address'), cell: (c) => c.getValue() ?? '—', size: 104 }),
+      column.accessor('agentVersion', { header: () => t('hosts.agentVersion'), cell: (c) => c.getValue() ?? '—', size: 64 }),
+      column.accessor('lastSeenAt', { header: () => t('hosts.lastSeen'), cell: (c) => formatDateTime(c.getValue(), language, utc), size: 164 }),
     ],
     [t, language, utc],
   );
 
-  const table = useReactTable({ data: rows, columns, state: { sorting }, onSortingChange: setSorting, getCoreRowModel: getCoreRowModel(), getSortedRowModel: getSortedRowModel(), getRowId: (r) => r.name });
+  const table = useReactTable({ data: rows, columns, state: { sorting }, onSortingChange: setSorting, manualSorting: true, getCoreRowModel: getCoreRowModel(), getRowId: (r) => r.name });
   const tableRows = table.getRowModel().rows;
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({ count: tableRows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
@@ -220,14 +219,19 @@ export function HostsTable() {
               <tr key={hg.id}>
                 {hg.headers.map((h) => {
                   const sorted = h.column.getIsSorted();
+                  const title = flexRender(h.column.columnDef.header, h.getContext());
                   return (
-                    <th key={h.id} scope="col" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}>
-                      <button type="button" className="th-sort" onClick={h.column.getToggleSortingHandler()}>
-                        {flexRender(h.column.columnDef.header, h.getContext())}
-                        <span aria-hidden="true" className="sort-mark">
-                          {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
-                        </span>
-                      </button>
+                    <th key={h.id} scope="col" aria-sort={h.column.getCanSort() ? (sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none') : undefined} data-sort={h.column.getCanSort() ? h.column.id : undefined}>
+                      {h.column.getCanSort() ? (
+                        <button type="button" className="th-sort" onClick={h.column.getToggleSortingHandler()}>
+                          {title}
+                          <span aria-hidden="true" className="sort-mark">
+                            {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
+                          </span>
+                        </button>
+                      ) : (
+                        title
+                      )}
                     </th>
                   );
                 })}

@@ -2,14 +2,14 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useMemo, useState } from 'react';
-import { useQuery } from 'urql';
+import { useQuery, type CombinedError } from 'urql';
 import { graphql } from '../../gql';
 import { formatBytes, formatDateTime, formatPercent } from '../../lib/format';
 import { useHostUpdates, useInterval } from '../../lib/live';
 import { useT } from '../../lib/prefs';
 import { FleetMap, type MapColouring } from '../fleet-map';
 import { Empty, ErrorBox, Loading, Panel } from '../states';
-import { TimeChart } from '../time-chart';
+import { TimeChart, type ChartSeries } from '../time-chart';
 import { JobBadge } from '../badges';
 
 const OverviewQuery = graphql(`
@@ -85,6 +85,19 @@ function Stat({ label, value, tone, href }: { label: string; value: number | str
 }
 
 const percent = (v: number) => formatPercent(v);
+
+/** One fleet chart panel with its loading, error and empty states. */
+function FleetChart({ title, metrics, x, series, format }: { title: string; metrics: { data?: unknown; error?: CombinedError }; x: number[]; series: ChartSeries[]; format: (v: number) => string }) {
+  const { t, utc } = useT();
+  return (
+    <Panel title={title}>
+      {metrics.error && !metrics.data ? <ErrorBox error={metrics.error} /> : null}
+      {!metrics.data && !metrics.error ? <Loading /> : null}
+      {metrics.data && x.length === 0 ? <Empty>{t('overview.noMetrics')}</Empty> : null}
+      {metrics.data && x.length > 0 ? <TimeChart x={x} series={series} format={format} utc={utc} label={title} /> : null}
+    </Panel>
+  );
+}
 
 export function Overview() {
   const { t, language, utc } = useT();
@@ -183,17 +196,8 @@ export function Overview() {
       </Panel>
 
       <div className="grid-2">
-        <Panel title={t('overview.fleetCpu')}>
-          {metrics.error && !metrics.data ? <ErrorBox error={metrics.error} /> : null}
-          {!metrics.data && !metrics.error ? <Loading /> : null}
-          {metrics.data && series.x.length === 0 ? <Empty>{t('overview.noMetrics')}</Empty> : null}
-          {metrics.data && series.x.length > 0 ? <TimeChart x={series.x} series={series.cpu} format={percent} utc={utc} label={t('overview.fleetCpu')} /> : null}
-        </Panel>
-        <Panel title={t('overview.fleetMemory')}>
-          {metrics.data && series.x.length === 0 ? <Empty>{t('overview.noMetrics')}</Empty> : null}
-          {!metrics.data && !metrics.error ? <Loading /> : null}
-          {metrics.data && series.x.length > 0 ? <TimeChart x={series.x} series={series.mem} format={formatBytes} utc={utc} label={t('overview.fleetMemory')} /> : null}
-        </Panel>
+        <FleetChart title={t('overview.fleetCpu')} metrics={metrics} x={series.x} series={series.cpu} format={percent} />
+        <FleetChart title={t('overview.fleetMemory')} metrics={metrics} x={series.x} series={series.mem} format={formatBytes} />
       </div>
 
       <div className="grid-2">
