@@ -1,27 +1,9 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ERROR_CODES, type ErrorCode } from '../protocol/error-codes.js';
 
-/**
- * The error codes a client may see. Anything else is an internal error and reaches the client
- * only as "internal server error" (the details go to the log).
- */
-export const ERROR_CODES = [
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'BAD_USER_INPUT',
-  'NOT_FOUND',
-  'CONFLICT',
-  'TOO_MANY_REQUESTS',
-  /** The audit row of a change could not be written, so the change was not made. */
-  'AUDIT_UNAVAILABLE',
-  /** The database is unreachable; the request was not carried out. */
-  'DATABASE_UNAVAILABLE',
-  'GRAPHQL_VALIDATION_FAILED',
-  'GRAPHQL_PARSE_FAILED',
-  'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+/** The vocabulary lives in protocol/ (the agent reads it too). */
+export { ERROR_CODES, type ErrorCode };
+
 const PUBLIC_CODES = new Set<string>(ERROR_CODES);
 
 /** A refusal or failure whose message is meant for the caller. */

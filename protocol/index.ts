@@ -4,6 +4,7 @@
  * and the server share one definition of every message.
  */
 export * from './limits.js';
+export * from './error-codes.js';
 export * from './inventory.schema.js';
 export * from './heartbeat.schema.js';
 export * from './metrics-sample.schema.js';

@@ -3,6 +3,7 @@ import { createExecutor, runCommand, type CommandResult, type Executor, type Res
 import type { RunCommandOptions } from '../exec/run-command.js';
 import type { CommandRequest } from '../exec/command-request.schema.js';
 import type { AgentLogger } from '../log.js';
+import { isFinalRefusal } from '../link/agent-link.js';
 import { setOsPassword } from './set-password.js';
 
 /** What the handler needs from the rest of the agent for built-in actions. */
@@ -96,6 +97,13 @@ export class CommandHandler {
         return true;
       }
     } catch (err) {
+      if (isFinalRefusal(err)) {
+        // The server looked at this result and refused it (a command it never sent here, or an
+        // attempt it has since superseded): it is audited there once, and re-sending cannot change it.
+        this.logger.warn('the server refused a command result for good; it is dropped', { id: result.id, code: err.code, reason: err.message });
+        await this.spool.ack(result.id);
+        return true;
+      }
       this.logger.warn('could not report a command result; it will be sent again', { id: result.id, err: err instanceof Error ? err.message : String(err) });
     }
     this.scheduleResend();

@@ -1,6 +1,7 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { ClientTlsOptions } from '../../protocol/client-trust.js';
+import { FINAL_REFUSALS } from '../../protocol/error-codes.js';
 import type { AgentLogger } from '../log.js';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.js';
 
@@ -166,7 +167,7 @@ export class AgentLink {
               next: (v) => {
                 if (v.errors?.length) {
                   clearTimeout(timer);
-                  reject(new Error(v.errors.map((e) => e.message).join('; ')));
+                  reject(new ServerError(v.errors.map((e) => e.message).join('; '), errorCode(v.errors)));
                 } else result = v.data as T;
               },
               error: (err) => {
@@ -204,4 +205,25 @@ function describe(err: unknown): string {
   const e = err as { code?: number; reason?: string; message?: string };
   if (typeof e?.code === 'number') return `closed ${e.code}${e.reason ? `: ${e.reason}` : ''}`;
   return e?.message ?? String(err);
+}
+
+/** The server answered a request with a GraphQL error; `code` is its first `extensions.code`. */
+export class ServerError extends Error {
+  override readonly name = 'ServerError';
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
+function errorCode(errors: readonly { extensions?: Record<string, unknown> }[]): string | undefined {
+  const code = errors[0]?.extensions?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** True when the server refused the request for good (see FINAL_REFUSALS): sending it again cannot help. */
+export function isFinalRefusal(err: unknown): err is ServerError {
+  return err instanceof ServerError && err.code !== undefined && (FINAL_REFUSALS as ReadonlySet<string>).has(err.code);
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AgentLink, type Instruction, type LinkSession } from '../../agent/link/agent-link.js';
+import { AgentLink, isFinalRefusal, type Instruction, type LinkSession } from '../../agent/link/agent-link.js';
 import { sendCommandResult, sendCommandStarted } from '../../agent/link/reports.js';
 import { acceptsStart, decideResult } from '../../api/jobs/result-acceptance.js';
 import { AuditEventRecord, JobTargetRecord } from '../../db/entities/index.js';
@@ -104,6 +104,8 @@ describe.each(databaseKinds())('result attempts through the API ($name)', (kind)
     expect((await target()).status).toBe('SENT');
     await expect(sendCommandResult(session!, result(id, 1, 'stale\n'))).rejects.toThrow(/attempt 1.*attempt 2/);
     await expect(sendCommandResult(session!, result(id, 1, 'stale\n'))).rejects.toThrow(/refused/);
+    // A final refusal the agent recognises: it drops the result instead of sending it again forever.
+    await expect(sendCommandResult(session!, result(id, 1, 'stale\n'))).rejects.toSatisfy(isFinalRefusal);
     const stale = await target();
     expect(stale).toMatchObject({ status: 'SENT', stdout: null });
     // One audit row for the burst of refusals, as every refused agent report.
