@@ -39,3 +39,18 @@ export function actorOf(ctx: GraphQLContext): { actorType: 'USER' | 'AGENT' | 'A
   if (!p) return { actorType: 'ANONYMOUS', actor: '-', ip: ctx.ip };
   return p.kind === 'user' ? { actorType: 'USER', actor: p.username, ip: ctx.ip } : { actorType: 'AGENT', actor: p.hostName, ip: ctx.ip };
 }
+
+/**
+ * A context whose entity-manager fork is made on first use. Most socket operations never touch
+ * it (a heartbeat, the agent's one long `agentInstructions` subscription), and a fork per
+ * operation held for a subscription's life was a large share of the memory of each agent socket.
+ * `em` stays assignable (the access guard swaps in its transaction).
+ */
+export function lazyEmContext(services: Services, rest: Omit<GraphQLContext, 'em'>): GraphQLContext {
+  let em: EntityManager | undefined;
+  return Object.defineProperty({ ...rest } as GraphQLContext, 'em', {
+    enumerable: true,
+    get: () => (em ??= services.orm.em.fork()),
+    set: (value: EntityManager) => void (em = value),
+  });
+}

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/core';
+import { raw, type EntityManager } from '@mikro-orm/core';
 import { hostNameProblem, labelKeyProblem, labelValueProblem, MAX_LABELS } from '../../manifests/index.js';
 import { EnrollmentTokenRecord, HostRecord, HostStatusEventRecord } from '../../db/entities/index.js';
 import { generateToken, hashToken } from '../auth/tokens.js';
@@ -106,7 +106,9 @@ export class EnrollmentService {
       throw new EnrollmentRefused(`a host named ${input.name} is already enrolled; revoke it first (ioms host revoke ${input.name}) or pick another --name`);
     }
     return em.transactional(async (tx) => {
-      const taken = await tx.nativeUpdate(EnrollmentTokenRecord, { id: token.id, uses: { $lt: token.maxUses }, revokedAt: null, expiresAt: { $gt: now } }, { uses: token.uses + 1 });
+      // `uses = uses + 1` in the statement, not a value read earlier: two enrollments that both
+      // read uses = n must end at n + 2, and the WHERE keeps the total within max_uses.
+      const taken = await tx.nativeUpdate(EnrollmentTokenRecord, { id: token.id, uses: { $lt: token.maxUses }, revokedAt: null, expiresAt: { $gt: now } }, { uses: raw('uses + 1') } as never);
       if (taken !== 1) throw new EnrollmentRefused('the enrollment token was used up meanwhile');
       const secret = generateToken('iomshost_');
       const labels = { ...token.labels, ...agentLabels };

@@ -13,6 +13,17 @@ import { checkLabels } from './enrollment.service.js';
 import { hostView, effectiveLabels, type HostView } from './host-view.js';
 import { scanHosts } from './host-scan.js';
 import { CLOSE_AGENT_TOPIC, HOST_UPDATED_TOPIC } from './topics.js';
+import { Coalescer } from '../batching/coalescer.js';
+import { writePresence, type PresenceChange } from './host-presence.js';
+import { retryOnDeadlock } from '../batching/lock-retry.js';
+
+/** The columns a credential check reads. */
+interface CredentialRow {
+  readonly id: number;
+  readonly name: string;
+  readonly credentialHash: string;
+  readonly revokedAt: Date | null;
+}
 
 export type HostStatusFilter = 'ONLINE' | 'OFFLINE' | 'ALIVE' | 'DEAD' | 'REVOKED';
 
@@ -50,6 +61,8 @@ export class HostService {
   private readonly now: () => Date;
   private readonly pendingBeats = new Set<number>();
   private flushingBeats = false;
+  private presence: Coalescer<PresenceChange, void> | undefined;
+  private credentials: Coalescer<number, CredentialRow | undefined> | undefined;
 
   constructor(private readonly opts: HostServiceOptions) {
     this.now = opts.now ?? (() => new Date());
@@ -68,7 +81,7 @@ export class HostService {
     if (typeof hostId !== 'number' || !Number.isSafeInteger(hostId) || typeof secret !== 'string' || secret.length > 200) {
       return { ok: false, failure: { code: 'BAD_AGENT_CREDENTIAL' } };
     }
-    const host = await em.findOne(HostRecord, { id: hostId });
+    const host = await this.credentialsFor(em).submit(hostId);
     const presented = Buffer.from(hashToken(secret), 'hex');
     const stored = Buffer.from(host?.credentialHash ?? '0'.repeat(64), 'hex');
     if (!host || !crypto.timingSafeEqual(presented, stored)) return { ok: false, failure: { code: 'BAD_AGENT_CREDENTIAL' } };
@@ -76,20 +89,54 @@ export class HostService {
     return { ok: true, principal: { kind: 'agent', hostId: host.id, hostName: host.name } };
   }
 
+  /**
+   * Records an agent's socket as open on this replica (online, address, version, CONNECTED, and
+   * ALIVE when it was not). Batched: connects arriving together share one transaction and a few
+   * multi-row statements (see {@link writePresence}); resolves once stored.
+   */
   async connected(em: EntityManager, hostId: number, ip: string, agentVersion?: string): Promise<void> {
-    const now = this.now();
-    await em.nativeUpdate(HostRecord, { id: hostId }, { online: true, lastConnectedAt: now, lastSeenAt: now, connectedTo: this.opts.replicaId, lastAddress: ip.slice(0, 64), ...(agentVersion ? { agentVersion: agentVersion.slice(0, 64) } : {}) });
-    await this.record(em, hostId, 'CONNECTED', `from ${ip}`);
-    await this.markAlive(em, hostId, now);
-    await this.publish(em, hostId);
+    await this.presenceFor(em).submit({ kind: 'CONNECTED', hostId, ip, agentVersion });
   }
 
-  /** Only the replica that holds the host's socket marks it offline. */
+  /**
+   * Only the replica that holds the host's socket marks it offline. Goes through the same batches
+   * as {@link connected}, in order per host: a close stored after the reconnect that followed it
+   * would leave a connected host offline, and its queued commands unsent.
+   */
   async disconnected(em: EntityManager, hostId: number, reason: string): Promise<void> {
-    const changed = await em.nativeUpdate(HostRecord, { id: hostId, online: true, connectedTo: this.opts.replicaId }, { online: false, connectedTo: null });
-    if (changed === 1) {
-      await this.record(em, hostId, 'DISCONNECTED', reason);
-      await this.publish(em, hostId);
+    await this.presenceFor(em).submit({ kind: 'DISCONNECTED', hostId, reason });
+  }
+
+  /** Resolves once every connect and disconnect noted so far is stored. */
+  async presenceSettled(): Promise<void> {
+    await this.presence?.settled();
+  }
+
+  private presenceFor(em: EntityManager): Coalescer<PresenceChange, void> {
+    this.presence ??= new Coalescer(async (changes) => {
+      const fork = em.fork();
+      const changed = await writePresence(fork, this.opts.replicaId, changes, this.now());
+      await this.publishMany(fork, changed);
+      return changes.map(() => undefined);
+    });
+    return this.presence;
+  }
+
+  /** Credential checks arriving together (a connect storm) read their rows in one SELECT. */
+  private credentialsFor(em: EntityManager): Coalescer<number, CredentialRow | undefined> {
+    this.credentials ??= new Coalescer(async (ids) => {
+      const rows = await em.fork().find(HostRecord, { id: { $in: [...new Set(ids)] } }, { fields: ['id', 'name', 'credentialHash', 'revokedAt'], disableIdentityMap: true });
+      const byId = new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, credentialHash: r.credentialHash, revokedAt: r.revokedAt ?? null }]));
+      return ids.map((id) => byId.get(id));
+    });
+    return this.credentials;
+  }
+
+  /** Publishes `hostUpdated` for many hosts: one read, one pub/sub message. */
+  private async publishMany(em: EntityManager, ids: readonly number[]): Promise<void> {
+    for (let i = 0; i < ids.length; i += 1000) {
+      const rows = await em.find(HostRecord, { id: { $in: ids.slice(i, i + 1000) } }, { disableIdentityMap: true });
+      this.opts.pubsub.publishMany(HOST_UPDATED_TOPIC, rows.map((h) => this.view(h)));
     }
   }
 
@@ -300,21 +347,4 @@ export function searchText(h: HostView): string {
 
 export { effectiveLabels };
 
-/** MySQL's "deadlock found" (1213) and "lock wait timeout" (1205): the statement may simply run again. */
-function isLockConflict(err: unknown): boolean {
-  const e = err as { errno?: number; code?: string; cause?: { errno?: number } };
-  const errno = e?.errno ?? e?.cause?.errno;
-  return errno === 1213 || errno === 1205 || e?.code === 'ER_LOCK_DEADLOCK';
-}
-
-/** Runs `work`, again (up to 3 times, after a short random pause) when InnoDB picked it as a deadlock victim. */
-export async function retryOnDeadlock<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await work();
-    } catch (err) {
-      if (i >= attempts || !isLockConflict(err)) throw err;
-      await new Promise((r) => setTimeout(r, 10 + Math.random() * 40));
-    }
-  }
-}
+export { retryOnDeadlock };

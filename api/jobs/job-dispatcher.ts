@@ -9,7 +9,8 @@ import { publishFanout, type FanoutInstruction } from './agent-fanout.js';
 import { appendJobEvent, insertJobEvents, publishJobEvents } from './job-events.js';
 import type { JobService } from './job.service.js';
 import { MAX_REASKS, reaskLate } from './target-reask.js';
-import { dispatchableTargets, selectTargets, targetsOf, updateTargets, type TargetRow } from './target-rows.js';
+import { dispatchableTargets, selectTargets, targetsOf, targetsOfHosts, updateTargets, type TargetRow } from './target-rows.js';
+import { Coalescer } from '../batching/coalescer.js';
 
 /** A SENT target not yet started is offered again after this long (at least once). @default 15 s */
 export const REDELIVER_AFTER_MS = 15_000;
@@ -80,13 +81,21 @@ export class JobDispatcher {
     return state.done;
   }
 
-  /** A host's agent is listening again: offer it what was sent but not started, and pump its jobs. */
-  async hostReady(hostId: number): Promise<void> {
-    const em = this.opts.orm.em.fork();
-    await this.redeliver(em, await targetsOf(em, { hostId, statuses: ['SENT'] }));
-    const queued = await targetsOf(em, { hostId, statuses: ['QUEUED'] });
-    for (const jobId of new Set(queued.map((t) => t.jobId))) await this.pump(jobId);
+  /**
+   * A host's agent is listening again: offer it what was sent but not started, and pump its
+   * jobs. Hosts ready together (a connect storm) share one read of their targets.
+   */
+  hostReady(hostId: number): Promise<void> {
+    return this.ready.submit(hostId);
   }
+
+  private readonly ready = new Coalescer<number, void>(async (hostIds) => {
+    const em = this.opts.orm.em.fork();
+    const rows = await targetsOfHosts(em, [...new Set(hostIds)], ['SENT', 'QUEUED']);
+    await this.redeliver(em, rows.filter((t) => t.status === 'SENT'));
+    await Promise.all([...new Set(rows.filter((t) => t.status === 'QUEUED').map((t) => t.jobId))].map((jobId) => this.pump(jobId)));
+    return hostIds.map(() => undefined);
+  });
 
   /**
    * Deadlines, redelivery, and a pump of every unfinished job. Its queries are per unfinished job
@@ -169,7 +178,11 @@ export class JobDispatcher {
   /** Offers SENT targets again (the agent returns its stored result for an id it already ran). */
   private async redeliver(em: EntityManager, targets: readonly TargetRow[]): Promise<void> {
     const byJob = new Map<number, TargetRow[]>();
-    for (const t of targets) byJob.set(t.jobId, [...(byJob.get(t.jobId) ?? []), t]);
+    for (const t of targets) {
+      const list = byJob.get(t.jobId);
+      if (list) list.push(t);
+      else byJob.set(t.jobId, [t]);
+    }
     for (const [jobId, list] of byJob) {
       const job = await em.findOne(JobRecord, { id: jobId });
       if (!job) continue;

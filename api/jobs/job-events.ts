@@ -29,9 +29,13 @@ export async function appendJobEvent(em: EntityManager, pubsub: PubSub, event: O
   });
 }
 
-/** Events after `afterSeq`, in order (the catch-up part of a resumed subscription). */
+/**
+ * Events after `afterSeq`, in order (the catch-up part of a resumed subscription). Read-only rows
+ * outside the identity map: a progress stream keeps one fork for its whole life, and a 10,000-
+ * target job would otherwise leave every event it ever read managed in it.
+ */
 export function eventsAfter(em: EntityManager, jobId: number, afterSeq: number, limit = 10_000): Promise<JobEventRecord[]> {
-  return em.find(JobEventRecord, { jobId, seq: { $gt: afterSeq } }, { orderBy: { seq: 'asc' }, limit });
+  return em.find(JobEventRecord, { jobId, seq: { $gt: afterSeq } }, { orderBy: { seq: 'asc' }, limit, disableIdentityMap: true });
 }
 
 

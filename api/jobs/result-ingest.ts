@@ -105,7 +105,10 @@ export class ResultIngest {
       const started: TargetRow[] = [];
       const results: { target: TargetRow; status: TargetStatus; report: CommandResultReport }[] = [];
       const addEvent = (t: TargetRow, e: Omit<NewJobEvent, 'hostName' | 'type' | 'at'>) => {
-        eventsByJob.set(t.jobId, [...(eventsByJob.get(t.jobId) ?? []), { at: now, type: 'TARGET', hostName: t.hostName, ...e }]);
+        const event: NewJobEvent = { at: now, type: 'TARGET', hostName: t.hostName, ...e };
+        const list = eventsByJob.get(t.jobId);
+        if (list) list.push(event);
+        else eventsByJob.set(t.jobId, [event]);
         changedJobs.add(t.jobId);
       };
       // Started before results, so a fast command's two reports in one batch both count.

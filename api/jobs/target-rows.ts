@@ -78,6 +78,18 @@ export async function targetsOf(em: EntityManager, where: { jobId?: number; host
   return rows.map((r) => ({ id: r.id, jobId: r.jobId, hostId: r.hostId, hostName: r.hostName, status: r.status, attempts: r.attempts, attempt: r.attempt }));
 }
 
+/** The targets of many hosts in `statuses`, plain rows (index host_id, status), one SELECT per chunk of hosts. */
+export async function targetsOfHosts(em: EntityManager, hostIds: readonly number[], statuses: readonly TargetStatus[]): Promise<TargetRow[]> {
+  const out: TargetRow[] = [];
+  for (const part of chunks(hostIds)) {
+    const rows = await em
+      .getConnection()
+      .execute<Record<string, unknown>[]>(`select id, job_id, host_id, host_name, status, attempts from job_targets where host_id in (${placeholders(part.length)}) and status in (${placeholders(statuses.length)}) order by id`, [...part, ...statuses], 'all', em.getTransactionContext());
+    out.push(...rows.map(toRow));
+  }
+  return out;
+}
+
 /** One UPDATE for many targets (chunked), only where the status is still one of `from`. */
 export async function updateTargets(em: EntityManager, ids: readonly number[], from: readonly TargetStatus[], set: Partial<Record<keyof JobTargetRecord, unknown>> & { bumpAttempts?: boolean }): Promise<number> {
   const { bumpAttempts, ...values } = set;

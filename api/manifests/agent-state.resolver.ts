@@ -14,33 +14,38 @@ function when(text: string | null | undefined, fallback: Date): Date {
   return d && !Number.isNaN(d.getTime()) ? d : fallback;
 }
 
+/** Stores what the agent observes and marks the host for reconciling (also the socket's fast path). */
+export async function storeObservedState(ctx: GraphQLContext, report: string): Promise<boolean> {
+  const r = await parse(ctx, 'observedState', observedReportSchema, report);
+  const { hostId, hostName } = agentOf(ctx);
+  const now = ctx.services.now();
+  const found = await ctx.em.findOne(HostStateRecord, { hostId });
+  // A report that differs from the stored one only in CPU/RSS (the agent's periodic usage
+  // refresh) plans the same: store it, but do not make the reconciler look again.
+  const planSame =
+    found !== null &&
+    found.agentHash === r.hash &&
+    (found.error ?? null) === (r.error ?? null) &&
+    canonicalJson(withoutUsage(parseObserved(found.observed))) === canonicalJson(withoutUsage(r.observed));
+  const state = found ?? ctx.em.create(HostStateRecord, { hostId, drift: [], status: 'PENDING', updatedAt: now });
+  state.agentHash = r.hash;
+  state.observed = r.observed as unknown as Record<string, unknown>;
+  state.observedAt = now;
+  state.error = r.error ?? null;
+  await ctx.em.flush();
+  if (!planSame) ctx.services.reconciler.mark(hostId);
+  // Even a usage-only report changes what the host page shows (processes' CPU and RSS).
+  publishHostChanged(ctx.services.pubsub, { hostId, host: hostName, part: 'STATE' });
+  return true;
+}
+
 /** The agent's reports about desired state: what it observes, restarts, cron runs. */
 @Resolver()
 export class AgentStateResolver {
   @Mutation(() => Boolean, { description: 'The agent’s observed state (after applying a desired state, on change, on request)' })
   @Allow('AGENT', { audit: 'REPORT' })
-  async reportObservedState(@Arg('report', () => String) report: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
-    const r = await parse(ctx, 'observedState', observedReportSchema, report);
-    const { hostId, hostName } = agentOf(ctx);
-    const now = ctx.services.now();
-    const found = await ctx.em.findOne(HostStateRecord, { hostId });
-    // A report that differs from the stored one only in CPU/RSS (the agent's periodic usage
-    // refresh) plans the same: store it, but do not make the reconciler look again.
-    const planSame =
-      found !== null &&
-      found.agentHash === r.hash &&
-      (found.error ?? null) === (r.error ?? null) &&
-      canonicalJson(withoutUsage(parseObserved(found.observed))) === canonicalJson(withoutUsage(r.observed));
-    const state = found ?? ctx.em.create(HostStateRecord, { hostId, drift: [], status: 'PENDING', updatedAt: now });
-    state.agentHash = r.hash;
-    state.observed = r.observed as unknown as Record<string, unknown>;
-    state.observedAt = now;
-    state.error = r.error ?? null;
-    await ctx.em.flush();
-    if (!planSame) ctx.services.reconciler.mark(hostId);
-    // Even a usage-only report changes what the host page shows (processes' CPU and RSS).
-    publishHostChanged(ctx.services.pubsub, { hostId, host: hostName, part: 'STATE' });
-    return true;
+  reportObservedState(@Arg('report', () => String) report: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+    return storeObservedState(ctx, report);
   }
 
   @Mutation(() => Boolean, { description: 'Guarded-process exits and what the supervisor did about them' })

@@ -7,6 +7,8 @@ import { describeAuthFailure, type AuthResult } from '../auth/principal.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { wsValidate } from '../graphql/limits.js';
 import type { Services } from '../services.js';
+import { lazyEmContext } from '../graphql/context.js';
+import { AgentFastPath } from './agent-fast-path.js';
 import { clientIp } from './client-ip.js';
 import { cookieToken } from '../auth/browser-session.js';
 import { attachAgentSocket, authenticateAgentSocket, isAgentParams } from './agent-link.js';
@@ -46,6 +48,8 @@ export function attachGraphqlWs(args: {
   const budgets = services.config.socketBudgets;
   // Parsed and validated once per distinct operation text, with the same rules as HTTP.
   const documents = new DocumentCache(schema, wsValidate(production));
+  // The agent's report mutations and instruction stream, without a full GraphQL execute each.
+  const fast = new AgentFastPath(schema);
   // Who was closed for exceeding its budget, until when: refused at once on reconnect, before
   // any authentication work (a cooldown, so a flooder's reconnect loop costs next to nothing).
   const cooldowns = new Map<string, number>();
@@ -63,6 +67,8 @@ export function attachGraphqlWs(args: {
   const handle = args.useServer<Record<string, unknown>, SocketExtra>(
     {
       schema,
+      execute: fast.execute,
+      subscribe: fast.subscribe,
       onConnect: async (ctx) => {
         const extra = ctx.extra;
         const ip = clientIp(extra.request, services.config.trustProxyHops);
@@ -115,15 +121,15 @@ export function attachGraphqlWs(args: {
         }
         return { schema, document: checked.document, operationName: payload.operationName, variableValues: payload.variables };
       },
-      context: (ctx): GraphQLContext => ({
-        em: services.orm.em.fork(),
-        auth: ctx.extra.auth!,
-        ip: ctx.extra.ip ?? 'unknown',
-        userAgent: ctx.extra.request.headers['user-agent'],
-        transport: 'ws',
-        services,
-        budget: ctx.extra.budget,
-      }),
+      context: (ctx): GraphQLContext =>
+        lazyEmContext(services, {
+          auth: ctx.extra.auth!,
+          ip: ctx.extra.ip ?? 'unknown',
+          userAgent: ctx.extra.request.headers['user-agent'],
+          transport: 'ws',
+          services,
+          budget: ctx.extra.budget,
+        }),
     },
     wsServer,
   );

@@ -12,13 +12,14 @@ export function benchMysqlBase(): string {
 }
 
 /**
- * A database kept between runs (`ioms_bench_<name>`), so the fleet's cached credentials stay
+ * A database kept between runs (`ioms_bench_<name>`, prefix from IOMS_BENCH_DB_PREFIX so runs
+ * from several checkouts on one MariaDB do not share hosts), so the fleet's cached credentials stay
  * valid and enrollment is paid once. `fresh` drops it first.
  */
 export async function benchDatabase(name: string, fresh = false): Promise<string> {
   const base = new URL(benchMysqlBase());
   base.pathname = '/';
-  const db = `ioms_bench_${name}`;
+  const db = `${process.env.IOMS_BENCH_DB_PREFIX ?? 'ioms_bench_'}${name}`;
   const conn = await mysql.createConnection(base.toString());
   if (fresh) await conn.query(`DROP DATABASE IF EXISTS \`${db}\``);
   await conn.query(`CREATE DATABASE IF NOT EXISTS \`${db}\` CHARACTER SET utf8mb4`);
@@ -29,7 +30,7 @@ export async function benchDatabase(name: string, fresh = false): Promise<string
 }
 
 export function credentialCache(name: string): string {
-  return path.join(process.cwd(), '.ioms-bench', `${name}.credentials.json`);
+  return path.join(process.cwd(), '.ioms-bench', `${process.env.IOMS_BENCH_DB_PREFIX ?? ''}${name}.credentials.json`);
 }
 
 export interface BenchServerOptions {
