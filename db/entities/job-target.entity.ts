@@ -58,9 +58,6 @@ export const JobTargetSchema = new EntitySchema<JobTargetRecord>({
     hostName: { type: 'string', length: 253 },
     status: { type: 'string', length: 16 },
     attempts: { type: 'integer', default: 0 },
-    attempt: { type: 'integer', default: 0 },
-    reasks: { type: 'integer', default: 0 },
-    reaskedAt: { type: 'datetime', length: 3, nullable: true },
     queueDeadline: { type: 'datetime', length: 3 },
     sentAt: { type: 'datetime', length: 3, nullable: true },
     startedAt: { type: 'datetime', length: 3, nullable: true },
@@ -74,5 +71,9 @@ export const JobTargetSchema = new EntitySchema<JobTargetRecord>({
     stderrTruncated: { type: 'boolean', default: false },
     durationMs: { type: 'integer', nullable: true },
     error: { type: 'string', length: 1024, nullable: true },
+    // Added by a later migration: last, where ALTER TABLE ADD puts them (test/db/migrations.test.ts).
+    attempt: { type: 'integer', default: 0 },
+    reasks: { type: 'integer', default: 0 },
+    reaskedAt: { type: 'datetime', length: 3, nullable: true },
   },
 });
