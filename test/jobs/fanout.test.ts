@@ -30,7 +30,8 @@ describe.each(databaseKinds())('fan-out to %s simulated agents ($name)'.replace(
     admin = await login(server.url, 'admin', ADMIN_PASSWORD);
   });
   afterAll(async () => {
-    for (const f of fleets) await f.stop();
+    // In parallel: a worker that does not stop in time is killed after 15 s, and three in a row would pass the hook's minute.
+    await Promise.all(fleets.map((f) => f.stop()));
     await server?.close();
     await db?.drop();
     fs.rmSync(dir, { recursive: true, force: true });
