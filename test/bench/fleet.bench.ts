@@ -64,7 +64,9 @@ await raw.stop();
 const rawReconnect = replicas === 1 ? await rawReconnectStorm(N) : undefined;
 
 // ── IOMS
-const databaseUrl = await benchDatabase(`n${N}`, values.fresh);
+// A kept database is only of use with the credentials cached beside it (another checkout's hosts
+// cannot be reused): without the cache, start fresh.
+const databaseUrl = await benchDatabase(`n${N}`, values.fresh || !fs.existsSync(credentialCache(`n${N}`)));
 const redisUrl = process.env.IOMS_BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const replicaEnv = (id: number): Record<string, string> => (replicas === 2 ? { IOMS_REDIS_URL: redisUrl, IOMS_REDIS_CHANNEL_PREFIX: `ioms-bench-${process.pid}`, IOMS_REPLICA_ID: `bench-${id}` } : {});
 const servers: Awaited<ReturnType<typeof startBenchServer>>[] = [];
