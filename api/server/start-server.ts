@@ -5,7 +5,6 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { MikroORM } from '@mikro-orm/core';
 import { migrateDatabase, openDatabase } from '../../db/orm.js';
@@ -167,7 +166,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
   app.disable('x-powered-by');
   const server = tls ? https.createServer(tls, app) : http.createServer(app);
   const wsServer = new WebSocketServer({ server, path: '/graphql', maxPayload: MAX_WS_MESSAGE_BYTES });
-  const ws = attachGraphqlWs({ wsServer, schema, services, metrics, useServer });
+  const ws = attachGraphqlWs({ wsServer, schema, services, metrics });
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,

@@ -1,6 +1,5 @@
 import { getOperationAST, GraphQLError, type GraphQLSchema } from 'graphql';
 import { DocumentCache } from '../graphql/document-cache.js';
-import type { useServer as UseServer } from 'graphql-ws/use/ws';
 import type { WebSocketServer } from 'ws';
 import { accessOf, refusal } from '../auth/access.js';
 import { describeAuthFailure, type AuthResult } from '../auth/principal.js';
@@ -14,12 +13,15 @@ import { cookieToken } from '../auth/browser-session.js';
 import { attachAgentSocket, authenticateAgentSocket, isAgentParams } from './agent-link.js';
 import { CLOSE_FORBIDDEN, CLOSE_UNAUTHORIZED } from './connections.js';
 import type { ServerMetrics } from './metrics.js';
+import { serveGraphqlWs, type WsExtra } from './graphql-ws-server.js';
+import { KeepaliveWheel } from './keepalive.js';
 import { CLOSE_OVER_BUDGET, SocketBudget } from './socket-budget.js';
 
-/** What the server keeps on each socket after `onConnect`. */
-type SocketExtra = {
+/** What the server keeps on each socket after `onConnect` (the upgrade request is dropped there). */
+type SocketExtra = WsExtra & {
   auth?: AuthResult;
   ip?: string;
+  userAgent?: string;
   budget?: SocketBudget;
 };
 
@@ -41,7 +43,8 @@ export function attachGraphqlWs(args: {
   schema: GraphQLSchema;
   services: Services;
   metrics: ServerMetrics;
-  useServer: typeof UseServer;
+  /** @default a wheel pinging each socket every 12 s */
+  keepalive?: KeepaliveWheel<SocketExtra['socket']>;
 }): { dispose(): Promise<void> } {
   const { wsServer, schema, services, metrics } = args;
   const production = services.config.production;
@@ -64,21 +67,27 @@ export function attachGraphqlWs(args: {
     metrics.openSockets.inc();
     socket.once('close', () => metrics.openSockets.dec());
   });
-  const handle = args.useServer<Record<string, unknown>, SocketExtra>(
+  const keepalive = (args.keepalive ?? new KeepaliveWheel()).start();
+  const handle = serveGraphqlWs<Record<string, unknown>, SocketExtra>(
     {
       schema,
       execute: fast.execute,
       subscribe: fast.subscribe,
       onConnect: async (ctx) => {
         const extra = ctx.extra;
-        const ip = clientIp(extra.request, services.config.trustProxyHops);
+        const request = extra.request!;
+        // Read once, then let go: a socket may live for days.
+        extra.request = undefined;
+        const ip = clientIp(request, services.config.trustProxyHops);
+        extra.ip = ip;
+        extra.userAgent = request.headers['user-agent'];
         const params = ctx.connectionParams;
         const agent = isAgentParams(params);
         if (agent && cooling(`host:${String(params!.hostId)}`)) {
           extra.socket.close(CLOSE_OVER_BUDGET, 'over its message budget: wait before reconnecting');
           return false;
         }
-        const auth = agent ? await authenticateAgentSocket(services, params!, ip) : await services.sessions.authenticate(services.orm.em.fork(), tokenFromParams(params) ?? cookieToken(extra.request), ip);
+        const auth = agent ? await authenticateAgentSocket(services, params!, ip) : await services.sessions.authenticate(services.orm.em.fork(), tokenFromParams(params) ?? cookieToken(request), ip);
         if (!auth.ok) {
           const f = auth.failure;
           const code = f.code === 'DISABLED' || f.code === 'IP_NOT_ALLOWED' || f.code === 'HOST_REVOKED' ? CLOSE_FORBIDDEN : CLOSE_UNAUTHORIZED;
@@ -86,7 +95,6 @@ export function attachGraphqlWs(args: {
           return false;
         }
         extra.auth = auth;
-        extra.ip = ip;
         const p = auth.principal;
         extra.budget = new SocketBudget(p.kind === 'agent' ? budgets.agent : budgets.user, Date.now());
         if (p.kind === 'user') services.connections.add(extra.socket, p.userId, p.sessionHash);
@@ -125,13 +133,13 @@ export function attachGraphqlWs(args: {
         lazyEmContext(services, {
           auth: ctx.extra.auth!,
           ip: ctx.extra.ip ?? 'unknown',
-          userAgent: ctx.extra.request.headers['user-agent'],
+          userAgent: ctx.extra.userAgent,
           transport: 'ws',
           services,
           budget: ctx.extra.budget,
         }),
     },
-    wsServer,
+    { wsServer, keepalive, production, logError: (err, what) => services.logger.error({ err }, what) },
   );
   /** Charges one operation to the socket; the refusal when it is over budget (closing it when it keeps being). */
   function spend(extra: SocketExtra & { socket: { close(code: number, reason: string): void } }): GraphQLError | undefined {
@@ -156,6 +164,7 @@ export function attachGraphqlWs(args: {
 
   return {
     dispose: async () => {
+      keepalive.stop();
       for (const client of wsServer.clients) client.close(1001, 'server shutting down');
       await handle.dispose();
     },

@@ -39,6 +39,8 @@ export interface BenchServerOptions {
   readonly env?: Record<string, string>;
   /** Directory for a `--cpu-prof` profile of the server. */
   readonly cpuProfDir?: string;
+  /** More node flags for the server (e.g. `--heapsnapshot-signal=SIGUSR2`). */
+  readonly nodeArgs?: readonly string[];
 }
 
 /** A real `ioms server` process for a benchmark (its CPU and RSS are read from /proc). */
@@ -54,7 +56,7 @@ export async function startBenchServer(opts: BenchServerOptions): Promise<Server
       ...opts.env,
     },
     process.cwd(),
-    opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : [],
+    [...(opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : []), ...(opts.nodeArgs ?? [])],
   );
   // A benchmark that fails half way must not leave its server running on the shared machine.
   process.once('exit', () => server.proc.exitCode === null && server.proc.kill('SIGKILL'));

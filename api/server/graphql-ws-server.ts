@@ -1,0 +1,90 @@
+import type { IncomingMessage } from 'node:http';
+import { CloseCode, handleProtocols, makeServer, type ServerOptions } from 'graphql-ws';
+import type { WebSocket, WebSocketServer } from 'ws';
+import type { KeepaliveWheel } from './keepalive.js';
+
+/**
+ * What each socket's graphql-ws context carries. `request` is the upgrade request, there for
+ * `onConnect` (address, cookie); `onConnect` should take what it needs and drop it
+ * (`extra.request = undefined`), so that a socket held for days does not keep its request's
+ * headers and parser state alive.
+ */
+export interface WsExtra {
+  readonly socket: WebSocket;
+  request?: IncomingMessage;
+}
+
+/**
+ * graphql-ws's core on a `ws` server: the library's `graphql-ws/use/ws` adapter, thinner per
+ * socket. Where that one keeps a ping interval, a pong time-out and a pong listener for every
+ * socket, this one hands the socket to a shared {@link KeepaliveWheel}; and a message is turned
+ * into text before the (long) async handling starts, so a subscription that runs for the
+ * socket's life does not pin the frame's read buffer. The protocol work is graphql-ws's own
+ * (`makeServer`); this file is only the socket glue, as the library intends adapters to be.
+ */
+export function serveGraphqlWs<P extends Record<string, unknown>, E extends WsExtra>(
+  options: ServerOptions<P, E>,
+  glue: {
+    readonly wsServer: WebSocketServer;
+    readonly keepalive: KeepaliveWheel<WebSocket>;
+    /** Close reasons without error messages. */
+    readonly production: boolean;
+    readonly logError: (err: unknown, what: string) => void;
+  },
+): { dispose(): Promise<void> } {
+  const { wsServer, keepalive, production, logError } = glue;
+  const server = makeServer<P, E>(options);
+  wsServer.options.handleProtocols = handleProtocols;
+  const reason = (err: unknown) => (production ? 'Internal server error' : (err instanceof Error ? err.message : String(err)).slice(0, 120));
+  wsServer.once('error', (err) => {
+    logError(err, 'internal error emitted on the WebSocket server');
+    for (const client of wsServer.clients) client.close(CloseCode.InternalServerError, reason(err));
+  });
+  const onHandlerError = (socket: WebSocket, err: unknown) => {
+    logError(err, 'internal error while handling a WebSocket message');
+    socket.close(CloseCode.InternalServerError, reason(err));
+  };
+  wsServer.on('connection', (socket: WebSocket, request: IncomingMessage) => {
+    socket.once('error', (err) => {
+      logError(err, 'internal error emitted on a WebSocket socket');
+      socket.close(CloseCode.InternalServerError, reason(err));
+    });
+    keepalive.add(socket);
+    const closed = server.opened(
+      {
+        protocol: socket.protocol,
+        send: (data) => send(socket, data),
+        close: (code, why) => socket.close(code, why),
+        onMessage: (cb) => socket.on('message', (data) => void deliver(socket, cb, String(data), onHandlerError)),
+      },
+      { socket, request } as E,
+    );
+    socket.once('close', (code, why) => {
+      keepalive.remove(socket);
+      void closed(code, String(why));
+    });
+  });
+  return {
+    dispose: async () => {
+      for (const client of wsServer.clients) client.close(1001, 'Going away');
+      wsServer.removeAllListeners();
+      await new Promise<void>((resolve, reject) => wsServer.close((err) => (err ? reject(err) : resolve())));
+    },
+  };
+}
+
+function send(socket: WebSocket, data: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (socket.readyState !== socket.OPEN) return resolve();
+    socket.send(data, (err) => (err ? reject(err) : resolve()));
+  });
+}
+
+/** Runs graphql-ws's handler for one message; its frame holds the text only, never the read buffer. */
+async function deliver(socket: WebSocket, cb: (data: string) => Promise<void>, text: string, onError: (socket: WebSocket, err: unknown) => void): Promise<void> {
+  try {
+    await cb(text);
+  } catch (err) {
+    onError(socket, err);
+  }
+}

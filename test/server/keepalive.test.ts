@@ -1,0 +1,96 @@
+import { EventEmitter } from 'node:events';
+import { describe, expect, it } from 'vitest';
+import { KeepaliveWheel } from '../../api/server/keepalive.js';
+
+/** A socket that answers pings (or not), counting what the wheel did to it. */
+class FakeSocket extends EventEmitter {
+  readonly OPEN = 1;
+  readyState = 1;
+  pings = 0;
+  terminated = false;
+  constructor(public answers: boolean) {
+    super();
+  }
+  ping(): void {
+    this.pings++;
+    if (this.answers) queueMicrotask(() => this.emit('pong'));
+  }
+  terminate(): void {
+    this.terminated = true;
+    this.readyState = 3;
+  }
+}
+
+const settle = () => new Promise<void>((r) => setImmediate(r));
+
+/** Runs `periods` whole intervals (each `slots` ticks), letting pongs arrive between ticks. */
+async function run(wheel: KeepaliveWheel<FakeSocket>, slots: number, periods: number): Promise<void> {
+  for (let i = 0; i < slots * periods; i++) {
+    wheel.tick();
+    await settle();
+  }
+}
+
+describe('KeepaliveWheel', () => {
+  const cases = [
+    { name: 'a socket that answers stays, pinged once per interval', answers: true, periods: 5, terminated: false, pings: 5 },
+    { name: 'a silent socket is pinged once and terminated at the next visit', answers: false, periods: 2, terminated: true, pings: 1 },
+    { name: 'a silent socket is not terminated before its second visit', answers: false, periods: 1, terminated: false, pings: 1 },
+  ];
+  for (const c of cases) {
+    it(c.name, async () => {
+      const slots = 4;
+      const wheel = new KeepaliveWheel<FakeSocket>({ intervalMs: 1000, slots });
+      const sockets = Array.from({ length: 10 }, () => new FakeSocket(c.answers));
+      for (const s of sockets) wheel.add(s);
+      await run(wheel, slots, c.periods);
+      for (const s of sockets) {
+        expect(s.terminated).toBe(c.terminated);
+        expect(s.pings).toBe(c.pings);
+      }
+      expect(wheel.size).toBe(c.terminated ? 0 : sockets.length);
+    });
+  }
+
+  it('a socket that goes silent is terminated within two intervals, the others untouched', async () => {
+    const slots = 3;
+    const wheel = new KeepaliveWheel<FakeSocket>({ intervalMs: 1000, slots });
+    const sockets = Array.from({ length: 9 }, () => new FakeSocket(true));
+    for (const s of sockets) wheel.add(s);
+    await run(wheel, slots, 2);
+    sockets[4]!.answers = false;
+    await run(wheel, slots, 2);
+    expect(sockets.map((s) => s.terminated)).toEqual(sockets.map((_, i) => i === 4));
+  });
+
+  it('removed sockets are neither pinged nor terminated, and lose the pong listener', async () => {
+    const wheel = new KeepaliveWheel<FakeSocket>({ intervalMs: 1000, slots: 2 });
+    const s = new FakeSocket(false);
+    wheel.add(s);
+    expect(s.listenerCount('pong')).toBe(1);
+    wheel.remove(s);
+    expect(s.listenerCount('pong')).toBe(0);
+    await run(wheel, 2, 3);
+    expect(s.pings).toBe(0);
+    expect(s.terminated).toBe(false);
+  });
+
+  it('sockets not open (closing) are left to their close', async () => {
+    const wheel = new KeepaliveWheel<FakeSocket>({ intervalMs: 1000, slots: 1 });
+    const s = new FakeSocket(false);
+    wheel.add(s);
+    s.readyState = 2;
+    await run(wheel, 1, 3);
+    expect(s.pings).toBe(0);
+    expect(s.terminated).toBe(false);
+  });
+
+  it('shares one pong listener function across sockets', () => {
+    const wheel = new KeepaliveWheel<FakeSocket>();
+    const a = new FakeSocket(true);
+    const b = new FakeSocket(true);
+    wheel.add(a);
+    wheel.add(b);
+    expect(a.listeners('pong')[0]).toBe(b.listeners('pong')[0]);
+  });
+});
