@@ -33,7 +33,7 @@ export function createPubSub(opts: { redisUrl?: string; channelNamespace?: strin
 
 class LocalPubSub implements PubSub {
   protected readonly emitter = new EventEmitter().setMaxListeners(0);
-  constructor(protected readonly logger?: Logger) {}
+  constructor(readonly logger?: Logger) {}
 
   publish(topic: string, payload: unknown): void {
     this.emitter.emit(topic, payload);
@@ -59,45 +59,73 @@ class LocalPubSub implements PubSub {
   protected onLastListener(_topic: string): void {}
 
   private iterate(topic: string): AsyncIterator<unknown> {
-    const queue: unknown[] = [];
-    let wake: ((r: IteratorResult<unknown>) => void) | undefined;
-    let done = false;
-    const listener = (payload: unknown): void => {
-      if (wake) {
-        const w = wake;
-        wake = undefined;
-        w({ value: payload, done: false });
-        return;
-      }
-      queue.push(payload);
-      if (queue.length > MAX_PENDING_EVENTS) {
-        queue.shift();
-        this.logger?.warn({ topic }, 'subscriber too slow: dropped the oldest pending event');
-      }
-    };
     if (this.emitter.listenerCount(topic) === 0) this.onFirstListener(topic);
-    this.emitter.on(topic, listener);
-    const finish = (): IteratorResult<unknown> => {
-      if (!done) {
-        done = true;
-        this.emitter.off(topic, listener);
-        if (this.emitter.listenerCount(topic) === 0) this.onLastListener(topic);
-        wake?.({ value: undefined, done: true });
-      }
-      return { value: undefined, done: true };
-    };
-    return {
-      next: () => {
-        if (queue.length > 0) return Promise.resolve({ value: queue.shift(), done: false });
-        if (done) return Promise.resolve({ value: undefined, done: true });
-        return new Promise((resolve) => (wake = resolve));
-      },
-      return: () => Promise.resolve(finish()),
-      throw: (err: unknown) => {
-        finish();
-        return Promise.reject(err);
-      },
-    };
+    const it = new TopicIterator(this, topic);
+    this.emitter.on(topic, it.listener);
+    return it;
+  }
+
+  /** @internal A subscriber went away. */
+  unlisten(topic: string, listener: (payload: unknown) => void): void {
+    this.emitter.off(topic, listener);
+    if (this.emitter.listenerCount(topic) === 0) this.onLastListener(topic);
+  }
+}
+
+/**
+ * One subscriber's queue. A class rather than closures: an agent holds one for its socket's life,
+ * and under tsx every named closure also costs a dictionary of its own (see
+ * api/server/graphql-ws-server.ts); only `listener` is a closure (the emitter needs a function).
+ */
+class TopicIterator implements AsyncIterator<unknown> {
+  private readonly queue: unknown[] = [];
+  private wake: ((r: IteratorResult<unknown>) => void) | undefined;
+  private done = false;
+  readonly listener: (payload: unknown) => void;
+
+  constructor(
+    private readonly owner: LocalPubSub,
+    private readonly topic: string,
+  ) {
+    this.listener = this.deliver.bind(this);
+  }
+
+  next(): Promise<IteratorResult<unknown>> {
+    if (this.queue.length > 0) return Promise.resolve({ value: this.queue.shift(), done: false });
+    if (this.done) return Promise.resolve({ value: undefined, done: true });
+    return new Promise((resolve) => (this.wake = resolve));
+  }
+
+  return(): Promise<IteratorResult<unknown>> {
+    return Promise.resolve(this.finish());
+  }
+
+  throw(err: unknown): Promise<IteratorResult<unknown>> {
+    this.finish();
+    return Promise.reject(err);
+  }
+
+  private deliver(payload: unknown): void {
+    if (this.wake) {
+      const w = this.wake;
+      this.wake = undefined;
+      w({ value: payload, done: false });
+      return;
+    }
+    this.queue.push(payload);
+    if (this.queue.length > MAX_PENDING_EVENTS) {
+      this.queue.shift();
+      this.owner.logger?.warn({ topic: this.topic }, 'subscriber too slow: dropped the oldest pending event');
+    }
+  }
+
+  private finish(): IteratorResult<unknown> {
+    if (!this.done) {
+      this.done = true;
+      this.owner.unlisten(this.topic, this.listener);
+      this.wake?.({ value: undefined, done: true });
+    }
+    return { value: undefined, done: true };
   }
 }
 

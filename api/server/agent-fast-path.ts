@@ -64,32 +64,7 @@ export class AgentFastPath {
     const op = this.classify(args.document);
     const ctx = args.contextValue as GraphQLContext;
     if (op.kind !== 'instructions' || !this.admits(ctx, 'agentInstructions')) return subscribe(args);
-    const source = agentInstructionStream(ctx)[Symbol.asyncIterator]();
-    const fields = op.fields;
-    const view = (event: unknown): ExecutionResult => {
-      const i = event as { id: unknown; kind: unknown; payload?: unknown };
-      const out: Record<string, unknown> = {};
-      // As the schema serializes them: ID and String as text, JSON as is.
-      for (const f of fields) out[f] = f === 'payload' ? (i.payload ?? null) : String(i[f as 'id' | 'kind']);
-      return { data: { agentInstructions: out } };
-    };
-    // An iterator object, not a generator: `return()` must end a stream that is waiting for its next event.
-    const mapped: AsyncGenerator<ExecutionResult> = {
-      [Symbol.asyncIterator]: () => mapped,
-      next: async () => {
-        const n = await source.next();
-        return n.done ? { value: undefined, done: true } : { value: view(n.value), done: false };
-      },
-      return: async () => {
-        await source.return?.();
-        return { value: undefined, done: true };
-      },
-      throw: async (err: unknown) => {
-        await source.return?.();
-        throw err;
-      },
-    };
-    return mapped;
+    return new InstructionStream(agentInstructionStream(ctx)[Symbol.asyncIterator](), op.fields);
   };
 
   /** The access guard's rule check, without its audit: a refusal takes the normal path. */
@@ -107,6 +82,50 @@ export class AgentFastPath {
       this.known.set(document, op);
     }
     return op;
+  }
+}
+
+/**
+ * The instruction stream as graphql-ws iterates it: each published instruction as the schema
+ * would serialize the selected fields (ID and String as text, JSON as is). An iterator object,
+ * not a generator: `return()` must end a stream that is waiting for its next event. A class, so
+ * that the one held per agent for the socket's life has its methods on the prototype instead of
+ * closures of its own (under tsx each named closure is also a dictionary-mode object).
+ */
+class InstructionStream implements AsyncGenerator<ExecutionResult> {
+  constructor(
+    private readonly source: AsyncIterator<unknown>,
+    private readonly fields: readonly string[],
+  ) {}
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  async next(): Promise<IteratorResult<ExecutionResult, undefined>> {
+    const n = await this.source.next();
+    return n.done ? { value: undefined, done: true } : { value: this.view(n.value), done: false };
+  }
+
+  async return(): Promise<IteratorResult<ExecutionResult, undefined>> {
+    await this.source.return?.();
+    return { value: undefined, done: true };
+  }
+
+  async throw(err: unknown): Promise<IteratorResult<ExecutionResult, undefined>> {
+    await this.source.return?.();
+    throw err;
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.return();
+  }
+
+  private view(event: unknown): ExecutionResult {
+    const i = event as { id: unknown; kind: unknown; payload?: unknown };
+    const out: Record<string, unknown> = {};
+    for (const f of this.fields) out[f] = f === 'payload' ? (i.payload ?? null) : String(i[f as 'id' | 'kind']);
+    return { data: { agentInstructions: out } };
   }
 }
 

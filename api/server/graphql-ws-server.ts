@@ -22,6 +22,13 @@ export interface WsExtra {
  * socket's life does not pin the frame's read buffer. The protocol work is graphql-ws's own
  * (`makeServer`); this file is only the socket glue, as the library intends adapters to be.
  */
+/*
+ * NAMED_CLOSURES: the server runs through tsx, whose esbuild transform keeps function names
+ * (`keepNames`): an arrow assigned to a property or a const is wrapped in a
+ * `defineProperty(fn, 'name')`, which turns that function into a dictionary-mode object — about
+ * 256 bytes more per closure, and a slow path each time one is made. Closures made per socket or
+ * per message are therefore written as methods (or passed inline), which esbuild leaves alone.
+ */
 export function serveGraphqlWs<P extends Record<string, unknown>, E extends WsExtra>(
   options: ServerOptions<P, E>,
   glue: {
@@ -50,12 +57,19 @@ export function serveGraphqlWs<P extends Record<string, unknown>, E extends WsEx
       socket.close(CloseCode.InternalServerError, reason(err));
     });
     keepalive.add(socket);
+    // Methods, not arrow properties: see NAMED_CLOSURES below.
     const closed = server.opened(
       {
         protocol: socket.protocol,
-        send: (data) => send(socket, data),
-        close: (code, why) => socket.close(code, why),
-        onMessage: (cb) => socket.on('message', (data) => void deliver(socket, cb, String(data), onHandlerError)),
+        send(data) {
+          return send(socket, data);
+        },
+        close(code, why) {
+          socket.close(code, why);
+        },
+        onMessage(cb) {
+          socket.on('message', (data) => void deliver(socket, cb, String(data), onHandlerError));
+        },
       },
       { socket, request } as E,
     );
