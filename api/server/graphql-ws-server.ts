@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { CloseCode, handleProtocols, makeServer, type ServerOptions } from 'graphql-ws';
 import type { WebSocket, WebSocketServer } from 'ws';
 import type { KeepaliveWheel } from './keepalive.js';
@@ -57,12 +58,14 @@ export function serveGraphqlWs<P extends Record<string, unknown>, E extends WsEx
       socket.close(CloseCode.InternalServerError, reason(err));
     });
     keepalive.add(socket);
+    // The TCP socket under the WebSocket (the upgrade request's), for corking.
+    const raw = request.socket;
     // Methods, not arrow properties: see NAMED_CLOSURES below.
     const closed = server.opened(
       {
         protocol: socket.protocol,
         send(data) {
-          return send(socket, data);
+          return send(socket, raw, data);
         },
         close(code, why) {
           socket.close(code, why);
@@ -87,11 +90,35 @@ export function serveGraphqlWs<P extends Record<string, unknown>, E extends WsEx
   };
 }
 
-function send(socket: WebSocket, data: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (socket.readyState !== socket.OPEN) return resolve();
-    socket.send(data, (err) => (err ? reject(err) : resolve()));
-  });
+/**
+ * What may wait in a socket's send buffer before a send waits for its flush (graphql-ws awaits
+ * every send: above this, a subscriber that cannot keep up slows its stream down).
+ */
+export const SEND_HIGH_WATER_BYTES = 64 * 1024;
+
+/**
+ * Sends one graphql-ws message. The frames one turn of the event loop sends to a socket go out
+ * in one write: an operation's answer is two messages (`next`, then `complete`), and each was a
+ * system call of its own — the largest CPU cost of an idle fleet's heartbeats. So the TCP socket
+ * is corked until the turn's end, and a send resolves at once while the buffer is small (graphql-
+ * ws sends `complete` only after `next` resolved), waiting for the flush only above
+ * {@link SEND_HIGH_WATER_BYTES}. A failed write errors and closes the socket, as before.
+ */
+function send(socket: WebSocket, raw: Duplex, data: string): Promise<void> {
+  if (socket.readyState !== socket.OPEN) return Promise.resolve();
+  if (raw.writableCorked === 0) {
+    raw.cork();
+    setImmediate(uncork, raw);
+  }
+  if (socket.bufferedAmount < SEND_HIGH_WATER_BYTES) {
+    socket.send(data);
+    return Promise.resolve();
+  }
+  return new Promise((resolve, reject) => socket.send(data, (err) => (err ? reject(err) : resolve())));
+}
+
+function uncork(raw: Duplex): void {
+  raw.uncork();
 }
 
 /** Runs graphql-ws's handler for one message; its frame holds the text only, never the read buffer. */

@@ -25,6 +25,7 @@ const MB = 2 ** 20;
 const snapDir = values.snapshots ? path.resolve(values.snapshots) : undefined;
 if (snapDir) fs.mkdirSync(snapDir, { recursive: true });
 const databaseUrl = await benchDatabase(`n${N}`, values.fresh || !fs.existsSync(credentialCache(`n${N}`)));
+const spawnedAt = performance.now();
 const server = await startBenchServer({ databaseUrl, cpuProfDir: values.profile, nodeArgs: snapDir ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapDir}`] : [] });
 const pid = server.proc.pid!;
 
@@ -76,7 +77,9 @@ const heap1 = await heap();
 await snapshot('after.heapsnapshot');
 await sleep(3000);
 const a = procStats(pid).cpuSeconds;
+const idleFromS = (performance.now() - spawnedAt) / 1000;
 await sleep(idleSeconds * 1000);
+const idleToS = (performance.now() - spawnedAt) / 1000;
 const b = procStats(pid).cpuSeconds;
 const rss2 = procStats(pid).rssBytes;
 const heap2 = await heap();
@@ -95,6 +98,8 @@ const out = {
   rssPerAgentMarginalKB: +((rss1 - rss0) / N / 1024).toFixed(1),
   idleCpuPercent: +(((b - a) / idleSeconds) * 100).toFixed(1),
   idleSeconds,
+  // For `profile-summary.ts FILE 30 FROM TO` (seconds after the server was spawned ≈ its profile's start).
+  idleWindowS: [+idleFromS.toFixed(1), +idleToS.toFixed(1)],
   rssAfterIdleMB: +(rss2 / MB).toFixed(0),
   heapBefore: heap0,
   heapWith: heap1,

@@ -7,14 +7,32 @@ import WebSocket, { WebSocketServer } from 'ws';
 import { serveGraphqlWs, type WsExtra } from '../../api/server/graphql-ws-server.js';
 import { KeepaliveWheel } from '../../api/server/keepalive.js';
 
-const schema = buildSchema('type Query { hello: String }');
-const roots = { query: { hello: () => 'world' } };
+const schema = buildSchema('type Query { hello: String } type Subscription { burst(n: Int!, bytes: Int!): String }');
+/** `burst`: n events of `bytes` each, as fast as the server will take them (past the send buffer's high-water mark). */
+async function* burst({ n, bytes }: { n: number; bytes: number }) {
+  for (let i = 0; i < n; i++) yield { burst: `${i}:`.padEnd(bytes, 'x') };
+}
+const roots = { query: { hello: () => 'world' }, subscription: { burst } };
 
 /** A graphql-ws server on a random port, its keepalive fast (200 ms). */
-async function start(seen: { userAgent?: string; hadRequest?: boolean }[] = []) {
+async function start(seen: { userAgent?: string; hadRequest?: boolean }[] = [], keepaliveMs = 200) {
   const server = http.createServer();
   const wsServer = new WebSocketServer({ server, path: '/graphql' });
-  const keepalive = new KeepaliveWheel<WebSocket>({ intervalMs: 200, slots: 2 }).start();
+  const keepalive = new KeepaliveWheel<WebSocket>({ intervalMs: keepaliveMs, slots: 2 }).start();
+  /** Writes to each TCP socket (counted for the test of coalescing). */
+  const writes: { count: number }[] = [];
+  wsServer.on('connection', (_socket, request) => {
+    const counter = { count: 0 };
+    writes.push(counter);
+    const raw = request.socket as unknown as { _write: (...a: unknown[]) => void; _writev: (...a: unknown[]) => void };
+    for (const k of ['_write', '_writev'] as const) {
+      const original = raw[k].bind(raw);
+      raw[k] = (...a: unknown[]) => {
+        counter.count++;
+        original(...a);
+      };
+    }
+  });
   const handle = serveGraphqlWs<Record<string, unknown>, WsExtra>(
     {
       schema,
@@ -33,6 +51,7 @@ async function start(seen: { userAgent?: string; hadRequest?: boolean }[] = []) 
   return {
     url,
     keepalive,
+    writes,
     stop: async () => {
       keepalive.stop();
       await handle.dispose();
@@ -68,6 +87,28 @@ describe('serveGraphqlWs', () => {
     while (!messages.some((m) => (m as { type: string }).type === 'complete')) await new Promise((r) => setTimeout(r, 10));
     expect(messages).toContainEqual({ id: '1', type: 'next', payload: { data: { hello: 'world' } } });
     expect(seen).toEqual([{ userAgent: 'test-agent', hadRequest: true }]);
+    ws.close();
+  });
+
+  it("writes an operation's answer (next and complete) to the socket in one write", async () => {
+    const s = await start([], 60_000);
+    stops.push(s.stop);
+    const { ws, messages } = await client(s.url, true);
+    s.writes[0]!.count = 0;
+    ws.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: '{ hello }' } }));
+    while (!messages.some((m) => (m as { type: string }).type === 'complete')) await new Promise((r) => setTimeout(r, 10));
+    expect(s.writes[0]!.count).toBe(1);
+    ws.close();
+  });
+
+  it('delivers a burst larger than the send buffer whole and in order, then completes', async () => {
+    const s = await start();
+    stops.push(s.stop);
+    const { ws, messages } = await client(s.url, true);
+    ws.send(JSON.stringify({ id: 'b', type: 'subscribe', payload: { query: 'subscription { burst(n: 300, bytes: 1000) }' } }));
+    while (!messages.some((m) => (m as { type: string }).type === 'complete')) await new Promise((r) => setTimeout(r, 10));
+    const got = messages.filter((m) => (m as { type: string }).type === 'next').map((m) => Number(String((m as { payload: { data: { burst: string } } }).payload.data.burst).split(':')[0]));
+    expect(got).toEqual(Array.from({ length: 300 }, (_, i) => i));
     ws.close();
   });
 

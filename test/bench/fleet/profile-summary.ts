@@ -2,18 +2,28 @@
  * Summarises a `node --cpu-prof` profile: self time by function and by package, and inclusive
  * time of the project's own functions (what a flame graph would show at a glance).
  *
- *   npx tsx test/bench/fleet/profile-summary.ts FILE.cpuprofile [top]
+ *   npx tsx test/bench/fleet/profile-summary.ts FILE.cpuprofile [top] [fromS toS]
+ *
+ * `fromS toS`: only the samples between those seconds after the profile's start (a window such
+ * as the idle one fleet-idle.bench.ts prints).
  */
 import fs from 'node:fs';
 
 interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount: number; children?: number[] }
-const [file, topText] = process.argv.slice(2);
+const [file, topText, fromText, toText] = process.argv.slice(2);
 const top = Number(topText ?? 25);
 const prof = JSON.parse(fs.readFileSync(file!, 'utf8')) as { nodes: Node[]; startTime: number; endTime: number; samples: number[]; timeDeltas: number[] };
 const byId = new Map(prof.nodes.map((n) => [n.id, n]));
 const parent = new Map<number, number>();
 for (const n of prof.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-const total = prof.samples.length;
+// Sample times (µs after the start) decide which samples fall in the window.
+const window = fromText !== undefined ? [Number(fromText) * 1e6, Number(toText ?? Infinity) * 1e6] : undefined;
+let t = 0;
+const samples = prof.samples.filter((_, i) => {
+  t += prof.timeDeltas[i] ?? 0;
+  return !window || (t >= window[0]! && t <= window[1]!);
+});
+const total = samples.length;
 const where = (n: Node) => {
   const u = n.callFrame.url.replace(/^file:\/\//, '');
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(u)?.[1];
@@ -22,7 +32,7 @@ const where = (n: Node) => {
 const self = new Map<string, number>();
 const pkgs = new Map<string, number>();
 const inclusive = new Map<string, number>();
-for (const id of prof.samples) {
+for (const id of samples) {
   const n = byId.get(id)!;
   const key = `${n.callFrame.functionName || '(anon)'} ${where(n)}:${n.callFrame.lineNumber + 1}`;
   self.set(key, (self.get(key) ?? 0) + 1);
