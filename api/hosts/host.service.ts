@@ -15,6 +15,7 @@ import { scanHosts } from './host-scan.js';
 import { CLOSE_AGENT_TOPIC, HOST_UPDATED_TOPIC } from './topics.js';
 import { Coalescer } from '../batching/coalescer.js';
 import { writePresence, type PresenceChange } from './host-presence.js';
+import { sweepCutoffs, writeSweep } from './host-liveness.js';
 import { retryOnDeadlock } from '../batching/lock-retry.js';
 
 /** The columns a credential check reads. */
@@ -63,6 +64,7 @@ export class HostService {
   private flushingBeats = false;
   private presence: Coalescer<PresenceChange, void> | undefined;
   private credentials: Coalescer<number, CredentialRow | undefined> | undefined;
+  private writing: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly opts: HostServiceOptions) {
     this.now = opts.now ?? (() => new Date());
@@ -115,7 +117,7 @@ export class HostService {
   private presenceFor(em: EntityManager): Coalescer<PresenceChange, void> {
     this.presence ??= new Coalescer(async (changes) => {
       const fork = em.fork();
-      const changed = await writePresence(fork, this.opts.replicaId, changes, this.now());
+      const changed = await this.exclusive(() => writePresence(fork, this.opts.replicaId, changes, this.now()));
       await this.publishMany(fork, changed);
       return changes.map(() => undefined);
     });
@@ -161,9 +163,14 @@ export class HostService {
     try {
       for (let i = 0; i < ids.length; i += 500) {
         const chunk = ids.slice(i, i + 500);
-        await retryOnDeadlock(() => em.nativeUpdate(HostRecord, { id: { $in: chunk } }, { lastSeenAt: now }));
-        const revived = await em.find(HostRecord, { id: { $in: chunk }, alive: false, revokedAt: null }, { fields: ['id'], disableIdentityMap: true });
-        for (const { id } of revived) if (await this.markAlive(em, id, now)) await this.publish(em, id);
+        const revived = await this.exclusive(async () => {
+          await retryOnDeadlock(() => em.nativeUpdate(HostRecord, { id: { $in: chunk } }, { lastSeenAt: now }));
+          const dead = await em.find(HostRecord, { id: { $in: chunk }, alive: false, revokedAt: null }, { fields: ['id'], disableIdentityMap: true });
+          const back: number[] = [];
+          for (const { id } of dead) if (await this.markAlive(em, id, now)) back.push(id);
+          return back;
+        });
+        for (const id of revived) await this.publish(em, id);
       }
     } catch (err) {
       // Not lost: the beats are noted again for the next flush.
@@ -189,26 +196,21 @@ export class HostService {
    */
   async sweep(em: EntityManager): Promise<number> {
     const now = this.now();
-    const cutoff = new Date(now.getTime() - this.opts.aliveWindowMs);
-    const staleOnline = new Date(now.getTime() - Math.min(this.opts.aliveWindowMs, 90_000));
-    let changes = 0;
-    const dying = await em.find(HostRecord, { alive: true, $or: [{ lastSeenAt: null }, { lastSeenAt: { $lt: cutoff } }] }, { fields: ['id'] });
-    for (const { id } of dying) {
-      if ((await em.nativeUpdate(HostRecord, { id, alive: true, $or: [{ lastSeenAt: null }, { lastSeenAt: { $lt: cutoff } }] }, { alive: false })) === 1) {
-        await this.record(em, id, 'DEAD', `no heartbeat for ${Math.round(this.opts.aliveWindowMs / 1000)} s`);
-        await this.publish(em, id);
-        changes++;
-      }
-    }
-    const lost = await em.find(HostRecord, { online: true, lastSeenAt: { $lt: staleOnline } }, { fields: ['id'] });
-    for (const { id } of lost) {
-      if ((await em.nativeUpdate(HostRecord, { id, online: true, lastSeenAt: { $lt: staleOnline } }, { online: false, connectedTo: null })) === 1) {
-        await this.record(em, id, 'DISCONNECTED', 'heartbeats stopped (the connection was lost without a close)');
-        await this.publish(em, id);
-        changes++;
-      }
-    }
-    return changes;
+    const changed = await this.exclusive(() => writeSweep(em, sweepCutoffs(now, this.opts.aliveWindowMs), now));
+    await this.publishMany(em, changed);
+    return changed.length;
+  }
+
+  /**
+   * One writer of hosts' liveness columns at a time on this replica: presence batches, heartbeat
+   * flush chunks and sweeps queue here instead of contending for the same rows (a sweep that ran
+   * beside a presence batch was picked as a deadlock victim and retried). Between replicas they
+   * still meet, in the same primary-key lock order, with {@link retryOnDeadlock} for the rest.
+   */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.writing.then(work);
+    this.writing = run.catch(() => undefined);
+    return run;
   }
 
   /**
