@@ -3,7 +3,7 @@
  * convergence and reconnect parts of fleet.bench.ts: N simulated agents against a real
  * `ioms server` on MariaDB; server RSS before and with them, the storm's time, idle CPU.
  *
- *   npx tsx test/bench/fleet-idle.bench.ts [--n 2000] [--idle 30] [--snapshots DIR] [--profile DIR] [--fresh]
+ *   npx tsx test/bench/fleet-idle.bench.ts [--n 2000] [--idle 30] [--snapshots DIR] [--profile DIR] [--fresh] [--node-args '--heap-growing-percent=50']
  *
  * `--snapshots DIR`: a V8 heap snapshot of the server before the fleet connects and one with it
  * connected; `npx tsx test/bench/fleet/heap-diff.ts DIR/before DIR/after N` then attributes the
@@ -16,7 +16,7 @@ import { adminLogin } from './fleet/admin-client.js';
 import { benchDatabase, BENCH_ADMIN_PASSWORD, credentialCache, procStats, startBenchServer } from './fleet/bench-server.js';
 import { Fleet } from './fleet/fleet.js';
 
-const { values } = parseArgs({ options: { n: { type: 'string', default: '2000' }, idle: { type: 'string', default: '30' }, snapshots: { type: 'string' }, profile: { type: 'string' }, fresh: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { n: { type: 'string', default: '2000' }, idle: { type: 'string', default: '30' }, snapshots: { type: 'string' }, profile: { type: 'string' }, fresh: { type: 'boolean', default: false }, 'node-args': { type: 'string' } } });
 const N = Number(values.n);
 const idleSeconds = Number(values.idle);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -26,7 +26,7 @@ const snapDir = values.snapshots ? path.resolve(values.snapshots) : undefined;
 if (snapDir) fs.mkdirSync(snapDir, { recursive: true });
 const databaseUrl = await benchDatabase(`n${N}`, values.fresh || !fs.existsSync(credentialCache(`n${N}`)));
 const spawnedAt = performance.now();
-const server = await startBenchServer({ databaseUrl, cpuProfDir: values.profile, nodeArgs: snapDir ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapDir}`] : [] });
+const server = await startBenchServer({ databaseUrl, cpuProfDir: values.profile, nodeArgs: [...(snapDir ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapDir}`] : []), ...(values['node-args']?.split(/\s+/).filter(Boolean) ?? [])] });
 const pid = server.proc.pid!;
 
 /** Signals the server for a heap snapshot and renames it to `name` once written. */
