@@ -3,7 +3,7 @@
  * convergence and reconnect parts of fleet.bench.ts: N simulated agents against a real
  * `ioms server` on MariaDB; server RSS before and with them, the storm's time, idle CPU.
  *
- *   npx tsx test/bench/fleet-idle.bench.ts [--n 2000] [--idle 30] [--snapshots DIR] [--profile DIR] [--fresh] [--node-args '--heap-growing-percent=50']
+ *   npx tsx test/bench/fleet-idle.bench.ts [--n 2000] [--idle 30] [--snapshots DIR] [--profile DIR] [--fresh] [--node-args=--heap-growing-percent=50]
  *
  * `--snapshots DIR`: a V8 heap snapshot of the server before the fleet connects and one with it
  * connected; `npx tsx test/bench/fleet/heap-diff.ts DIR/before DIR/after N` then attributes the
