@@ -9,7 +9,7 @@ import type { PubSub } from '../pubsub/pubsub.js';
 import { parseBatch } from './batch.js';
 import { appendJobEvent, insertJobEvents, publishJobEvents } from './job-events.js';
 import { ResultIngest } from './result-ingest.js';
-import { selectTargets, targetsOf, updateTargets } from './target-rows.js';
+import { insertTargets, selectTargets, targetsOf, updateTargets } from './target-rows.js';
 import type { JobCounts, RunCommandInput } from './job.type.js';
 
 /** @default 60 s */
@@ -96,7 +96,7 @@ export class JobService {
         lastSeq: 0,
       });
       await tx.flush();
-      for (const h of hosts) tx.create(JobTargetRecord, { jobId: record.id, hostId: h.id, hostName: h.name, status: 'QUEUED', attempts: 0, queueDeadline: deadline, stdoutTruncated: false, stderrTruncated: false });
+      await insertTargets(tx, record.id, hosts.map((h) => ({ hostId: h.id, hostName: h.name })), deadline);
       // The audit row commits with the job: if it cannot be written, nothing is sent.
       this.deps.audit.build(tx, { actorType: 'USER', actor: actor.username, ip: actor.ip, action: 'runCommand', target: `job ${record.id}`, args: { kind, command, ...args, selector: input.selector, hosts: input.hosts, targets: hosts.length, batch: input.batch, maxFailures: input.maxFailures, timeoutSeconds, queueForSeconds }, outcome: 'SUCCESS' });
       await tx.flush();
