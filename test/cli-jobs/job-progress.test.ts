@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyJobEvent, initialProgress, isJobSettled, progressCounts, type JobProgress } from '../../cli/jobs/job-progress.js';
+import { applyJobEvent, applyJobEvents, initialProgress, isJobSettled, progressCounts, type JobProgress } from '../../cli/jobs/job-progress.js';
 import type { JobEventWire, JobStatus, TargetStatus } from '../../cli/jobs/job-wire.js';
 import { createProgressBar, renderProgressLine } from '../../cli/jobs/progress-bar.js';
 
@@ -75,5 +75,21 @@ describe('createProgressBar', () => {
     expect(out[0]).toBe(`[${'.'.repeat(30)}]  0/2 done · 0s`);
     expect(out[1]).toBe(`[${'#'.repeat(15)}${'.'.repeat(15)}]  1/2 done · 0s`);
     expect(out[2]).toBe('');
+  });
+});
+
+describe('applyJobEvents: a batch ends where the same events one by one end', () => {
+  const events = [target('a', 'SENT', 4), target('a', 'SUCCEEDED', 5), target('a', 'RUNNING', 6), target('b', 'FAILED', 3), job('COMPLETED', 7), target('c', 'EXPLODED', 8)];
+  it.each([
+    { name: 'all at once', from: start({ a: 'QUEUED', b: 'RUNNING' }), events },
+    { name: 'nothing new (all at or before lastSeq)', from: start({ a: 'QUEUED' }, 'RUNNING', 10), events },
+    { name: 'an empty batch', from: start({ a: 'QUEUED' }), events: [] },
+  ])('$name', ({ from, events: batch }) => {
+    const before = new Map(from.targets);
+    const one = batch.reduce(applyJobEvent, from);
+    const all = applyJobEvents(from, batch);
+    expect(Object.fromEntries(all.targets)).toEqual(Object.fromEntries(one.targets));
+    expect([all.jobStatus, all.lastSeq]).toEqual([one.jobStatus, one.lastSeq]);
+    expect(from.targets).toEqual(before);
   });
 });
