@@ -99,8 +99,9 @@ figures.push(item(1, figure(`server RSS per agent (total / N)${where}`, 'KB', rs
 const socket = adminSocket(submit.url, token);
 for (let i = 0; i < runs; i++) {
   const from = monotonicMicros();
+  const cpuBefore = cpu();
   const r = await fanout(submit.url, token, socket, 'fleet=sim');
-  console.log(`FANOUT_WINDOW ${from} ${monotonicMicros()}`);
+  console.log(`FANOUT_WINDOW ${from} ${monotonicMicros()} server CPU ${(cpu() - cpuBefore).toFixed(2)} s`);
   const l = r.latenciesMs;
   const rw = rawFanouts[i]!;
   console.log(`fan-out ${i + 1}: job ${r.jobId}, ${l.length} results ${JSON.stringify(r.statuses)}, p50 ${percentile(l, 50)} ms, p99 ${percentile(l, 99)} ms, last stored ${l[l.length - 1]} ms, job end seen by a subscriber after ${r.totalMs.toFixed(0)} ms (${r.finishedBy})${r.errors.length ? `, stream errors: ${r.errors.slice(0, 3).join(' | ')}` : ''}`);
@@ -112,8 +113,9 @@ for (let i = 0; i < runs; i++) {
 
 // ── the same fan-out through the real CLI
 const execFrom = monotonicMicros();
+const execCpu = cpu();
 const exec = await cliExec(submit.url, token, 'fleet=sim', N);
-console.log(`EXEC_WINDOW ${execFrom} ${monotonicMicros()}`);
+console.log(`EXEC_WINDOW ${execFrom} ${monotonicMicros()} server CPU ${(cpu() - execCpu).toFixed(2)} s`);
 console.log(`ioms exec: ${exec.results} results ${JSON.stringify(exec.statuses)} printed after ${(exec.wallMs / 1000).toFixed(2)} s (CLI start-up alone ${(exec.startupMs / 1000).toFixed(2)} s)`);
 figures.push(item(2, figure(`fan-out ${N}${where} through \`ioms exec\`: spawn → all results printed`, 's', exec.wallMs / 1000, rawFanouts[0]!.all / 1000)));
 figures.push(item(2, figure(`fan-out ${N}${where} through \`ioms exec\`, less its start-up (\`ioms --version\` ${(exec.startupMs / 1000).toFixed(1)} s)`, 's', (exec.wallMs - exec.startupMs) / 1000, rawFanouts[0]!.all / 1000)));
