@@ -4,8 +4,7 @@
  * per-host results (events carry capped output; the query is authoritative).
  */
 import { followJobEvents, type FollowJobEventsOptions, type SubscribeJobEvents } from './job-event-stream.js';
-import { applyJobEvents, initialProgress, isJobSettled, type JobProgress } from './job-progress.js';
-import type { JobEventWire } from './job-wire.js';
+import { JobProgress } from './job-progress.js';
 import type { JobStatus, JobTargetWire, JobWire, TargetStatus } from './job-wire.js';
 
 export type JobWithTargets = JobWire & { targets: JobTargetWire[] };
@@ -15,7 +14,7 @@ export interface WatchJobOptions {
   readonly job: JobWire & { targets: readonly { host: string; status: TargetStatus }[] };
   readonly subscribe: SubscribeJobEvents;
   readonly fetchJob: (id: string) => Promise<JobWithTargets>;
-  /** The initial state, then the state after each batch of events that arrived together. */
+  /** Every change, starting with the initial state. */
   readonly onProgress?: (progress: JobProgress) => void;
   readonly onRetry?: FollowJobEventsOptions['onRetry'];
   /** Lets the caller stop following (Ctrl-C); resolves `watchJob` with the job as it is then. */
@@ -23,27 +22,17 @@ export interface WatchJobOptions {
 }
 
 export async function watchJob(o: WatchJobOptions): Promise<JobWithTargets> {
-  let progress = initialProgress({ id: o.job.id, status: o.job.status as JobStatus, lastSeq: o.job.lastSeq, targets: o.job.targets });
+  const progress = new JobProgress({ id: o.job.id, status: o.job.status as JobStatus, lastSeq: o.job.lastSeq, targets: o.job.targets });
   o.onProgress?.(progress);
-  if (!isJobSettled(progress)) {
-    // Events arriving together (one read of the socket holds many) are applied as one batch:
-    // the state, its counts and the progress line are worked out once per batch, not per event.
-    let pending: JobEventWire[] = [];
-    const apply = () => {
-      const batch = pending;
-      pending = [];
-      progress = applyJobEvents(progress, batch);
-      o.onProgress?.(progress);
-      if (isJobSettled(progress)) follower.stop();
-    };
+  if (!progress.settled()) {
     const follower = followJobEvents({
       afterSeq: progress.lastSeq,
       subscribe: o.subscribe,
       onRetry: o.onRetry,
       onEvent: (event) => {
-        pending.push(event);
-        if (pending.length === 1) queueMicrotask(apply);
-        return false;
+        progress.apply(event);
+        o.onProgress?.(progress);
+        return progress.settled();
       },
     });
     const abort = () => follower.stop();

@@ -16,6 +16,9 @@
  * 6. idle: server CPU and RSS with N idle agents (heartbeats every 15 s, metrics every 60 s); raw:
  *    the raw server holding N sockets that send a heartbeat-sized message every 15 s.
  *
+ * `--profile DIR`: the servers write CPU profiles there when they stop (the reconnect storm is
+ * left out, since a SIGKILLed server writes none); `npx tsx test/bench/fleet/profile-summary.ts FILE`.
+ *
  * `--only fanout`: figures 1 and 2 alone (connect storm, fan-outs, `ioms exec`), with the fan-out
  * windows printed as `FANOUT_WINDOW <from µs> <to µs>` on the monotonic clock a `--cpu-prof`
  * profile uses, for `profile-summary.ts FILE --window FROM-TO`.
@@ -72,7 +75,7 @@ if (!fanoutOnly) {
   rawIdleCpu = ((rb.cpuSeconds - ra.cpuSeconds) / idleSeconds) * 100;
 }
 await raw.stop();
-const rawReconnect = replicas === 1 && !fanoutOnly ? await rawReconnectStorm(N) : undefined;
+const rawReconnect = replicas === 1 && !fanoutOnly && !values.profile ? await rawReconnectStorm(N) : undefined;
 
 // ── IOMS
 // A kept database is only of use with the credentials cached beside it (another checkout's hosts
@@ -145,8 +148,10 @@ if (!fanoutOnly) {
   figures.push(item(6, figure(`idle server CPU with ${N} agents${where} (${idleSeconds} s)`, '% of a core', ((b - a) / idleSeconds) * 100, rawIdleCpu, '≤ 10 % at 10,000')));
   figures.push(item(6, figure(`idle server RSS with ${N} agents${where}`, 'MB', rss() / 2 ** 20, rawRssWith / 2 ** 20)));
 
-  // ── reconnect storm: the server is SIGKILLed and started again on the same port
-  if (replicas === 1) {
+  // ── reconnect storm: the server is SIGKILLed and started again on the same port. Left out with
+  // `--profile`: a SIGKILLed process writes no CPU profile, and the profile is of the figures above.
+  if (values.profile) console.log('reconnect storm left out: --profile keeps the server alive to write its CPU profile');
+  if (replicas === 1 && !values.profile) {
     const server = servers[0]!;
     const port = Number(new URL(server.url).port);
     const before = fleet.counters();
