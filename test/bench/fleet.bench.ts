@@ -3,7 +3,7 @@
  * `ioms server` process on MariaDB, each figure beside a raw `ws` baseline over the same number
  * of sockets, measured in the same run. Numbers are issue 9's benchmark list:
  *
- *   npx tsx test/bench/fleet.bench.ts [--n 1000] [--quick] [--runs 3] [--idle 30] [--replicas 2] [--profile DIR] [--fresh]
+ *   npx tsx test/bench/fleet.bench.ts [--n 1000] [--quick] [--runs 3] [--idle 30] [--replicas 2] [--profile DIR] [--fresh] [--only convergence]
  *
  * 1. connect storm: all N agents dial at once → all authenticated and online (connection_ack);
  *    server RSS per connected agent vs the raw server holding the same sockets.
@@ -19,6 +19,7 @@
  * `--replicas 2`: two server processes sharing MariaDB and Redis (IOMS_BENCH_REDIS_URL, default
  * redis://127.0.0.1:6379), agents spread over both, every job and profile submitted on the second
  * (so instructions cross replicas through Redis); the reconnect storm is left out.
+ * `--only convergence`: the connect storm and figure 4 alone (no fan-outs, idle or reconnect).
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -32,12 +33,14 @@ import { RawBaseline } from './fleet/raw-baseline.js';
 import { rawReconnectStorm } from './fleet/raw-reconnect.js';
 import { figure, item, printFigures, type Figure } from './fleet/report.js';
 
-const { values } = parseArgs({ options: { n: { type: 'string', default: '1000' }, quick: { type: 'boolean', default: false }, runs: { type: 'string' }, profile: { type: 'string' }, idle: { type: 'string' }, fresh: { type: 'boolean', default: false }, replicas: { type: 'string', default: '1' } } });
+const { values } = parseArgs({ options: { n: { type: 'string', default: '1000' }, quick: { type: 'boolean', default: false }, runs: { type: 'string' }, profile: { type: 'string' }, idle: { type: 'string' }, fresh: { type: 'boolean', default: false }, replicas: { type: 'string', default: '1' }, only: { type: 'string' } } });
 const N = Number(values.n);
 const runs = Number(values.runs ?? (values.quick ? 1 : 3));
 const idleSeconds = Number(values.idle ?? (values.quick ? 10 : 30));
 const replicas = Number(values.replicas);
 if (replicas !== 1 && replicas !== 2) throw new Error('--replicas is 1 or 2');
+if (values.only !== undefined && values.only !== 'convergence') throw new Error('--only takes convergence');
+const onlyConvergence = values.only === 'convergence';
 const where = replicas === 2 ? ', 2 replicas' : '';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const figures: Figure[] = [];
@@ -49,7 +52,7 @@ const HEARTBEAT_MS = 15_000;
 const raw = await RawBaseline.start(N, 4, HEARTBEAT_MS);
 const rawRssWith = await raw.rssBytes();
 const rawFanouts: { p50: number; p99: number; all: number }[] = [];
-for (let i = 0; i < runs; i++) {
+for (let i = 0; i < (onlyConvergence ? 0 : runs); i++) {
   const l = (await raw.broadcast(N)).sort((a, b) => a - b);
   rawFanouts.push({ p50: percentile(l, 50), p99: percentile(l, 99), all: l[l.length - 1]! });
 }
@@ -57,11 +60,11 @@ const padBytes = desiredInstructionBytes(profile);
 const rawDesired = (await raw.broadcast(N, padBytes)).sort((a, b) => a - b);
 await sleep(3000);
 const ra = procStats(raw.serverPid);
-await sleep(idleSeconds * 1000);
+await sleep(onlyConvergence ? 0 : idleSeconds * 1000);
 const rb = procStats(raw.serverPid);
 const rawIdleCpu = ((rb.cpuSeconds - ra.cpuSeconds) / idleSeconds) * 100;
 await raw.stop();
-const rawReconnect = replicas === 1 ? await rawReconnectStorm(N) : undefined;
+const rawReconnect = replicas === 1 && !onlyConvergence ? await rawReconnectStorm(N) : undefined;
 
 // ── IOMS
 // A kept database is only of use with the credentials cached beside it (another checkout's hosts
@@ -86,7 +89,7 @@ figures.push(item(1, figure(`server RSS with ${N} agents${where}`, 'MB', rssWith
 figures.push(item(1, figure(`server RSS per agent (total / N)${where}`, 'KB', rssWith / N / 1024, rawRssWith / N / 1024, '≤ 50 KB')));
 
 const socket = adminSocket(submit.url, token);
-for (let i = 0; i < runs; i++) {
+for (let i = 0; i < (onlyConvergence ? 0 : runs); i++) {
   const r = await fanout(submit.url, token, socket, 'fleet=sim');
   const l = r.latenciesMs;
   const rw = rawFanouts[i]!;
@@ -98,10 +101,12 @@ for (let i = 0; i < runs; i++) {
 }
 
 // ── the same fan-out through the real CLI
-const exec = await cliExec(submit.url, token, 'fleet=sim', N);
-console.log(`ioms exec: ${exec.results} results ${JSON.stringify(exec.statuses)} printed after ${(exec.wallMs / 1000).toFixed(2)} s (CLI start-up alone ${(exec.startupMs / 1000).toFixed(2)} s)`);
-figures.push(item(2, figure(`fan-out ${N}${where} through \`ioms exec\`: spawn → all results printed`, 's', exec.wallMs / 1000, rawFanouts[0]!.all / 1000)));
-figures.push(item(2, figure(`fan-out ${N}${where} through \`ioms exec\`, less its start-up (\`ioms --version\` ${(exec.startupMs / 1000).toFixed(1)} s)`, 's', (exec.wallMs - exec.startupMs) / 1000, rawFanouts[0]!.all / 1000)));
+if (!onlyConvergence) {
+  const exec = await cliExec(submit.url, token, 'fleet=sim', N);
+  console.log(`ioms exec: ${exec.results} results ${JSON.stringify(exec.statuses)} printed after ${(exec.wallMs / 1000).toFixed(2)} s (CLI start-up alone ${(exec.startupMs / 1000).toFixed(2)} s)`);
+  figures.push(item(2, figure(`fan-out ${N}${where} through \`ioms exec\`: spawn → all results printed`, 's', exec.wallMs / 1000, rawFanouts[0]!.all / 1000)));
+  figures.push(item(2, figure(`fan-out ${N}${where} through \`ioms exec\`, less its start-up (\`ioms --version\` ${(exec.startupMs / 1000).toFixed(1)} s)`, 's', (exec.wallMs - exec.startupMs) / 1000, rawFanouts[0]!.all / 1000)));
+}
 
 // ── convergence: a profile change reaching every host
 await pushBenchArtifact(submit.url, token);
@@ -120,16 +125,18 @@ try {
 await socket.dispose();
 
 // ── idle cost
-await sleep(3000);
-const a = cpu();
-await sleep(idleSeconds * 1000);
-const b = cpu();
-figures.push(item(6, figure(`idle server CPU with ${N} agents${where} (${idleSeconds} s)`, '% of a core', ((b - a) / idleSeconds) * 100, rawIdleCpu, '≤ 10 % at 10,000')));
-figures.push(item(6, figure(`idle server RSS with ${N} agents${where}`, 'MB', rss() / 2 ** 20, rawRssWith / 2 ** 20)));
+if (!onlyConvergence) {
+  await sleep(3000);
+  const a = cpu();
+  await sleep(idleSeconds * 1000);
+  const b = cpu();
+  figures.push(item(6, figure(`idle server CPU with ${N} agents${where} (${idleSeconds} s)`, '% of a core', ((b - a) / idleSeconds) * 100, rawIdleCpu, '≤ 10 % at 10,000')));
+  figures.push(item(6, figure(`idle server RSS with ${N} agents${where}`, 'MB', rss() / 2 ** 20, rawRssWith / 2 ** 20)));
+}
 
 // ── reconnect storm: the server is SIGKILLed and started again on the same port
 let lastServers = servers;
-if (replicas === 1) {
+if (replicas === 1 && !onlyConvergence) {
   const server = servers[0]!;
   const port = Number(new URL(server.url).port);
   const before = fleet.counters();
