@@ -82,9 +82,9 @@ describe.each(databaseKinds())('the batched reconcile pass ($name)', (kind) => {
   let orm: MikroORM;
   const queries: string[] = [];
 
-  const addHosts = async (names: string[], labels: Record<string, string>, extra: Partial<HostRecord> = {}) => {
+  const addHosts = async (names: string[], labels: Record<string, string>, extra: { online?: boolean; connectedTo?: string } = {}) => {
     const em = orm.em.fork();
-    const hosts = names.map((name) => em.create(HostRecord, { name, credentialHash: 'x', agentLabels: labels, serverLabels: {}, enrolledAt: NOW, online: true, ...extra }));
+    const hosts = names.map((name) => em.create(HostRecord, { name, credentialHash: 'x', agentLabels: labels, serverLabels: {}, enrolledAt: NOW, online: true, alive: true, ...extra }));
     await em.flush();
     return hosts.map((h) => h.id);
   };
