@@ -230,6 +230,7 @@ export class Reconciler {
       pubsub.publishMany(HOST_CHANGED_TOPIC, stored.map((e): HostChangedEvent => ({ hostId: e.hostId, host: e.host, part: 'STATE' })));
       pubsub.publishMany(ROLLOUT_TOPIC, stored);
     }
+    this.opts.logger.debug({ hosts: hostIds.length, written: plan.writes.length - conflicted.size, sent: plan.sends.length, conflicts: conflicted.size, failed: failed.size, renders: renders.cache.misses }, 'reconcile pass');
     return renders;
   }
 }
