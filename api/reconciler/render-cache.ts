@@ -43,7 +43,10 @@ export class RenderCache {
     return `${names}|${canonicalJson(labels)}`;
   }
 
-  /** The host's render: `renderDesiredState(documents, host)`, computed once per distinct key. */
+  /**
+   * The host's render: `renderDesiredState(documents, host)`, computed once per distinct key
+   * (`host` is this host's name; a shared render's `errors` list the host it was computed for).
+   */
   render(host: RenderInput): HostRender {
     const key = this.key(host);
     const hit = this.renders.get(key);
