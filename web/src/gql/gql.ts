@@ -24,11 +24,11 @@ type Documents = {
     "\n  query EnrollmentTokens {\n    enrollmentTokens {\n      id\n      description\n      labels\n      expiresAt\n      maxUses\n      uses\n      createdBy\n      createdAt\n      revokedAt\n      status\n    }\n  }\n": typeof types.EnrollmentTokensDocument,
     "\n  mutation CreateEnrollmentToken($input: CreateEnrollmentTokenInput!) {\n    createEnrollmentToken(input: $input) {\n      token\n      enrollmentToken {\n        id\n        expiresAt\n        maxUses\n      }\n    }\n  }\n": typeof types.CreateEnrollmentTokenDocument,
     "\n  mutation RevokeEnrollmentToken($id: ID!) {\n    revokeEnrollmentToken(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.RevokeEnrollmentTokenDocument,
-    "\n  query Users {\n    users {\n      id\n      username\n      role\n      allowList\n      disabled\n      createdAt\n      updatedAt\n    }\n  }\n": typeof types.UsersDocument,
+    "\n  query Users {\n    users {\n      id\n      username\n      role\n      allowList\n      disabled\n      locked\n      createdAt\n      updatedAt\n    }\n  }\n": typeof types.UsersDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      username\n    }\n  }\n": typeof types.CreateUserDocument,
     "\n  mutation UpdateUser($username: String!, $input: UpdateUserInput!) {\n    updateUser(username: $username, input: $input) {\n      id\n      username\n      role\n      allowList\n      disabled\n      updatedAt\n    }\n  }\n": typeof types.UpdateUserDocument,
     "\n  mutation DeleteUser($username: String!) {\n    deleteUser(username: $username) {\n      id\n    }\n  }\n": typeof types.DeleteUserDocument,
-    "\n  mutation UnlockUser($username: String!) {\n    unlockUser(username: $username) {\n      id\n    }\n  }\n": typeof types.UnlockUserDocument,
+    "\n  mutation UnlockUser($username: String!) {\n    unlockUser(username: $username) {\n      id\n      locked\n    }\n  }\n": typeof types.UnlockUserDocument,
     "\n  query Artifacts($search: String, $first: Int, $after: String) {\n    artifacts(search: $search, first: $first, after: $after) {\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      nodes {\n        name\n        versions {\n          name\n          version\n          sizeBytes\n          sha256\n          md5\n          uploadedBy\n          createdAt\n          referencedBy\n        }\n      }\n    }\n  }\n": typeof types.ArtifactsDocument,
     "\n  mutation DeleteArtifact($name: String!, $version: String) {\n    deleteArtifact(name: $name, version: $version) {\n      deleted {\n        name\n        version\n      }\n      blobsRemoved\n    }\n  }\n": typeof types.DeleteArtifactDocument,
     "\n  query AuditEvents($filter: AuditFilterInput, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      nodes {\n        id\n        at\n        actorType\n        actor\n        ip\n        action\n        target\n        args\n        outcome\n        reason\n      }\n    }\n  }\n": typeof types.AuditEventsDocument,
@@ -88,11 +88,11 @@ const documents: Documents = {
     "\n  query EnrollmentTokens {\n    enrollmentTokens {\n      id\n      description\n      labels\n      expiresAt\n      maxUses\n      uses\n      createdBy\n      createdAt\n      revokedAt\n      status\n    }\n  }\n": types.EnrollmentTokensDocument,
     "\n  mutation CreateEnrollmentToken($input: CreateEnrollmentTokenInput!) {\n    createEnrollmentToken(input: $input) {\n      token\n      enrollmentToken {\n        id\n        expiresAt\n        maxUses\n      }\n    }\n  }\n": types.CreateEnrollmentTokenDocument,
     "\n  mutation RevokeEnrollmentToken($id: ID!) {\n    revokeEnrollmentToken(id: $id) {\n      id\n      status\n    }\n  }\n": types.RevokeEnrollmentTokenDocument,
-    "\n  query Users {\n    users {\n      id\n      username\n      role\n      allowList\n      disabled\n      createdAt\n      updatedAt\n    }\n  }\n": types.UsersDocument,
+    "\n  query Users {\n    users {\n      id\n      username\n      role\n      allowList\n      disabled\n      locked\n      createdAt\n      updatedAt\n    }\n  }\n": types.UsersDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      username\n    }\n  }\n": types.CreateUserDocument,
     "\n  mutation UpdateUser($username: String!, $input: UpdateUserInput!) {\n    updateUser(username: $username, input: $input) {\n      id\n      username\n      role\n      allowList\n      disabled\n      updatedAt\n    }\n  }\n": types.UpdateUserDocument,
     "\n  mutation DeleteUser($username: String!) {\n    deleteUser(username: $username) {\n      id\n    }\n  }\n": types.DeleteUserDocument,
-    "\n  mutation UnlockUser($username: String!) {\n    unlockUser(username: $username) {\n      id\n    }\n  }\n": types.UnlockUserDocument,
+    "\n  mutation UnlockUser($username: String!) {\n    unlockUser(username: $username) {\n      id\n      locked\n    }\n  }\n": types.UnlockUserDocument,
     "\n  query Artifacts($search: String, $first: Int, $after: String) {\n    artifacts(search: $search, first: $first, after: $after) {\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      nodes {\n        name\n        versions {\n          name\n          version\n          sizeBytes\n          sha256\n          md5\n          uploadedBy\n          createdAt\n          referencedBy\n        }\n      }\n    }\n  }\n": types.ArtifactsDocument,
     "\n  mutation DeleteArtifact($name: String!, $version: String) {\n    deleteArtifact(name: $name, version: $version) {\n      deleted {\n        name\n        version\n      }\n      blobsRemoved\n    }\n  }\n": types.DeleteArtifactDocument,
     "\n  query AuditEvents($filter: AuditFilterInput, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      nodes {\n        id\n        at\n        actorType\n        actor\n        ip\n        action\n        target\n        args\n        outcome\n        reason\n      }\n    }\n  }\n": types.AuditEventsDocument,
@@ -199,7 +199,7 @@ export function graphql(source: "\n  mutation RevokeEnrollmentToken($id: ID!) {\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Users {\n    users {\n      id\n      username\n      role\n      allowList\n      disabled\n      createdAt\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  query Users {\n    users {\n      id\n      username\n      role\n      allowList\n      disabled\n      createdAt\n      updatedAt\n    }\n  }\n"];
+export function graphql(source: "\n  query Users {\n    users {\n      id\n      username\n      role\n      allowList\n      disabled\n      locked\n      createdAt\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  query Users {\n    users {\n      id\n      username\n      role\n      allowList\n      disabled\n      locked\n      createdAt\n      updatedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -215,7 +215,7 @@ export function graphql(source: "\n  mutation DeleteUser($username: String!) {\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation UnlockUser($username: String!) {\n    unlockUser(username: $username) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation UnlockUser($username: String!) {\n    unlockUser(username: $username) {\n      id\n    }\n  }\n"];
+export function graphql(source: "\n  mutation UnlockUser($username: String!) {\n    unlockUser(username: $username) {\n      id\n      locked\n    }\n  }\n"): (typeof documents)["\n  mutation UnlockUser($username: String!) {\n    unlockUser(username: $username) {\n      id\n      locked\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
