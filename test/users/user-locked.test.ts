@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, login } from '../helpers/graphql.js';
+import { runCli } from '../helpers/processes.js';
 import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/test-server.js';
 
 const USERS = '{ users { username locked } }';
@@ -13,6 +14,12 @@ describe('User.locked', () => {
   let dir: string;
   let server: TestServer;
   let admin: string;
+  /** A CLI config file holding the admin's token (what `ioms login` writes). */
+  const configFile = (token: string) => {
+    const file = path.join(dir, 'cli.json');
+    fs.writeFileSync(file, JSON.stringify({ server: server.url, token }), { mode: 0o600 });
+    return file;
+  };
   const lockedOf = async () => Object.fromEntries((await gql<{ users: { username: string; locked: boolean }[] }>(server.url, USERS, {}, admin)).data!.users.map((u) => [u.username, u.locked]));
 
   beforeAll(async () => {
@@ -32,6 +39,8 @@ describe('User.locked', () => {
     expect(await lockedOf()).toEqual({ admin: false, eve: false });
     await gql(server.url, LOGIN, { u: 'eve', p: 'wrong' });
     expect(await lockedOf()).toEqual({ admin: false, eve: true });
+    const cli = await runCli(['--server', server.url, 'user', 'ls', '-o', 'json'], { IOMS_CONFIG: configFile(admin) });
+    expect((JSON.parse(cli.stdout) as { username: string; locked: boolean }[]).find((u) => u.username === 'eve')?.locked, cli.stderr).toBe(true);
     const refused = await gql(server.url, LOGIN, { u: 'eve', p: 'eve-password-1' });
     expect(refused.errors?.[0]?.extensions?.code).toBe('TOO_MANY_REQUESTS');
 
