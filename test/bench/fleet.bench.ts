@@ -3,7 +3,7 @@
  * `ioms server` process on MariaDB, each figure beside a raw `ws` baseline over the same number
  * of sockets, measured in the same run. Numbers are issue 9's benchmark list:
  *
- *   npx tsx test/bench/fleet.bench.ts [--n 1000] [--quick] [--runs 3] [--idle 30] [--replicas 2] [--profile DIR] [--fresh] [--only fanout]
+ *   npx tsx test/bench/fleet.bench.ts [--n 1000] [--quick] [--runs 3] [--idle 30] [--replicas 2] [--profile DIR] [--fresh] [--only convergence|fanout]
  *
  * 1. connect storm: all N agents dial at once → all authenticated and online (connection_ack);
  *    server RSS per connected agent vs the raw server holding the same sockets.
@@ -19,13 +19,13 @@
  * `--profile DIR`: the servers write CPU profiles there when they stop (the reconnect storm is
  * left out, since a SIGKILLed server writes none); `npx tsx test/bench/fleet/profile-summary.ts FILE`.
  *
- * `--only fanout`: figures 1 and 2 alone (connect storm, fan-outs, `ioms exec`), with the fan-out
- * windows printed as `FANOUT_WINDOW <from µs> <to µs>` on the monotonic clock a `--cpu-prof`
- * profile uses, for `profile-summary.ts FILE --window FROM-TO`.
- *
  * `--replicas 2`: two server processes sharing MariaDB and Redis (IOMS_BENCH_REDIS_URL, default
  * redis://127.0.0.1:6379), agents spread over both, every job and profile submitted on the second
  * (so instructions cross replicas through Redis); the reconnect storm is left out.
+ * `--only convergence`: the connect storm and figure 4 alone (no fan-outs, idle or reconnect).
+ * `--only fanout`: the connect storm and figure 2 alone (fan-outs, `ioms exec`), each fan-out
+ * window printed as `FANOUT_WINDOW <from µs> <to µs> server CPU <s>` on the monotonic clock a
+ * `--cpu-prof` profile uses, for `profile-summary.ts FILE --window FROM-TO[,FROM-TO…]`.
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -45,8 +45,9 @@ const runs = Number(values.runs ?? (values.quick ? 1 : 3));
 const idleSeconds = Number(values.idle ?? (values.quick ? 10 : 30));
 const replicas = Number(values.replicas);
 if (replicas !== 1 && replicas !== 2) throw new Error('--replicas is 1 or 2');
-if (values.only !== undefined && values.only !== 'fanout') throw new Error('--only takes fanout');
-const fanoutOnly = values.only === 'fanout';
+if (values.only !== undefined && values.only !== 'convergence' && values.only !== 'fanout') throw new Error('--only takes convergence or fanout');
+const onlyConvergence = values.only === 'convergence';
+const onlyFanout = values.only === 'fanout';
 /** Now on the monotonic clock of `--cpu-prof` profiles (µs), to cut a window out of one. */
 const monotonicMicros = () => Number(process.hrtime.bigint() / 1000n);
 const where = replicas === 2 ? ', 2 replicas' : '';
@@ -60,22 +61,19 @@ const HEARTBEAT_MS = 15_000;
 const raw = await RawBaseline.start(N, 4, HEARTBEAT_MS);
 const rawRssWith = await raw.rssBytes();
 const rawFanouts: { p50: number; p99: number; all: number }[] = [];
-for (let i = 0; i < runs; i++) {
+for (let i = 0; i < (onlyConvergence ? 0 : runs); i++) {
   const l = (await raw.broadcast(N)).sort((a, b) => a - b);
   rawFanouts.push({ p50: percentile(l, 50), p99: percentile(l, 99), all: l[l.length - 1]! });
 }
 const padBytes = desiredInstructionBytes(profile);
-const rawDesired = fanoutOnly ? [] : (await raw.broadcast(N, padBytes)).sort((a, b) => a - b);
-let rawIdleCpu = NaN;
-if (!fanoutOnly) {
-  await sleep(3000);
-  const ra = procStats(raw.serverPid);
-  await sleep(idleSeconds * 1000);
-  const rb = procStats(raw.serverPid);
-  rawIdleCpu = ((rb.cpuSeconds - ra.cpuSeconds) / idleSeconds) * 100;
-}
+const rawDesired = onlyFanout ? [] : (await raw.broadcast(N, padBytes)).sort((a, b) => a - b);
+await sleep(3000);
+const ra = procStats(raw.serverPid);
+await sleep(onlyConvergence || onlyFanout ? 0 : idleSeconds * 1000);
+const rb = procStats(raw.serverPid);
+const rawIdleCpu = ((rb.cpuSeconds - ra.cpuSeconds) / idleSeconds) * 100;
 await raw.stop();
-const rawReconnect = replicas === 1 && !fanoutOnly && !values.profile ? await rawReconnectStorm(N) : undefined;
+const rawReconnect = replicas === 1 && !values.profile && !values.only ? await rawReconnectStorm(N) : undefined;
 
 // ── IOMS
 // A kept database is only of use with the credentials cached beside it (another checkout's hosts
@@ -100,7 +98,7 @@ figures.push(item(1, figure(`server RSS with ${N} agents${where}`, 'MB', rssWith
 figures.push(item(1, figure(`server RSS per agent (total / N)${where}`, 'KB', rssWith / N / 1024, rawRssWith / N / 1024, '≤ 50 KB')));
 
 const socket = adminSocket(submit.url, token);
-for (let i = 0; i < runs; i++) {
+for (let i = 0; i < (onlyConvergence ? 0 : runs); i++) {
   const from = monotonicMicros();
   const cpuBefore = cpu();
   const r = await fanout(submit.url, token, socket, 'fleet=sim');
@@ -115,16 +113,17 @@ for (let i = 0; i < runs; i++) {
 }
 
 // ── the same fan-out through the real CLI
-const execFrom = monotonicMicros();
-const execCpu = cpu();
-const exec = await cliExec(submit.url, token, 'fleet=sim', N);
-console.log(`EXEC_WINDOW ${execFrom} ${monotonicMicros()} server CPU ${(cpu() - execCpu).toFixed(2)} s`);
-console.log(`ioms exec: ${exec.results} results ${JSON.stringify(exec.statuses)} printed after ${(exec.wallMs / 1000).toFixed(2)} s (CLI start-up alone ${(exec.startupMs / 1000).toFixed(2)} s)`);
-figures.push(item(2, figure(`fan-out ${N}${where} through \`ioms exec\`: spawn → all results printed`, 's', exec.wallMs / 1000, rawFanouts[0]!.all / 1000)));
-figures.push(item(2, figure(`fan-out ${N}${where} through \`ioms exec\`, less its start-up (\`ioms --version\` ${(exec.startupMs / 1000).toFixed(1)} s)`, 's', (exec.wallMs - exec.startupMs) / 1000, rawFanouts[0]!.all / 1000)));
+if (!onlyConvergence) {
+  const execFrom = monotonicMicros();
+  const execCpu = cpu();
+  const exec = await cliExec(submit.url, token, 'fleet=sim', N);
+  console.log(`EXEC_WINDOW ${execFrom} ${monotonicMicros()} server CPU ${(cpu() - execCpu).toFixed(2)} s`);
+  console.log(`ioms exec: ${exec.results} results ${JSON.stringify(exec.statuses)} printed after ${(exec.wallMs / 1000).toFixed(2)} s (CLI start-up alone ${(exec.startupMs / 1000).toFixed(2)} s)`);
+  figures.push(item(2, figure(`fan-out ${N}${where} through \`ioms exec\`: spawn → all results printed`, 's', exec.wallMs / 1000, rawFanouts[0]!.all / 1000)));
+  figures.push(item(2, figure(`fan-out ${N}${where} through \`ioms exec\`, less its start-up (\`ioms --version\` ${(exec.startupMs / 1000).toFixed(1)} s)`, 's', (exec.wallMs - exec.startupMs) / 1000, rawFanouts[0]!.all / 1000)));
+}
 
-let lastServers = servers;
-if (!fanoutOnly) {
+if (!onlyFanout) {
   // ── convergence: a profile change reaching every host
   await pushBenchArtifact(submit.url, token);
   // A convergence that does not finish within its time-out is reported as such; the other figures stay.
@@ -139,41 +138,44 @@ if (!fanoutOnly) {
     console.log(`convergence did not finish: ${err instanceof Error ? err.message : String(err)}`);
     figures.push(item(4, figure(`convergence, ${N} hosts${where}: all CONVERGED — did not finish within ${convergeTimeoutMs / 1000} s`, 's', NaN, rawDesired[rawDesired.length - 1]! / 1000)));
   }
+}
+await socket.dispose();
 
-  // ── idle cost
+// ── idle cost
+if (!values.only) {
   await sleep(3000);
   const a = cpu();
   await sleep(idleSeconds * 1000);
   const b = cpu();
   figures.push(item(6, figure(`idle server CPU with ${N} agents${where} (${idleSeconds} s)`, '% of a core', ((b - a) / idleSeconds) * 100, rawIdleCpu, '≤ 10 % at 10,000')));
   figures.push(item(6, figure(`idle server RSS with ${N} agents${where}`, 'MB', rss() / 2 ** 20, rawRssWith / 2 ** 20)));
-
-  // ── reconnect storm: the server is SIGKILLed and started again on the same port. Left out with
-  // `--profile`: a SIGKILLed process writes no CPU profile, and the profile is of the figures above.
-  if (values.profile) console.log('reconnect storm left out: --profile keeps the server alive to write its CPU profile');
-  if (replicas === 1 && !values.profile) {
-    const server = servers[0]!;
-    const port = Number(new URL(server.url).port);
-    const before = fleet.counters();
-    await server.stop('SIGKILL');
-    fs.mkdirSync('.ioms-bench', { recursive: true });
-    fs.writeFileSync(`.ioms-bench/fleet-n${N}-server-1.log`, server.output());
-    await fleet.waitFor((c) => c.connected === 0, 60_000);
-    const restartedAt = performance.now();
-    const again = await startBenchServer({ databaseUrl, port, cpuProfDir: values.profile });
-    lastServers = [again];
-    const listeningMs = performance.now() - restartedAt;
-    await fleet.waitFor((c) => c.connected >= N, 600_000);
-    const reconnectMs = performance.now() - restartedAt;
-    const c2 = fleet.counters();
-    const reconnections = c2.connections - before.connections;
-    const refused = c2.refused - before.refused;
-    console.log(`reconnect storm: listening after ${(listeningMs / 1000).toFixed(1)} s, all ${N} online after ${(reconnectMs / 1000).toFixed(1)} s; ${reconnections} reconnections, ${refused} refused, ${Math.max(0, N - reconnections)} lost`);
-    figures.push(item(3, figure(`reconnect storm after SIGKILL, ${N} agents: server listening again`, 's', listeningMs / 1000, null)));
-    figures.push(item(3, figure(`reconnect storm after SIGKILL, ${N} agents: all online (${refused} refused, ${Math.max(0, N - reconnections)} lost)`, 's', reconnectMs / 1000, rawReconnect!.reconnectMs / 1000)));
-  }
 }
-await socket.dispose();
+
+// ── reconnect storm: the server is SIGKILLed and started again on the same port. Left out with
+// `--profile`: a SIGKILLed process writes no CPU profile, and the profile is of the figures above.
+let lastServers = servers;
+if (values.profile && !values.only) console.log('reconnect storm left out: --profile keeps the server alive to write its CPU profile');
+if (replicas === 1 && !values.profile && !values.only) {
+  const server = servers[0]!;
+  const port = Number(new URL(server.url).port);
+  const before = fleet.counters();
+  await server.stop('SIGKILL');
+  fs.mkdirSync('.ioms-bench', { recursive: true });
+  fs.writeFileSync(`.ioms-bench/fleet-n${N}-server-1.log`, server.output());
+  await fleet.waitFor((c) => c.connected === 0, 60_000);
+  const restartedAt = performance.now();
+  const again = await startBenchServer({ databaseUrl, port, cpuProfDir: values.profile });
+  lastServers = [again];
+  const listeningMs = performance.now() - restartedAt;
+  await fleet.waitFor((c) => c.connected >= N, 600_000);
+  const reconnectMs = performance.now() - restartedAt;
+  const c2 = fleet.counters();
+  const reconnections = c2.connections - before.connections;
+  const refused = c2.refused - before.refused;
+  console.log(`reconnect storm: listening after ${(listeningMs / 1000).toFixed(1)} s, all ${N} online after ${(reconnectMs / 1000).toFixed(1)} s; ${reconnections} reconnections, ${refused} refused, ${Math.max(0, N - reconnections)} lost`);
+  figures.push(item(3, figure(`reconnect storm after SIGKILL, ${N} agents: server listening again`, 's', listeningMs / 1000, null)));
+  figures.push(item(3, figure(`reconnect storm after SIGKILL, ${N} agents: all online (${refused} refused, ${Math.max(0, N - reconnections)} lost)`, 's', reconnectMs / 1000, rawReconnect!.reconnectMs / 1000)));
+}
 
 const counters = fleet.counters();
 await fleet.stop();
