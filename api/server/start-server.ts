@@ -278,6 +278,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
       await apollo.stop();
       await services.agentConnections.settled();
       await reconciler.idle();
+      await dispatcher.idle();
       await metricsMaintenance.stop();
       await metricsWriter.close();
       await pubsub.close();
