@@ -25,7 +25,8 @@ const MB = 2 ** 20;
 const snapDir = values.snapshots ? path.resolve(values.snapshots) : undefined;
 if (snapDir) fs.mkdirSync(snapDir, { recursive: true });
 const databaseUrl = await benchDatabase(`n${N}`, values.fresh || !fs.existsSync(credentialCache(`n${N}`)));
-const spawnedAt = performance.now();
+/** Now on the monotonic clock of `--cpu-prof` profiles (µs), as fleet.bench.ts prints its windows. */
+const monotonicMicros = () => Number(process.hrtime.bigint() / 1000n);
 const server = await startBenchServer({ databaseUrl, cpuProfDir: values.profile, nodeArgs: [...(snapDir ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapDir}`] : []), ...(values['node-args']?.split(/\s+/).filter(Boolean) ?? [])] });
 const pid = server.proc.pid!;
 
@@ -77,9 +78,9 @@ const heap1 = await heap();
 await snapshot('after.heapsnapshot');
 await sleep(3000);
 const a = procStats(pid).cpuSeconds;
-const idleFromS = (performance.now() - spawnedAt) / 1000;
+const idleFrom = monotonicMicros();
 await sleep(idleSeconds * 1000);
-const idleToS = (performance.now() - spawnedAt) / 1000;
+const idleTo = monotonicMicros();
 const b = procStats(pid).cpuSeconds;
 const rss2 = procStats(pid).rssBytes;
 const heap2 = await heap();
@@ -98,8 +99,8 @@ const out = {
   rssPerAgentMarginalKB: +((rss1 - rss0) / N / 1024).toFixed(1),
   idleCpuPercent: +(((b - a) / idleSeconds) * 100).toFixed(1),
   idleSeconds,
-  // For `profile-summary.ts FILE 30 FROM TO` (seconds after the server was spawned ≈ its profile's start).
-  idleWindowS: [+idleFromS.toFixed(1), +idleToS.toFixed(1)],
+  // For `profile-summary.ts FILE 30 --window FROM-TO` (µs on the profiles' monotonic clock).
+  idleWindow: `${idleFrom}-${idleTo}`,
   rssAfterIdleMB: +(rss2 / MB).toFixed(0),
   heapBefore: heap0,
   heapWith: heap1,

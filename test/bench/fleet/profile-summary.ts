@@ -2,28 +2,33 @@
  * Summarises a `node --cpu-prof` profile: self time by function and by package, and inclusive
  * time of the project's own functions (what a flame graph would show at a glance).
  *
- *   npx tsx test/bench/fleet/profile-summary.ts FILE.cpuprofile [top] [fromS toS]
+ *   npx tsx test/bench/fleet/profile-summary.ts FILE.cpuprofile [top] [--window FROM-TO[,FROM-TO…]]
  *
- * `fromS toS`: only the samples between those seconds after the profile's start (a window such
- * as the idle one fleet-idle.bench.ts prints).
+ * `--window`: only the samples taken inside these spans of the monotonic clock, in µs (what
+ * `fleet.bench.ts --only fanout` prints as `FANOUT_WINDOW FROM TO`).
  */
 import fs from 'node:fs';
+import { parseArgs } from 'node:util';
 
 interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount: number; children?: number[] }
-const [file, topText, fromText, toText] = process.argv.slice(2);
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { window: { type: 'string' } } });
+const [file, topText] = positionals;
 const top = Number(topText ?? 25);
 const prof = JSON.parse(fs.readFileSync(file!, 'utf8')) as { nodes: Node[]; startTime: number; endTime: number; samples: number[]; timeDeltas: number[] };
+const windows = (values.window ?? '').split(',').filter(Boolean).map((w) => w.split('-').map(Number) as [number, number]);
+if (windows.length) {
+  const kept: number[] = [];
+  let at = prof.startTime;
+  prof.samples.forEach((id, i) => {
+    at += prof.timeDeltas[i] ?? 0;
+    if (windows.some(([from, to]) => at >= from && at <= to)) kept.push(id);
+  });
+  prof.samples = kept;
+}
 const byId = new Map(prof.nodes.map((n) => [n.id, n]));
 const parent = new Map<number, number>();
 for (const n of prof.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-// Sample times (µs after the start) decide which samples fall in the window.
-const window = fromText !== undefined ? [Number(fromText) * 1e6, Number(toText ?? Infinity) * 1e6] : undefined;
-let t = 0;
-const samples = prof.samples.filter((_, i) => {
-  t += prof.timeDeltas[i] ?? 0;
-  return !window || (t >= window[0]! && t <= window[1]!);
-});
-const total = samples.length;
+const total = prof.samples.length;
 const where = (n: Node) => {
   const u = n.callFrame.url.replace(/^file:\/\//, '');
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(u)?.[1];
@@ -32,7 +37,7 @@ const where = (n: Node) => {
 const self = new Map<string, number>();
 const pkgs = new Map<string, number>();
 const inclusive = new Map<string, number>();
-for (const id of samples) {
+for (const id of prof.samples) {
   const n = byId.get(id)!;
   const key = `${n.callFrame.functionName || '(anon)'} ${where(n)}:${n.callFrame.lineNumber + 1}`;
   self.set(key, (self.get(key) ?? 0) + 1);
@@ -52,7 +57,8 @@ const show = (title: string, m: Map<string, number>) => {
   console.log(`\n${title}`);
   for (const [k, v] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${((v / total) * 100).toFixed(1).padStart(5)} %  ${k}`);
 };
-console.log(`${file}: ${((prof.endTime - prof.startTime) / 1e6).toFixed(1)} s, ${total} samples`);
+const idle = prof.samples.filter((id) => byId.get(id)!.callFrame.functionName === '(idle)').length;
+console.log(`${file}: ${((prof.endTime - prof.startTime) / 1e6).toFixed(1)} s, ${total} samples${windows.length ? ` in ${windows.length} window(s), ${(windows.reduce((a, [f, t]) => a + t - f, 0) / 1e6).toFixed(2)} s` : ''}, ${((idle / Math.max(total, 1)) * 100).toFixed(1)} % idle`);
 show('self time by package/dir', pkgs);
 show('self time by function', self);
 show('inclusive time, project functions', inclusive);
