@@ -8,6 +8,7 @@ import { sqlNames, type SqlNames } from '../metrics/sql-columns.js';
  * sessions run in UTC, see db/orm.ts).
  */
 export interface ReportSql {
+  readonly sqlite: boolean;
   readonly names: <T extends object>(entity: abstract new () => T) => SqlNames<T>;
   readonly date: (d: Date) => Date | number;
   readonly day: (column: string) => string;
@@ -22,6 +23,7 @@ export function reportSql(em: EntityManager): ReportSql {
   const conn = em.getConnection() as AbstractSqlConnection;
   const orm = { getMetadata: () => em.getMetadata(), em } as unknown as Parameters<typeof sqlNames>[0];
   return {
+    sqlite,
     names: (entity) => sqlNames(orm, entity),
     date: (d) => (sqlite ? d.getTime() : d),
     floor: (expr) => (sqlite ? `CAST(${expr} AS INTEGER)` : `FLOOR(${expr})`),

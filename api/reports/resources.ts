@@ -8,6 +8,7 @@
  */
 import { compareText } from './availability.js';
 import type { ReportHost } from './report-hosts.js';
+import { splitWholeDays } from './report-scope.js';
 
 /** One host's hourly averages counted per whole percent (bin b counts values in [b, b + 1)). */
 export interface PercentHistogram {
@@ -43,18 +44,13 @@ export interface ResourceInput {
   readonly mem: readonly PercentHistogram[];
 }
 
-const DAY_MS = 86_400_000;
-
 /**
  * Which part of the hours [fromMs, toMs) the daily histograms answer (the whole UTC days inside)
  * and which the 1-hour rollups (the hours before the first whole day and after the last).
  */
 export function splitResourceRange(fromMs: number, toMs: number): { days: { fromMs: number; toMs: number } | null; hours: { fromMs: number; toMs: number }[] } {
-  const d0 = Math.ceil(fromMs / DAY_MS) * DAY_MS;
-  const d1 = Math.floor(toMs / DAY_MS) * DAY_MS;
-  if (d0 >= d1) return { days: null, hours: fromMs < toMs ? [{ fromMs, toMs }] : [] };
-  const hours = [...(fromMs < d0 ? [{ fromMs, toMs: d0 }] : []), ...(d1 < toMs ? [{ fromMs: d1, toMs }] : [])];
-  return { days: { fromMs: d0, toMs: d1 }, hours };
+  const { days, edges } = splitWholeDays(fromMs, toMs);
+  return { days, hours: edges };
 }
 
 /** A daily histogram as stored (`"12:3,13:5"`); malformed parts are skipped. */
