@@ -27,6 +27,7 @@ export const EVENT_COUNT_SPECS: Readonly<Record<EventCountSource, EventCountSpec
 
 /** SQL of one source's table: the column names and the expressions both the chore and the reports group by. */
 export interface EventCountSql {
+  /** The table, unaliased. */
   readonly table: string;
   readonly id: string;
   readonly host: string;
@@ -42,20 +43,21 @@ export interface EventCountSql {
 }
 
 /**
- * The expressions for one source. SQLite stores DATETIME as epoch ms; on MySQL/MariaDB the
- * difference from the epoch is plain calendar arithmetic on the stored UTC wall clock (no session
- * time zone is involved).
+ * The expressions for one source, its columns qualified by `alias` (the table's alias in the
+ * query). SQLite stores DATETIME as epoch ms; on MySQL/MariaDB the difference from the epoch is
+ * plain calendar arithmetic on the stored UTC wall clock (no session time zone is involved).
  */
-export function eventCountSql(names: SqlNames<Record<string, unknown>>, s: EventCountSpec, sqlite: boolean): EventCountSql {
-  const at = names.col(s.at);
+export function eventCountSql(names: SqlNames<Record<string, unknown>>, s: EventCountSpec, sqlite: boolean, alias: string): EventCountSql {
+  const col = (prop: string) => `${alias}.${names.col(prop)}`;
+  const at = col(s.at);
   const concat = (a: string, b: string) => (sqlite ? `${a} || '|' || ${b}` : `CONCAT(${a}, '|', ${b})`);
   return {
     table: names.table,
-    id: names.col('id'),
-    host: names.col(s.host),
-    item: names.col(s.item),
+    id: col('id'),
+    host: col(s.host),
+    item: col(s.item),
     at,
-    status: s.detail === undefined ? names.col(s.status) : concat(names.col(s.status), names.col(s.detail)),
+    status: s.detail === undefined ? col(s.status) : concat(col(s.status), col(s.detail)),
     atMs: sqlite ? at : `(TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', ${at}) DIV 1000)`,
     dayMs: sqlite ? `(${at} - ${at} % ${DAY_MS})` : `(TIMESTAMPDIFF(DAY, '1970-01-01 00:00:00', ${at}) * ${DAY_MS})`,
   };

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { EventCountMarkRecord, EventDayCountRecord, type EventCountSource } from '../../db/entities/index.js';
+import { EventCountMarkRecord, EventDayCountRecord, EventItemRecord, type EventCountSource } from '../../db/entities/index.js';
 import { EVENT_COUNT_SPECS, eventCountSql } from '../metrics/event-count-sources.js';
 import type { DailyCount } from './daily-counts.js';
 import { num, reportSql, type ReportSql } from './report-sql.js';
@@ -22,27 +22,27 @@ type Row = { host_id: number | string; item: string; day_ms: number | string; st
 export async function loadDailyCounts(em: EntityManager, source: EventCountSource, range: ReportRange, hostIds: readonly number[] | null, byDay: boolean): Promise<DailyCount[]> {
   const sql = reportSql(em);
   const spec = EVENT_COUNT_SPECS[source];
-  const e = eventCountSql(sql.names(spec.entity as abstract new () => Record<string, unknown>), spec, sql.sqlite);
+  const e = eventCountSql(sql.names(spec.entity as abstract new () => Record<string, unknown>), spec, sql.sqlite, 'e');
   const inHosts = (col: string) => (hostIds === null ? '' : hostIds.length === 0 ? ' AND 1 = 0' : ` AND ${col} IN (${hostIds.map(() => '?').join(',')})`);
   const hostParams = hostIds ?? [];
   const { days, edges } = splitWholeDays(range.fromMs, range.toMs);
-  const rows: Row[] = [];
+  const parts: Row[][] = [];
   // raw rows grouped like the counts; `where` narrows them by time (and id)
   const rawCounts = (where: string, params: readonly unknown[]) =>
     sql.rows<Row>(
       `SELECT ${e.host} AS host_id, ${e.item} AS item, ${byDay ? e.dayMs : '0'} AS day_ms, ${e.status} AS status, COUNT(*) AS n, MAX(${e.atMs}) AS last_ms
-       FROM ${e.table} WHERE ${where}${inHosts(e.host)}
+       FROM ${e.table} e WHERE ${where}${inHosts(e.host)}
        GROUP BY ${e.host}, ${e.item}, ${byDay ? `${e.dayMs}, ` : ''}${e.status}`,
       [...params, ...hostParams],
     );
   const at = (r: ReportRange) => [sql.date(new Date(r.fromMs)), sql.date(new Date(r.toMs))];
   if (days) {
     const countedId = await loadCountedId(sql, source);
-    rows.push(...(await loadDayCounts(sql, source, days, byDay, inHosts, hostParams)));
-    rows.push(...(await rawCounts(`${e.id} > ? AND ${e.at} >= ? AND ${e.at} < ?`, [countedId, ...at(days)])));
+    parts.push(await loadDayCounts(sql, source, days, byDay, inHosts, hostParams));
+    parts.push(await rawCounts(`${e.id} > ? AND ${e.at} >= ? AND ${e.at} < ?`, [countedId, ...at(days)]));
   }
-  if (edges.length > 0) rows.push(...(await rawCounts(`(${edges.map(() => `(${e.at} >= ? AND ${e.at} < ?)`).join(' OR ')})`, edges.flatMap(at))));
-  return rows.map((r) => ({ hostId: Number(r.host_id), item: r.item, dayMs: byDay ? num(r.day_ms) : range.fromMs, status: r.status, count: num(r.n), lastMs: num(r.last_ms) }));
+  if (edges.length > 0) parts.push(await rawCounts(`(${edges.map(() => `(${e.at} >= ? AND ${e.at} < ?)`).join(' OR ')})`, edges.flatMap(at)));
+  return parts.flat().map((r) => ({ hostId: Number(r.host_id), item: r.item, dayMs: byDay ? num(r.day_ms) : range.fromMs, status: r.status, count: num(r.n), lastMs: num(r.last_ms) }));
 }
 
 /** The highest id of the source the counts hold (0 before the chore's first count). */
@@ -54,13 +54,18 @@ async function loadCountedId(sql: ReportSql, source: EventCountSource): Promise<
 
 async function loadDayCounts(sql: ReportSql, source: EventCountSource, days: ReportRange, byDay: boolean, inHosts: (col: string) => string, hostParams: readonly number[]): Promise<Row[]> {
   const c = sql.names(EventDayCountRecord);
+  const i = sql.names(EventItemRecord);
   const where = `${c.col('source')} = ? AND ${c.col('dayStartMs')} >= ? AND ${c.col('dayStartMs')} < ?${inHosts(c.col('hostId'))}`;
   const params = [source, days.fromMs, days.toMs, ...hostParams];
+  type Counted = Omit<Row, 'item'> & { item_id: number | string };
   // by day the rows are the counts themselves; over the whole range they are summed per host, item and status
-  return byDay
-    ? sql.rows<Row>(`SELECT ${c.col('hostId')} AS host_id, ${c.col('item')} AS item, ${c.col('dayStartMs')} AS day_ms, ${c.col('status')} AS status, ${c.col('count')} AS n, ${c.col('lastMs')} AS last_ms FROM ${c.table} WHERE ${where}`, params)
-    : sql.rows<Row>(
-        `SELECT ${c.col('hostId')} AS host_id, ${c.col('item')} AS item, 0 AS day_ms, ${c.col('status')} AS status, SUM(${c.col('count')}) AS n, MAX(${c.col('lastMs')}) AS last_ms FROM ${c.table} WHERE ${where} GROUP BY ${c.col('hostId')}, ${c.col('item')}, ${c.col('status')}`,
+  const counted = byDay
+    ? await sql.rows<Counted>(`SELECT ${c.col('hostId')} AS host_id, ${c.col('itemId')} AS item_id, ${c.col('dayStartMs')} AS day_ms, ${c.col('status')} AS status, ${c.col('count')} AS n, ${c.col('lastMs')} AS last_ms FROM ${c.table} WHERE ${where}`, params)
+    : await sql.rows<Counted>(
+        `SELECT ${c.col('hostId')} AS host_id, ${c.col('itemId')} AS item_id, 0 AS day_ms, ${c.col('status')} AS status, SUM(${c.col('count')}) AS n, MAX(${c.col('lastMs')}) AS last_ms FROM ${c.table} WHERE ${where} GROUP BY ${c.col('hostId')}, ${c.col('itemId')}, ${c.col('status')}`,
         params,
       );
+  if (counted.length === 0) return [];
+  const items = new Map((await sql.rows<{ id: number | string; item: string }>(`SELECT ${i.col('id')} AS id, ${i.col('item')} AS item FROM ${i.table} WHERE ${i.col('source')} = ?`, [source])).map((r) => [Number(r.id), r.item]));
+  return counted.map(({ item_id, ...r }) => ({ ...r, item: items.get(Number(item_id)) ?? '' }));
 }

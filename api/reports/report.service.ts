@@ -53,7 +53,7 @@ export async function cronReport(em: EntityManager, req: ReportRequest): Promise
 export async function commandsReport(em: EntityManager, req: ReportRequest): Promise<CommandsReport & { slowest: SlowCommand[] }> {
   const { hosts, ids } = await scope(em, req);
   const { jobs, targets, slowest } = await loadCommandCounts(em, req.range, ids);
-  return { ...commandRows(jobs, targets, hosts, { range: req.range, by: req.by, period: req.period, hostsFiltered: ids !== null }), slowest };
+  return { ...commandRows(jobs, targets, hosts, { range: req.range, by: req.by, period: req.period }), slowest };
 }
 
 export async function resourcesReport(em: EntityManager, req: ReportRequest, top: number): Promise<{ cpu: ResourceRow[]; memory: ResourceRow[]; disks: DiskRow[]; forecast: DiskForecast[] }> {

@@ -14,13 +14,15 @@ export type EventCountSource = (typeof EVENT_COUNT_SOURCES)[number];
  * (api/metrics/event-count-rollup.service.ts), which adds the events written since its last pass.
  *
  * The primary key leads with source and day, so a report's days are one contiguous range of the
- * clustered index (InnoDB) and the read needs no other index.
+ * clustered index (InnoDB) and the read needs no other index; its other parts are numbers but the
+ * short status, so grouping them stays in memory (see event-item.entity.ts).
  */
 export class EventDayCountRecord {
   source!: EventCountSource;
   dayStartMs!: number;
   hostId!: number;
-  item!: string;
+  /** The process, cron entry or resource (`event_items`). */
+  itemId!: number;
   /** The status, or for changes `KIND|OUTCOME`. */
   status!: string;
   count!: number;
@@ -35,7 +37,7 @@ export const EventDayCountSchema = new EntitySchema<EventDayCountRecord>({
     source: { type: 'string', length: 16, primary: true },
     dayStartMs: { type: new BigIntType('number'), primary: true },
     hostId: { type: 'integer', primary: true },
-    item: { type: 'string', length: 512, primary: true },
+    itemId: { type: 'integer', primary: true },
     status: { type: 'string', length: 40, primary: true },
     count: { type: 'integer' },
     lastMs: { type: new BigIntType('number') },

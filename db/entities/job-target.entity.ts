@@ -50,7 +50,8 @@ export const JobTargetSchema = new EntitySchema<JobTargetRecord>({
   class: JobTargetRecord,
   tableName: 'job_targets',
   uniques: [{ properties: ['jobId', 'hostId'] }],
-  indexes: [{ properties: ['jobId', 'status'] }, { properties: ['hostId', 'status'] }, { properties: ['hostId', 'id'] }],
+  // (jobId, status, hostId, durationMs): also covers the commands report's counts per host and status and its slowest targets
+  indexes: [{ properties: ['jobId', 'status', 'hostId', 'durationMs'] }, { properties: ['hostId', 'status'] }, { properties: ['hostId', 'id'] }],
   properties: {
     id: { type: new BigIntType('number'), primary: true, autoincrement: true },
     jobId: { type: new BigIntType('number') },

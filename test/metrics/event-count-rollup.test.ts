@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EventCountRollupService } from '../../api/metrics/event-count-rollup.service.js';
 import { loadDailyCounts } from '../../api/reports/daily-counts-source.js';
 import type { DailyCount } from '../../api/reports/daily-counts.js';
-import { AgentChangeRecord, CronRunRecord, EventDayCountRecord, ProcessRestartRecord, type EventCountSource } from '../../db/entities/index.js';
+import { AgentChangeRecord, CronRunRecord, EventDayCountRecord, EventItemRecord, ProcessRestartRecord, type EventCountSource } from '../../db/entities/index.js';
 import { databaseKinds } from '../helpers/databases.js';
 import { openMetricsDb, type MetricsDb } from './metrics-fixtures.js';
 
@@ -78,7 +78,11 @@ describe.each(databaseKinds())('EventCountRollupService on $name', (kind) => {
     for (const e of events) em.create(CronRunRecord, { hostId: ids[e.host]!, name: e.item, startedAt: new Date(e.atMs), finishedAt: null, status: e.status });
     await em.flush();
   };
-  const counts = () => db.orm.em.fork().find(EventDayCountRecord, {}, { orderBy: { dayStartMs: 'asc', hostId: 'asc', item: 'asc', status: 'asc' } });
+  const itemNames = async () => new Map((await db.orm.em.fork().find(EventItemRecord, {})).map((i) => [i.id, i.item]));
+  const counts = async () => {
+    const items = await itemNames();
+    return (await db.orm.em.fork().find(EventDayCountRecord, {})).sort((x, y) => x.dayStartMs - y.dayStartMs || x.hostId - y.hostId || (items.get(x.itemId)! < items.get(y.itemId)! ? -1 : items.get(x.itemId)! > items.get(y.itemId)! ? 1 : 0) || (x.status < y.status ? -1 : 1));
+  };
   const load = (range: { fromMs: number; toMs: number }, byDay: boolean, source: EventCountSource = 'cron') => loadDailyCounts(db.orm.em.fork(), source, range, null, byDay);
 
   it('counts per UTC day: a run a millisecond before midnight and one at midnight fall on their own days', async () => {
@@ -86,7 +90,8 @@ describe.each(databaseKinds())('EventCountRollupService on $name', (kind) => {
     const svc = new EventCountRollupService(db.orm);
     expect(await svc.follow()).toEqual([]); // the first pass only notes the highest id
     expect((await svc.follow()).map((r) => [r.source, r.fromId, r.toId])).toEqual([['cron', 0, 8]]);
-    const rows = (await counts()).map((c) => [c.source, (c.dayStartMs - T0) / DAY, c.hostId === ids.a ? 'a' : 'b', c.item, c.status, c.count, c.lastMs - c.dayStartMs]);
+    const items = await itemNames();
+    const rows = (await counts()).map((c) => [c.source, (c.dayStartMs - T0) / DAY, c.hostId === ids.a ? 'a' : 'b', items.get(c.itemId), c.status, c.count, c.lastMs - c.dayStartMs]);
     expect(rows).toEqual([
       ['cron', 0, 'a', 'nightly', 'FAILED', 1, DAY - 1],
       ['cron', 0, 'a', 'nightly', 'SUCCEEDED', 1, 4 * HOUR],
@@ -162,7 +167,8 @@ describe.each(databaseKinds())('EventCountRollupService on $name', (kind) => {
     const svc = new EventCountRollupService(db.orm);
     await svc.follow();
     await svc.follow();
-    expect((await counts()).map((c) => [c.source, c.item, c.status, c.count]).sort()).toEqual([
+    const items = await itemNames();
+    expect((await counts()).map((c) => [c.source, items.get(c.itemId), c.status, c.count]).sort()).toEqual([
       ['change', 'file:/etc/x', 'CORRECTIVE|DONE', 1],
       ['change', 'file:/etc/x', 'INTENDED|FAILED', 1],
       ['restart', 'game', 'FATAL', 1],
