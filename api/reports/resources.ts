@@ -55,13 +55,51 @@ export function splitResourceRange(fromMs: number, toMs: number): { days: { from
 
 /** A daily histogram as stored (`"12:3,13:5"`); malformed parts are skipped. */
 export function parseHistogram(text: string | null | undefined): Map<number, number> {
-  const bins = new Map<number, number>();
-  for (const part of (text ?? '').split(',')) {
-    const [b, n] = part.split(':').map(Number);
-    if (b === undefined || n === undefined || !Number.isFinite(b) || !Number.isFinite(n)) continue;
-    const bin = Math.max(0, Math.min(100, Math.floor(b)));
-    bins.set(bin, (bins.get(bin) ?? 0) + n);
+  const counts = new Float64Array(HISTOGRAM_BINS);
+  addHistogram(text, counts);
+  return histogramMap(counts);
+}
+
+/** Bins of a whole-percent histogram: 0 … 100. */
+export const HISTOGRAM_BINS = 101;
+
+/**
+ * Adds a stored histogram (`"12:3,13:5"`) into `counts` (one slot per bin, bins clamped to
+ * 0 … 100); malformed parts are skipped. The hot path of the resources report (a 30-day report of
+ * 5,000 hosts adds 300,000 of them): whole-number parts are read digit by digit, anything else
+ * part by part with `Number`.
+ */
+export function addHistogram(text: string | null | undefined, counts: Float64Array): void {
+  if (!text) return;
+  const n = text.length;
+  let start = 0;
+  while (start < n) {
+    let end = text.indexOf(',', start);
+    if (end < 0) end = n;
+    let bin = 0;
+    let count = 0;
+    let colon = -1;
+    let plain = end > start;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 58 && colon < 0) colon = i;
+      else if (c >= 48 && c <= 57) {
+        if (colon < 0) bin = bin * 10 + (c - 48);
+        else count = count * 10 + (c - 48);
+      } else plain = false;
+    }
+    if (!plain || colon <= start || colon === end - 1) {
+      const [b, k] = text.slice(start, end).split(':').map(Number);
+      if (b !== undefined && k !== undefined && Number.isFinite(b) && Number.isFinite(k)) counts[Math.max(0, Math.min(100, Math.floor(b)))]! += k;
+    } else counts[Math.min(100, bin)]! += count;
+    start = end + 1;
   }
+}
+
+/** The non-empty bins of `counts` as a map. */
+export function histogramMap(counts: Float64Array): Map<number, number> {
+  const bins = new Map<number, number>();
+  for (let b = 0; b < counts.length; b++) if (counts[b]! !== 0) bins.set(b, counts[b]!);
   return bins;
 }
 
