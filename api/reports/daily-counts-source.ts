@@ -26,23 +26,26 @@ export async function loadDailyCounts(em: EntityManager, source: EventCountSourc
   const inHosts = (col: string) => (hostIds === null ? '' : hostIds.length === 0 ? ' AND 1 = 0' : ` AND ${col} IN (${hostIds.map(() => '?').join(',')})`);
   const hostParams = hostIds ?? [];
   const { days, edges } = splitWholeDays(range.fromMs, range.toMs);
-  const parts: Row[][] = [];
+  const parts: DailyCount[][] = [];
+  const dated = (dayMs: number | string) => (byDay ? num(dayMs) : range.fromMs);
   // raw rows grouped like the counts; `where` narrows them by time (and id)
-  const rawCounts = (where: string, params: readonly unknown[]) =>
-    sql.rows<Row>(
-      `SELECT ${e.host} AS host_id, ${e.item} AS item, ${byDay ? e.dayMs : '0'} AS day_ms, ${e.status} AS status, COUNT(*) AS n, MAX(${e.atMs}) AS last_ms
+  const rawCounts = async (where: string, params: readonly unknown[]): Promise<DailyCount[]> =>
+    (
+      await sql.rows<Row>(
+        `SELECT ${e.host} AS host_id, ${e.item} AS item, ${byDay ? e.dayMs : '0'} AS day_ms, ${e.status} AS status, COUNT(*) AS n, MAX(${e.atMs}) AS last_ms
        FROM ${e.table} e WHERE ${where}${inHosts(e.host)}
        GROUP BY ${e.host}, ${e.item}, ${byDay ? `${e.dayMs}, ` : ''}${e.status}`,
-      [...params, ...hostParams],
-    );
+        [...params, ...hostParams],
+      )
+    ).map((r) => ({ hostId: Number(r.host_id), item: r.item, dayMs: dated(r.day_ms), status: r.status, count: num(r.n), lastMs: num(r.last_ms) }));
   const at = (r: ReportRange) => [sql.date(new Date(r.fromMs)), sql.date(new Date(r.toMs))];
   if (days) {
     const countedId = await loadCountedId(sql, source);
-    parts.push(await loadDayCounts(sql, source, days, byDay, inHosts, hostParams));
+    parts.push(await loadDayCounts(sql, source, days, byDay, inHosts, hostParams, dated));
     parts.push(await rawCounts(`${e.id} > ? AND ${e.at} >= ? AND ${e.at} < ?`, [countedId, ...at(days)]));
   }
   if (edges.length > 0) parts.push(await rawCounts(`(${edges.map(() => `(${e.at} >= ? AND ${e.at} < ?)`).join(' OR ')})`, edges.flatMap(at)));
-  return parts.flat().map((r) => ({ hostId: Number(r.host_id), item: r.item, dayMs: byDay ? num(r.day_ms) : range.fromMs, status: r.status, count: num(r.n), lastMs: num(r.last_ms) }));
+  return parts.flat();
 }
 
 /** The highest id of the source the counts hold (0 before the chore's first count). */
@@ -52,7 +55,7 @@ async function loadCountedId(sql: ReportSql, source: EventCountSource): Promise<
   return num(mark?.counted);
 }
 
-async function loadDayCounts(sql: ReportSql, source: EventCountSource, days: ReportRange, byDay: boolean, inHosts: (col: string) => string, hostParams: readonly number[]): Promise<Row[]> {
+async function loadDayCounts(sql: ReportSql, source: EventCountSource, days: ReportRange, byDay: boolean, inHosts: (col: string) => string, hostParams: readonly number[], dated: (dayMs: number | string) => number): Promise<DailyCount[]> {
   const c = sql.names(EventDayCountRecord);
   const i = sql.names(EventItemRecord);
   const where = `${c.col('source')} = ? AND ${c.col('dayStartMs')} >= ? AND ${c.col('dayStartMs')} < ?${inHosts(c.col('hostId'))}`;
@@ -67,5 +70,5 @@ async function loadDayCounts(sql: ReportSql, source: EventCountSource, days: Rep
       );
   if (counted.length === 0) return [];
   const items = new Map((await sql.rows<{ id: number | string; item: string }>(`SELECT ${i.col('id')} AS id, ${i.col('item')} AS item FROM ${i.table} WHERE ${i.col('source')} = ?`, [source])).map((r) => [Number(r.id), r.item]));
-  return counted.map(({ item_id, ...r }) => ({ ...r, item: items.get(Number(item_id)) ?? '' }));
+  return counted.map((r) => ({ hostId: Number(r.host_id), item: items.get(Number(r.item_id)) ?? '', dayMs: dated(r.day_ms), status: r.status, count: num(r.n), lastMs: num(r.last_ms) }));
 }
