@@ -1,16 +1,20 @@
 /**
  * Reports at fleet scale: a MariaDB seeded with 5,000 hosts × 30 days — status changes (an outage
  * every ~3 days per host), 1-hour metric rollups (3.6 M rows), guarded-process restarts, hourly cron
- * runs (3.6 M rows) and jobs — then each 30-day report through its service (gather + the pure
+ * runs (3.6 M rows), changes and jobs, each table in time order as a server writes it (rollups hour by
+ * hour, events as they happen), then what the maintenance chore derives (the daily histograms and
+ * the per-day event counts, timed) — then each 30-day report through its service (gather + the pure
  * aggregation + CSV), beside the raw SQL of the same aggregation sent with mysql2 (what the database
  * alone needs; for availability a window-function version of the outage arithmetic).
  *
  *   npx tsx test/bench/reports.bench.ts [hosts] [days]
- *   (IOMS_BENCH_ONLY=availability,cron runs only reports whose label starts so; IOMS_BENCH_RUNS=n
+ *   (IOMS_BENCH_ONLY=availability,cron runs only reports whose label starts so; IOMS_BENCH_TRACE=1 prints each
+ *   statement of a report's warm-up run with its time; IOMS_BENCH_RUNS=n
  *   timed runs each, default 3; IOMS_BENCH_KEEP_DB=name keeps the seeded database and reuses it on the next run, with
  *   the clock it was seeded at)
  */
 import type { EntityManager } from '@mikro-orm/core';
+import type { AbstractSqlConnection } from '@mikro-orm/knex';
 import mysql from 'mysql2/promise';
 import { DailyRollupService } from '../../api/metrics/daily-rollup.service.js';
 import { EventCountRollupService } from '../../api/metrics/event-count-rollup.service.js';
@@ -100,9 +104,23 @@ try {
   const em = () => orm.em.fork() as EntityManager;
   const RUNS = Number(process.env.IOMS_BENCH_RUNS ?? 3);
   const only = process.env.IOMS_BENCH_ONLY?.split(',');
+  // IOMS_BENCH_TRACE=1: each statement of the warm-up run with its time (where a report spends it)
+  const trace = process.env.IOMS_BENCH_TRACE === '1';
+  let tracing = false;
+  if (trace) {
+    const knex = (orm.em.getConnection() as AbstractSqlConnection).getKnex();
+    const started = new Map<string, number>();
+    knex.on('query', (q: { __knexQueryUid: string }) => started.set(q.__knexQueryUid, performance.now()));
+    knex.on('query-response', (_res: unknown, q: { __knexQueryUid: string; sql: string }) => {
+      if (tracing) console.log(`      ${(performance.now() - (started.get(q.__knexQueryUid) ?? 0)).toFixed(0).padStart(6)} ms  ${q.sql.replace(/\s+/g, ' ').slice(0, 140)}`);
+    });
+  }
   const time = async (label: string, f: () => Promise<unknown>, rawSql: string, params: unknown[]) => {
     if (only && !only.some((o) => label.startsWith(o))) return;
+    tracing = trace;
+    if (trace) console.log(`  ${label}, warm-up statements:`);
     await f();
+    tracing = false;
     let t = performance.now();
     for (let i = 0; i < RUNS; i++) await f();
     const ours = (performance.now() - t) / RUNS;
