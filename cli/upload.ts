@@ -9,6 +9,7 @@ import { writeErr } from './output.js';
 import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
+import { type UploadedArtifact, uploadedArtifactSchema } from '../protocol/artifact-upload.schema.js';
 import { assertSecureUrl, clientTlsOptions } from '../protocol/client-trust.js';
 import { ApiError } from './api-client.js';
 import { CliError } from './errors.js';
@@ -38,18 +39,7 @@ export interface UploadOptions {
   readonly idleTimeoutMs?: number;
 }
 
-/** What the server registered. */
-export interface UploadedArtifact {
-  readonly name: string;
-  readonly version: string;
-  readonly sha256: string;
-  readonly md5: string;
-  readonly sizeBytes: number;
-  readonly uploadedBy: string;
-  readonly createdAt: string;
-  /** False when the same name@version already held these bytes. */
-  readonly created: boolean;
-}
+export type { UploadedArtifact };
 
 /**
  * @throws ApiError with the server's code (FORBIDDEN, CHECKSUM_MISMATCH, VERSION_EXISTS, ...)
@@ -122,7 +112,7 @@ export async function uploadArtifactFile(opts: UploadOptions): Promise<UploadedA
     source.pipe(req);
   });
 
-  let parsed: (UploadedArtifact & { errors?: { message: string; extensions?: { code?: string } }[] }) | undefined;
+  let parsed: { errors?: { message: string; extensions?: { code?: string } }[] } | undefined;
   try {
     parsed = JSON.parse(body) as typeof parsed;
   } catch {
@@ -134,11 +124,14 @@ export async function uploadArtifactFile(opts: UploadOptions): Promise<UploadedA
     const hint = code === 'UNAUTHENTICATED' && !opts.token ? ' (run `ioms login`)' : '';
     throw new ApiError(`${error?.message ?? `HTTP ${status}`}${hint}`, code);
   }
+  const registered = uploadedArtifactSchema.safeParse(parsed);
+  if (!registered.success) throw new CliError(`the server at ${url.origin} answered HTTP ${status} with a body that is not a registered artifact: ${registered.error.issues[0]?.message ?? 'invalid'}`);
+  const artifact = registered.data;
   const local = { sha256: sha.digest('hex'), md5: md5.digest('hex') };
-  if (parsed.sha256 !== local.sha256 || parsed.md5 !== local.md5) {
-    throw new CliError(`the server registered ${parsed.name}@${parsed.version} as sha256 ${parsed.sha256}, but the file sent hashes to ${local.sha256}; remove it with \`ioms artifact rm ${parsed.name}@${parsed.version}\` and push again`);
+  if (artifact.sha256 !== local.sha256 || artifact.md5 !== local.md5) {
+    throw new CliError(`the server registered ${artifact.name}@${artifact.version} as sha256 ${artifact.sha256}, but the file sent hashes to ${local.sha256}; remove it with \`ioms artifact rm ${artifact.name}@${artifact.version}\` and push again`);
   }
-  return parsed;
+  return artifact;
 }
 
 /** A progress line for a terminal: percent, megabytes and rate, redrawn in place. */

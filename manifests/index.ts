@@ -131,6 +131,7 @@ export {
   withoutUsage,
 } from './observed-state.js';
 export { ACTION_ORDER, PLAN_ACTION_TYPES, type PlanAction, type PlanActionType, Reason } from './plan-action.js';
+export { CHANGE_SIGNS, type ChangeSign, changeSign } from './plan-sign.js';
 export { type ArtifactDigests, type PlanContext, planHost } from './plan.js';
 export { type ArtifactDownload, type DesiredInstruction, artifactDownloadSchema, desiredInstructionSchema } from './desired-instruction.js';
 export { artifactReferences, checkReferences } from './references.js';

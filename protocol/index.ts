@@ -15,3 +15,4 @@ export * from './canonical-json.js';
 export * from './instruction.schema.js';
 export * from './desired-reports.schema.js';
 export * from './process-logs.schema.js';
+export * from './artifact-upload.schema.js';

@@ -16,6 +16,7 @@
 import { pipeline } from 'node:stream/promises';
 import type { EntityManager } from '@mikro-orm/core';
 import { Router, type Request, type Response } from 'express';
+import type { UploadedArtifact } from '../../protocol/artifact-upload.schema.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { markAudited, recordRefusal, runAudited } from '../audit/audited-unit.js';
 import { clean, cleanArgs, findUnsafeText } from '../auth/unsafe-text.js';
@@ -134,7 +135,8 @@ export function createArtifactRouter(opts: ArtifactRouterOptions): ArtifactRoute
         return o;
       });
       const a = outcome.artifact;
-      res.status(outcome.created ? 201 : 200).json({ name: a.name, version: a.version, sha256: a.sha256, md5: a.md5, sizeBytes: a.sizeBytes, uploadedBy: a.uploadedBy, createdAt: a.createdAt, created: outcome.created });
+      const body: UploadedArtifact = { name: a.name, version: a.version, sha256: a.sha256, md5: a.md5, sizeBytes: a.sizeBytes, uploadedBy: a.uploadedBy, createdAt: a.createdAt.toISOString(), created: outcome.created };
+      res.status(outcome.created ? 201 : 200).json(body);
     } catch (err) {
       if (err instanceof AppError && err.extensions.code === 'AUDIT_UNAVAILABLE') return refuseUpload(req, res, 503, 'AUDIT_UNAVAILABLE', err.message);
       if (err instanceof ArtifactError) return refuseUpload(req, res, httpStatusOf(err.code), err.code, err.message);

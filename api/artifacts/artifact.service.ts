@@ -19,6 +19,12 @@ export interface ArtifactServiceOptions {
    * @default nothing references anything (until manifests are wired in)
    */
   readonly referencedBy?: ReferencedByFn;
+  /**
+   * Called once a change to `name` committed: a push that registered a version (or restored a
+   * lost blob), a delete. The server marks the hosts that use the name for the reconciler.
+   * @default nothing
+   */
+  readonly changed?: (name: string) => void | Promise<void>;
 }
 
 export interface PushInput {
@@ -74,12 +80,14 @@ export class ArtifactService {
   readonly store: ArtifactStore;
   private readonly now: () => Date;
   private readonly referencedByFn: ReferencedByFn;
+  private readonly changed: (name: string) => void | Promise<void>;
   private readonly locks = new KeyedLock();
 
   constructor(opts: ArtifactServiceOptions) {
     this.store = opts.store;
     this.now = opts.now ?? (() => new Date());
     this.referencedByFn = opts.referencedBy ?? (async () => []);
+    this.changed = opts.changed ?? (() => undefined);
   }
 
   /**
@@ -114,7 +122,10 @@ export class ArtifactService {
         if (existing) {
           if (existing.sha256 !== staged.sha256) throw versionExists(name, version, existing.sha256);
           // Nothing new; but if the store lost this blob, an identical re-push restores it.
-          if ((await this.store.sizeOf(staged.sha256)) === undefined) await staged.commit();
+          if ((await this.store.sizeOf(staged.sha256)) === undefined) {
+            await staged.commit();
+            afterCommit(() => this.changed(name));
+          }
           return { artifact: existing, created: false };
         }
         await staged.commit();
@@ -128,6 +139,7 @@ export class ArtifactService {
           if (err instanceof UniqueConstraintViolationException) throw versionExists(name, version, undefined);
           throw err;
         }
+        afterCommit(() => this.changed(name));
         return { artifact, created: true };
       } finally {
         await staged.discard();
@@ -185,6 +197,7 @@ export class ArtifactService {
       if (refs.length) throw new ArtifactError('REFERENCED', `${row.name}@${row.version} is still referenced by ${refs.slice(0, 5).join(', ')}${refs.length > 5 ? ` and ${refs.length - 5} more` : ''}`);
     }
     await em.nativeDelete(ArtifactRecord, { id: { $in: rows.map((r) => r.id) } });
+    afterCommit(() => this.changed(name));
     // Blobs go only once the deletion committed (inside an audited unit that may still roll back).
     const blobsRemoved: string[] = [];
     for (const sha256 of new Set(rows.map((r) => r.sha256))) {

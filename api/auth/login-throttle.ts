@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
 import { LoginAttemptRecord } from '../../db/entities/index.js';
 
 export interface ThrottlePolicy {
@@ -55,6 +56,22 @@ export class LoginThrottle {
       return { ok: false, message };
     }
     return { ok: true, reservation: { release: remove } };
+  }
+
+  /**
+   * The usernames whose next sign-in is refused: failed attempts in the window reached the
+   * per-user limit (what `reserve` counts). One grouped query, whatever the number of users.
+   */
+  async lockedUsernames(): Promise<Set<string>> {
+    const since = new Date(this.now().getTime() - this.policy.windowSeconds * 1000);
+    const rows = await (this.fork() as SqlEntityManager)
+      .createQueryBuilder(LoginAttemptRecord)
+      .select('username')
+      .where({ at: { $gte: since } })
+      .groupBy('username')
+      .having('count(*) >= ?', [this.policy.maxFailuresPerUser])
+      .execute<{ username: string }[]>('all');
+    return new Set(rows.map((r) => r.username));
   }
 
   /** Drops attempts older than the window (called with the session purge). */

@@ -3,6 +3,7 @@ import {
   type ArtifactDigests,
   EMPTY_OBSERVED_STATE,
   artifactReferences,
+  changeSign,
   checkReferences,
   loadManifests,
   observedStateSchema,
@@ -132,7 +133,7 @@ export class ManifestService {
       const state = states.get(h.id);
       if (state?.desiredHash === render.hash) continue;
       const observed = parseObserved(state?.observed);
-      out.push({ host: h.name, desiredHash: render.hash, changed: true, profiles: [...render.profiles], actions: planHost(render.desired, observed, { artifacts }).map((a) => ({ type: a.type, key: a.key, reason: a.reason, message: a.message })) });
+      out.push({ host: h.name, desiredHash: render.hash, changed: true, profiles: [...render.profiles], actions: planHost(render.desired, observed, { artifacts }).map((a) => ({ type: a.type, key: a.key, reason: a.reason, message: a.message, sign: changeSign(a) })) });
     }
     return out;
   }

@@ -41,6 +41,7 @@ export class PlanItemType {
   @Field(() => String, { description: 'process:<name>, cron:<name>, file:<path>' }) key!: string;
   @Field(() => String, { description: 'MISSING, SPEC_CHANGED, NOT_RUNNING, FATAL, CHECKSUM_MISMATCH, MODE_CHANGED, NOT_DESIRED' }) reason!: string;
   @Field(() => String) message!: string;
+  @Field(() => String, { description: '+ creates, ~ changes in place, - removes, ! held (drift left to a human); manifests/plan-sign.ts' }) sign!: string;
 }
 
 @ObjectType('HostPlan')

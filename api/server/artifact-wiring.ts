@@ -4,6 +4,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import { HostStateRecord, JobRecord, JobTargetRecord, ManifestRevisionRecord } from '../../db/entities/index.js';
 import { createArtifactAccess } from '../artifacts/artifact-access.js';
 import { findArtifactByRef } from '../artifacts/artifact-ref.js';
+import { markHostsUsingArtifact } from '../artifacts/artifact-users.js';
 import { createArtifactRouter, type ArtifactRouter } from '../artifacts/artifact-routes.js';
 import { ArtifactService } from '../artifacts/artifact.service.js';
 import { ArtifactStore } from '../artifacts/artifact-store.js';
@@ -35,12 +36,14 @@ function artifactRefs(documents: unknown[]): { profile: string; path: string; re
  * answer: what a manifest references (deletion is refused while it does), and what one agent
  * may download (its desired state's files and its own DOWNLOAD jobs).
  */
-export async function wireArtifacts(deps: { orm: MikroORM; dataDir: string; audit: AuditService; sessions: SessionService; hosts: HostService; logger: Logger; trustProxyHops: number; now: () => Date }): Promise<{ service: ArtifactService; routes: ArtifactRouter }> {
+export async function wireArtifacts(deps: { orm: MikroORM; dataDir: string; audit: AuditService; sessions: SessionService; hosts: HostService; logger: Logger; trustProxyHops: number; now: () => Date; markHost: (hostId: number) => void }): Promise<{ service: ArtifactService; routes: ArtifactRouter }> {
   const { orm } = deps;
   const store = await ArtifactStore.open({ dir: path.join(deps.dataDir, 'artifacts') });
   const service = new ArtifactService({
     store,
     now: deps.now,
+    // A push or delete marks the hosts whose desired state uses the name (no wait for the resync).
+    changed: (name) => markHostsUsingArtifact(orm.em.fork(), name, deps.markHost, deps.logger),
     referencedBy: async (v) => {
       // Asked inside deleteArtifact's transaction: read through it.
       const em = orm.em.fork({ keepTransactionContext: true });

@@ -111,7 +111,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
   const jobs: JobService = new JobService({ pubsub, audit, hosts, now, onChange: (jobId) => afterCommit(() => void dispatcher.pump(jobId)) });
   const dispatcher: JobDispatcher = new JobDispatcher({ orm, pubsub, jobs, logger, now, serverUrl: () => publicUrl });
   const sessions = new SessionService({ idleSeconds: config.sessionIdleSeconds, maxSeconds: config.sessionMaxSeconds }, now);
-  const artifacts = await wireArtifacts({ orm, dataDir: config.dataDir, audit, sessions, hosts, logger, trustProxyHops: config.trustProxyHops, now });
+  const artifacts = await wireArtifacts({ orm, dataDir: config.dataDir, audit, sessions, hosts, logger, trustProxyHops: config.trustProxyHops, now, markHost: (id) => reconciler.mark(id) });
   const reconciler = new Reconciler({ orm, pubsub, logger, now, serverUrl: () => publicUrl });
   const refusals = new RefusalSampler<AuditEntry>((burst) => {
     logger.warn({ actor: burst.first.actor, action: burst.first.action, more: burst.more }, 'more refusals in the same burst');

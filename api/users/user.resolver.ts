@@ -1,11 +1,21 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Allow } from '../auth/access.js';
 import { userOf, type GraphQLContext } from '../graphql/context.js';
 import { CreateUserInput, UpdateUserInput } from './user.input.js';
 import { UserType } from './user.type.js';
 
+/** The locked usernames, read once per operation however many users it returns. */
+const lockedPerOperation = new WeakMap<GraphQLContext, Promise<Set<string>>>();
+
 @Resolver(() => UserType)
 export class UserResolver {
+  @FieldResolver(() => Boolean, { description: 'Sign-ins are refused for now: too many failed sign-ins in the throttle window (unlockUser lifts it; so does the window passing)' })
+  async locked(@Root() user: UserType, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+    let locked = lockedPerOperation.get(ctx);
+    if (!locked) lockedPerOperation.set(ctx, (locked = ctx.services.throttle.lockedUsernames()));
+    return (await locked).has(user.username.slice(0, 128));
+  }
+
   @Query(() => UserType, { description: 'The signed-in user' })
   @Allow('VIEWER')
   async me(@Ctx() ctx: GraphQLContext): Promise<UserType> {

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { commandContext } from '../context.js';
 import { parseSince } from '../duration.js';
 import { CliError } from '../errors.js';
-import { writeOut, printData } from '../output.js';
+import { writeCsvOut, writeErr, writeOut, printData } from '../output.js';
 
 interface AuditEvent {
   id: string;
@@ -23,6 +23,16 @@ const QUERY = `query($filter: AuditFilterInput, $first: Int, $after: String) {
     pageInfo { endCursor hasNextPage }
   }
 }`;
+
+/** `-o csv` prints the server's `csv` of the page, the file the dashboard's export downloads (api/audit/audit-columns.ts). */
+const CSV_QUERY = `query($filter: AuditFilterInput, $first: Int, $after: String) {
+  auditEvents(filter: $filter, first: $first, after: $after) {
+    csv
+    pageInfo { endCursor hasNextPage }
+  }
+}`;
+
+type PageInfo = { endCursor: string | null; hasNextPage: boolean };
 
 export function registerAuditCommands(program: Command): void {
   program
@@ -46,11 +56,15 @@ export function registerAuditCommands(program: Command): void {
         since: o.since ? parseSince(o.since).toISOString() : undefined,
         until: o.until ? parseSince(o.until).toISOString() : undefined,
       };
-      const { auditEvents } = await ctx.client().request<{ auditEvents: { nodes: AuditEvent[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } }>(QUERY, {
-        filter,
-        first: Number(o.limit),
-        after: o.after,
-      });
+      const vars = { filter, first: Number(o.limit), after: o.after };
+      if (ctx.format === 'csv') {
+        const { auditEvents } = await ctx.client().request<{ auditEvents: { csv: string; pageInfo: PageInfo } }>(CSV_QUERY, vars);
+        writeCsvOut(auditEvents.csv);
+        // On stderr, so stdout stays the server's file byte for byte.
+        if (auditEvents.pageInfo.hasNextPage) writeErr(`(more: --after ${auditEvents.pageInfo.endCursor})\n`);
+        return;
+      }
+      const { auditEvents } = await ctx.client().request<{ auditEvents: { nodes: AuditEvent[]; pageInfo: PageInfo } }>(QUERY, vars);
       if (ctx.format !== 'table') return printData(ctx.format, auditEvents, []);
       printData(ctx.format, auditEvents.nodes, [
         { header: 'at', value: (e) => e.at },

@@ -10,14 +10,17 @@ interface User {
   role: string;
   allowList: string[];
   disabled: boolean;
+  /** Failed sign-ins reached the limit: sign-ins are refused until `ioms user unlock` or the window passes. */
+  locked: boolean;
   createdAt: string;
   updatedAt: string;
 }
-const USER_FIELDS = 'username role allowList disabled createdAt updatedAt';
+const USER_FIELDS = 'username role allowList disabled locked createdAt updatedAt';
 const COLUMNS: Column<User>[] = [
   { header: 'username', value: (u) => u.username },
   { header: 'role', value: (u) => u.role },
   { header: 'disabled', value: (u) => u.disabled },
+  { header: 'locked', value: (u) => u.locked },
   { header: 'allow-list', value: (u) => u.allowList },
   { header: 'updated', value: (u) => u.updatedAt },
 ];

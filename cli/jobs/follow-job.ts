@@ -8,7 +8,7 @@ import type { ApiClient } from '../api-client.js';
 import { commandContext, type GlobalOptions } from '../context.js';
 import { describeStreamError, JobStreamError } from './job-event-stream.js';
 import { createJobEventsClient } from './job-events-client.js';
-import { progressCounts, type JobProgress } from './job-progress.js';
+import type { JobProgress } from './job-progress.js';
 import { JOB_WITH_TARGETS, type JobWire, type TargetStatus } from './job-wire.js';
 import { createProgressBar } from './progress-bar.js';
 import { watchJob, type JobWithTargets } from './watch-job.js';
@@ -35,7 +35,7 @@ export async function followJob(cmd: Command, client: ApiClient, job: JobWire & 
   let latest: JobProgress | undefined;
   const draw = () => {
     if (!bar || !latest) return;
-    const c = progressCounts(latest);
+    const c = latest.counts();
     bar.update({ done: c.done, total: c.total, failed: c.failed, jobStatus: latest.jobStatus });
   };
   const ticker = bar ? setInterval(draw, 1000) : undefined;

@@ -4,7 +4,7 @@
  * per-host results (events carry capped output; the query is authoritative).
  */
 import { followJobEvents, type FollowJobEventsOptions, type SubscribeJobEvents } from './job-event-stream.js';
-import { applyJobEvent, initialProgress, isJobSettled, type JobProgress } from './job-progress.js';
+import { JobProgress } from './job-progress.js';
 import type { JobStatus, JobTargetWire, JobWire, TargetStatus } from './job-wire.js';
 
 export type JobWithTargets = JobWire & { targets: JobTargetWire[] };
@@ -22,17 +22,17 @@ export interface WatchJobOptions {
 }
 
 export async function watchJob(o: WatchJobOptions): Promise<JobWithTargets> {
-  let progress = initialProgress({ id: o.job.id, status: o.job.status as JobStatus, lastSeq: o.job.lastSeq, targets: o.job.targets });
+  const progress = new JobProgress({ id: o.job.id, status: o.job.status as JobStatus, lastSeq: o.job.lastSeq, targets: o.job.targets });
   o.onProgress?.(progress);
-  if (!isJobSettled(progress)) {
+  if (!progress.settled()) {
     const follower = followJobEvents({
       afterSeq: progress.lastSeq,
       subscribe: o.subscribe,
       onRetry: o.onRetry,
       onEvent: (event) => {
-        progress = applyJobEvent(progress, event);
+        progress.apply(event);
         o.onProgress?.(progress);
-        return isJobSettled(progress);
+        return progress.settled();
       },
     });
     const abort = () => follower.stop();

@@ -3,7 +3,7 @@
  * (`api/manifests/manifest.type.ts` is the contract). Dates arrive as ISO strings. Closed
  * vocabularies (action types, reasons) come from `manifests/`, not restated here.
  */
-import type { PlanActionType, Reason } from '../../manifests/index.js';
+import type { ChangeSign, PlanActionType, Reason } from '../../manifests/index.js';
 
 export interface ManifestErrorWire {
   readonly file: string;
@@ -18,6 +18,8 @@ export interface PlanItemWire {
   readonly key: string;
   readonly reason: Reason;
   readonly message: string;
+  /** The server's sign for the action (`manifests/plan-sign.ts`). */
+  readonly sign: ChangeSign;
 }
 
 export interface HostPlanWire {
@@ -95,7 +97,7 @@ export interface RolloutStatusWire {
 }
 
 const REVISION_FIELDS = 'id createdBy createdAt message source rollbackOf current documents { kind name file line }';
-const APPLY_RESULT_FIELDS = `applied unchanged revision { ${REVISION_FIELDS} } errors { file line column code message } hosts { host desiredHash changed profiles actions { type key reason message } }`;
+const APPLY_RESULT_FIELDS = `applied unchanged revision { ${REVISION_FIELDS} } errors { file line column code message } hosts { host desiredHash changed profiles actions { type key reason message sign } }`;
 export const HOST_ROLLOUT_FIELDS = 'host online status revision convergedRevision drift { key action reason sentence since } error observedAt updatedAt';
 
 export const APPLY_MANIFESTS = `mutation($input: ApplyManifestsInput!) { applyManifests(input: $input) { ${APPLY_RESULT_FIELDS} } }`;

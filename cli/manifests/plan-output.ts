@@ -16,29 +16,9 @@ export function formatApplyError(e: ManifestErrorWire): string {
   return `${where}: ${e.message} [${e.code}]`;
 }
 
-export type ChangeSign = '+' | '~' | '-' | '!';
-
-/** `+` creates, `~` changes in place, `-` removes, `!` held: drift the agent leaves to a human. */
-export function changeSign(item: Pick<PlanItemWire, 'type' | 'reason'>): ChangeSign {
-  switch (item.type) {
-    case 'Hold':
-      return '!';
-    case 'StopProcess':
-    case 'RemoveFile':
-    case 'RemoveCron':
-      return '-';
-    case 'UpdateProcess':
-      return '~';
-    case 'StartProcess':
-      return '+';
-    default:
-      return item.reason === 'MISSING' ? '+' : '~';
-  }
-}
-
-/** `+ StartProcess process:web (MISSING: process web is not running)` */
+/** `+ StartProcess process:web (MISSING: process web is not running)`; the sign is the server's. */
 export function formatPlanItem(item: PlanItemWire): string {
-  return `${changeSign(item)} ${item.type} ${item.key} (${item.reason}: ${item.message})`;
+  return `${item.sign} ${item.type} ${item.key} (${item.reason}: ${item.message})`;
 }
 
 /** The hosts an apply changes: desired state changes, or the agent has work to do. */
@@ -71,7 +51,7 @@ export interface SignCounts {
 }
 
 export function countSigns(actions: readonly PlanItemWire[]): SignCounts {
-  const signs = actions.map(changeSign);
+  const signs = actions.map((a) => a.sign);
   return { add: signs.filter((s) => s === '+').length, change: signs.filter((s) => s === '~').length, remove: signs.filter((s) => s === '-').length };
 }
 
@@ -125,7 +105,7 @@ export function renderHostSummary(hosts: readonly HostPlanWire[], isTerminal?: b
         return `+${c.add} ~${c.change} -${c.remove}`;
       },
     },
-    { header: 'actions', value: (g) => fitCell(g.actions.map((a) => `${changeSign(a)}${a.key}`).join(' '), MAX_ACTIONS_CELL, isTerminal) },
+    { header: 'actions', value: (g) => fitCell(g.actions.map((a) => `${a.sign}${a.key}`).join(' '), MAX_ACTIONS_CELL, isTerminal) },
   ]);
 }
 

@@ -16,6 +16,9 @@
  * 6. idle: server CPU and RSS with N idle agents (heartbeats every 15 s, metrics every 60 s); raw:
  *    the raw server holding N sockets that send a heartbeat-sized message every 15 s.
  *
+ * `--profile DIR`: the servers write CPU profiles there when they stop (the reconnect storm is
+ * left out, since a SIGKILLed server writes none); `npx tsx test/bench/fleet/profile-summary.ts FILE`.
+ *
  * `--replicas 2`: two server processes sharing MariaDB and Redis (IOMS_BENCH_REDIS_URL, default
  * redis://127.0.0.1:6379), agents spread over both, every job and profile submitted on the second
  * (so instructions cross replicas through Redis); the reconnect storm is left out.
@@ -61,7 +64,7 @@ await sleep(idleSeconds * 1000);
 const rb = procStats(raw.serverPid);
 const rawIdleCpu = ((rb.cpuSeconds - ra.cpuSeconds) / idleSeconds) * 100;
 await raw.stop();
-const rawReconnect = replicas === 1 ? await rawReconnectStorm(N) : undefined;
+const rawReconnect = replicas === 1 && !values.profile ? await rawReconnectStorm(N) : undefined;
 
 // ── IOMS
 // A kept database is only of use with the credentials cached beside it (another checkout's hosts
@@ -127,9 +130,11 @@ const b = cpu();
 figures.push(item(6, figure(`idle server CPU with ${N} agents${where} (${idleSeconds} s)`, '% of a core', ((b - a) / idleSeconds) * 100, rawIdleCpu, '≤ 10 % at 10,000')));
 figures.push(item(6, figure(`idle server RSS with ${N} agents${where}`, 'MB', rss() / 2 ** 20, rawRssWith / 2 ** 20)));
 
-// ── reconnect storm: the server is SIGKILLed and started again on the same port
+// ── reconnect storm: the server is SIGKILLed and started again on the same port. Left out with
+// `--profile`: a SIGKILLed process writes no CPU profile, and the profile is of the figures above.
 let lastServers = servers;
-if (replicas === 1) {
+if (values.profile) console.log('reconnect storm left out: --profile keeps the server alive to write its CPU profile');
+if (replicas === 1 && !values.profile) {
   const server = servers[0]!;
   const port = Number(new URL(server.url).port);
   const before = fleet.counters();

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { applyJobEvent, initialProgress, isJobSettled, progressCounts, type JobProgress } from '../../cli/jobs/job-progress.js';
+import { JobProgress } from '../../cli/jobs/job-progress.js';
 import type { JobEventWire, JobStatus, TargetStatus } from '../../cli/jobs/job-wire.js';
 import { createProgressBar, renderProgressLine } from '../../cli/jobs/progress-bar.js';
 
 const start = (statuses: Record<string, TargetStatus>, status: JobStatus = 'RUNNING', lastSeq = 3): JobProgress =>
-  initialProgress({ id: '9', status, lastSeq, targets: Object.entries(statuses).map(([host, s]) => ({ host, status: s })) });
+  new JobProgress({ id: '9', status, lastSeq, targets: Object.entries(statuses).map(([host, s]) => ({ host, status: s })) });
 let seq = 3;
 const target = (host: string, status: string, at = ++seq): JobEventWire => ({ seq: at, at: '2025-01-01T00:00:00Z', type: 'TARGET', host, status, data: {}, jobId: '9' });
 const job = (status: string, at = ++seq): JobEventWire => ({ seq: at, at: '2025-01-01T00:00:00Z', type: 'JOB', host: null, status, data: {}, jobId: '9' });
 
-describe('applyJobEvent', () => {
+describe('JobProgress.apply', () => {
   const cases: { name: string; from: JobProgress; events: JobEventWire[]; want: { targets?: Record<string, string>; jobStatus?: string; lastSeq: number } }[] = [
     { name: 'a target moves on', from: start({ a: 'QUEUED' }), events: [target('a', 'SENT', 4), target('a', 'RUNNING', 5)], want: { targets: { a: 'RUNNING' }, lastSeq: 5 } },
     { name: 'an event at or before lastSeq is dropped', from: start({ a: 'RUNNING' }), events: [target('a', 'FAILED', 3)], want: { targets: { a: 'RUNNING' }, lastSeq: 3 } },
@@ -19,16 +19,28 @@ describe('applyJobEvent', () => {
     { name: 'a host first seen in an event is added', from: start({}), events: [target('late', 'QUEUED', 4)], want: { targets: { late: 'QUEUED' }, lastSeq: 4 } },
   ];
   it.each(cases)('$name', ({ from, events, want }) => {
-    const before = new Map(from.targets);
-    const after = events.reduce(applyJobEvent, from);
-    if (want.targets) expect(Object.fromEntries(after.targets)).toEqual(want.targets);
-    if (want.jobStatus) expect(after.jobStatus).toBe(want.jobStatus);
-    expect(after.lastSeq).toBe(want.lastSeq);
-    expect(from.targets).toEqual(before);
+    for (const e of events) from.apply(e);
+    if (want.targets) for (const [host, status] of Object.entries(want.targets)) expect(from.target(host)).toBe(status);
+    if (want.jobStatus) expect(from.jobStatus).toBe(want.jobStatus);
+    expect(from.lastSeq).toBe(want.lastSeq);
+  });
+
+  it('keeps the counts right through every transition, for 10,000 targets', () => {
+    const hosts = Array.from({ length: 10_000 }, (_, i) => `h${i}`);
+    const p = start(Object.fromEntries(hosts.map((h) => [h, 'QUEUED' as const])), 'RUNNING', 0);
+    let at = 0;
+    for (const h of hosts) p.apply(target(h, 'SENT', ++at));
+    expect(p.counts()).toEqual({ total: 10_000, done: 0, failed: 0, running: 10_000 });
+    hosts.forEach((h, i) => p.apply(target(h, i % 10 === 0 ? 'TIMED_OUT' : 'SUCCEEDED', ++at)));
+    // A late RUNNING for a finished target changes nothing.
+    p.apply(target('h1', 'RUNNING', ++at));
+    p.apply(job('COMPLETED', ++at));
+    expect(p.counts()).toEqual({ total: 10_000, done: 10_000, failed: 1_000, running: 0 });
+    expect(p.settled()).toBe(true);
   });
 });
 
-describe('isJobSettled and progressCounts', () => {
+describe('JobProgress.settled and counts', () => {
   const cases: { name: string; progress: JobProgress; settled: boolean; counts: { total: number; done: number; failed: number; running: number } }[] = [
     { name: 'running job', progress: start({ a: 'SUCCEEDED', b: 'RUNNING' }), settled: false, counts: { total: 2, done: 1, failed: 0, running: 1 } },
     { name: 'completed, every target final', progress: start({ a: 'SUCCEEDED', b: 'TIMED_OUT', c: 'UNREACHABLE' }, 'COMPLETED'), settled: true, counts: { total: 3, done: 3, failed: 2, running: 0 } },
@@ -39,8 +51,8 @@ describe('isJobSettled and progressCounts', () => {
     { name: 'paused is never settled', progress: start({ a: 'SUCCEEDED', b: 'QUEUED' }, 'PAUSED'), settled: false, counts: { total: 2, done: 1, failed: 0, running: 0 } },
   ];
   it.each(cases)('$name', ({ progress, settled, counts }) => {
-    expect(isJobSettled(progress)).toBe(settled);
-    expect(progressCounts(progress)).toEqual(counts);
+    expect(progress.settled()).toBe(settled);
+    expect(progress.counts()).toEqual(counts);
   });
 });
 

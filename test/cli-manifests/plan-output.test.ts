@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ApplyResultWire, HostPlanWire, PlanItemWire, RevisionWire } from '../../cli/manifests/manifest-wire.js';
-import { appliedLine, changeSign, describeSource, formatApplyError, formatPlanItem, groupPlans, renderApplied, renderHostSummary, renderPlan } from '../../cli/manifests/plan-output.js';
+import { changeSign, type PlanAction } from '../../manifests/index.js';
+import { appliedLine, describeSource, formatApplyError, formatPlanItem, groupPlans, renderApplied, renderHostSummary, renderPlan } from '../../cli/manifests/plan-output.js';
 
 /** Wire values as a (possibly newer) server sends them: the CLI tolerates members it does not know. */
-const item = (type: string, key: string, reason = 'MISSING', message = `${key} is missing`): PlanItemWire => ({ type, key, reason, message }) as PlanItemWire;
+/** The sign is the server's, computed as the server does (manifests/plan-sign.ts). */
+const item = (type: string, key: string, reason = 'MISSING', message = `${key} is missing`): PlanItemWire =>
+  ({ type, key, reason, message, sign: changeSign({ type, reason } as Pick<PlanAction, 'type' | 'reason'>) }) as PlanItemWire;
 const host = (name: string, actions: PlanItemWire[], profiles = ['demo'], changed = true): HostPlanWire => ({ host: name, desiredHash: 'h', changed, profiles, actions });
 const start = item('StartProcess', 'process:web', 'MISSING', 'start process web: not running on the host');
 const cron = item('SetCron', 'cron:tick', 'MISSING', 'schedule tick');
@@ -17,28 +20,6 @@ describe('formatApplyError', () => {
     ['a line without column points at column 1', { file: 'a.yaml', line: 2, column: 0, code: 'CONFLICT', message: 'x' }, 'a.yaml:2:1: x [CONFLICT]'],
   ])('%s', (_name, error, want) => {
     expect(formatApplyError(error)).toBe(want);
-  });
-});
-
-describe('changeSign', () => {
-  it.each([
-    ['StartProcess', 'MISSING', '+'],
-    ['StartProcess', 'NOT_RUNNING', '+'],
-    ['UpdateProcess', 'SPEC_CHANGED', '~'],
-    ['StopProcess', 'NOT_DESIRED', '-'],
-    ['PutFile', 'MISSING', '+'],
-    ['PutFile', 'CHECKSUM_MISMATCH', '~'],
-    ['PutFile', 'MODE_CHANGED', '~'],
-    ['RemoveFile', 'NOT_DESIRED', '-'],
-    ['SetCron', 'MISSING', '+'],
-    ['SetCron', 'SPEC_CHANGED', '~'],
-    ['RemoveCron', 'NOT_DESIRED', '-'],
-    ['RestartProcess', 'FILE_CHANGED', '~'],
-    ['Hold', 'FATAL', '!'],
-    ['Hold', 'MODIFIED_BY_HAND', '!'],
-    ['SomethingNew', 'MISSING', '+'],
-  ])('%s (%s) → %s', (type, reason, want) => {
-    expect(changeSign({ type, reason } as Pick<PlanItemWire, 'type' | 'reason'>)).toBe(want);
   });
 });
 

@@ -70,6 +70,22 @@ describe('the ioms CLI against a real server process', () => {
     expect(table.stdout).toContain('(more: --after');
   });
 
+  it('prints the server’s audit CSV byte for byte with -o csv (the dashboard export’s file), the more-cursor on stderr', async () => {
+    const filter = { action: 'login' };
+    const bearer = (JSON.parse(fs.readFileSync(env.IOMS_CONFIG!, 'utf8')) as { token: string }).token;
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
+      body: JSON.stringify({ query: 'query($f: AuditFilterInput) { auditEvents(filter: $f, first: 1) { csv } }', variables: { f: filter } }),
+    });
+    const want = ((await res.json()) as { data: { auditEvents: { csv: string } } }).data.auditEvents.csv;
+    expect(want).toMatch(/^id,at,actor_type,actor,ip,action,target,outcome,reason,args\r\n/);
+    const r = await ioms(['audit', '--action', 'login', '--limit', '1', '-o', 'csv']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(want);
+    expect(r.stderr).toMatch(/^\(more: --after \S+\)\n$/);
+  });
+
   it('rejects bad flags before calling the server', async () => {
     expect((await ioms(['user', 'add', 'x', '--role', 'king'])).stderr).toContain('role must be admin, operator or viewer');
     expect((await ioms(['audit', '--since', 'yesterday'])).stderr).toContain('not a duration');

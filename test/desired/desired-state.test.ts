@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, login } from '../helpers/graphql.js';
 import { freePort, spawnAgent, spawnServer, waitFor, type AgentProcess, type ServerProcess } from '../helpers/processes.js';
 
-const APPLY = 'mutation($i: ApplyManifestsInput!) { applyManifests(input: $i) { applied unchanged errors { file line column code message } revision { id } hosts { host actions { type key reason } } } }';
-interface ApplyResult { applied: boolean; unchanged: boolean; errors: { file: string; line: number; column: number; code: string; message: string }[]; revision: { id: number } | null; hosts: { host: string; actions: { type: string; key: string; reason: string }[] }[] }
+const APPLY = 'mutation($i: ApplyManifestsInput!) { applyManifests(input: $i) { applied unchanged errors { file line column code message } revision { id } hosts { host actions { type key reason sign } } } }';
+interface ApplyResult { applied: boolean; unchanged: boolean; errors: { file: string; line: number; column: number; code: string; message: string }[]; revision: { id: number } | null; hosts: { host: string; actions: { type: string; key: string; reason: string; sign: string }[] }[] }
 interface HostState { observedState: { processes: { name: string; pid?: number; state: string }[]; files: { path: string; md5?: string; mode?: string }[] } | null; drift: { key: string; reason: string }[]; restarts: { process: string; signal: string | null; outcome: string }[]; cronRuns: { name: string; status: string }[] }
 
 const alive = (pid: number) => {
@@ -92,6 +92,7 @@ ${opts.file ? `  files:
     const dry = await apply({ 'keep.yaml': profile() }, { dryRun: true });
     expect(dry.applied).toBe(false);
     expect(dry.hosts[0]?.actions.map((a) => a.type).sort()).toEqual(['PutFile', 'SetCron', 'StartProcess']);
+    expect(dry.hosts[0]?.actions.map((a) => a.sign)).toEqual(['+', '+', '+']);
     const r = await apply({ 'keep.yaml': profile() });
     expect(r.applied).toBe(true);
     await waitFor(async () => (await rollout()) === 'CONVERGED', 20_000, 'CONVERGED');

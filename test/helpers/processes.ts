@@ -11,12 +11,12 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Runs `ioms server` as a real process and waits until it logs its URL. */
-export async function spawnServer(env: Record<string, string>, cwd: string, nodeArgs: readonly string[] = []): Promise<ServerProcess> {
+/** Runs `ioms server` as a real process and waits until it logs its URL (at most `startTimeoutMs`). */
+export async function spawnServer(env: Record<string, string>, cwd: string, nodeArgs: readonly string[] = [], startTimeoutMs = 30_000): Promise<ServerProcess> {
   const proc = spawn(process.execPath, [...nodeArgs, IOMS_BIN, 'server'], { cwd, env: { ...process.env, IOMS_PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start within ${startTimeoutMs / 1000} s:\n${out}`)), startTimeoutMs);
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
       const m = /"url":"([^"]+)"[^\n]*"msg":"IOMS server listening"/.exec(out);

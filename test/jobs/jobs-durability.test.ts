@@ -66,10 +66,12 @@ describe.each(databaseKinds())('jobs survive a server crash and a cut link ($nam
 
   it('a link cut mid-command: the result arrives after the reconnect and is stored once', async () => {
     const marks = path.join(dir, 'cut-link.log');
-    const id = await run({ hosts: ['d-2'], command: `echo run >> ${marks}; sleep 3; echo finished` });
+    const ended = path.join(dir, 'cut-link.ended');
+    const id = await run({ hosts: ['d-2'], command: `echo run >> ${marks}; sleep 3; echo finished; echo >> ${ended}` });
     await waitFor(async () => (await job(id)).targets[0]?.status === 'RUNNING', 10_000, 'the command running');
     await server.stop('SIGKILL');
-    await new Promise((r) => setTimeout(r, 4000)); // the command ends while the server is away
+    // The command ends while the server is away: its last line marks the end (the server takes seconds to start).
+    await waitFor(() => fs.existsSync(ended), 15_000, 'the command to end with the server away');
     server = await spawnServer(env(), dir);
     admin = await login(server.url, 'admin', 'durable-admin-pw');
     const done = await finished(id);

@@ -156,6 +156,16 @@ describe('reports, audit and admin pages in a browser', () => {
     await page.getByTestId(`edit-${VIEWER}`).click();
   });
 
+  it('shows a user locked by failed sign-ins and unlocks it', async () => {
+    for (let i = 0; i < server.config.loginMaxFailuresPerUser; i += 1) await gql(server.url, 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: VIEWER, p: 'wrong-password' });
+    await page.reload();
+    await page.getByTestId(`locked-${VIEWER}`).waitFor();
+    await page.getByTestId(`unlock-${VIEWER}`).click();
+    await page.getByTestId('admin-outcome').getByText(`Sign-in lockout of ${VIEWER} lifted.`).waitFor();
+    await page.getByTestId(`locked-${VIEWER}`).waitFor({ state: 'detached' });
+    expect(await page.getByTestId(`unlock-${VIEWER}`).count()).toBe(0);
+  });
+
   it('creates an enrollment token and shows it once', async () => {
     await page.getByRole('link', { name: 'Enrollment tokens' }).click();
     await page.getByTestId('tokens-table').waitFor();

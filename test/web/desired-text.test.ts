@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffRows } from '../../web/src/ui/desired/diff-rows.js';
-import { changeSign, groupPlans } from '../../web/src/ui/desired/plan-view.js';
+import { groupPlans } from '../../web/src/ui/desired/plan-view.js';
 import { yamlLines, type YamlTokenKind } from '../../web/src/ui/desired/yaml-tokens.js';
-import { changeSign as cliChangeSign } from '../../cli/manifests/plan-output.js';
-import { PLAN_ACTION_TYPES } from '../../manifests/index.js';
 
 const kinds = (line: ReturnType<typeof yamlLines>[number]) => line.filter((t) => t.kind !== 'text').map((t): [YamlTokenKind, string] => [t.kind, t.text]);
 
@@ -58,11 +56,8 @@ describe('the line diff of two revisions', () => {
 });
 
 describe('the plan as ioms diff shows it', () => {
-  it.each(PLAN_ACTION_TYPES.flatMap((type) => ['MISSING', 'SPEC_CHANGED'].map((reason) => ({ type, reason }))))('$type $reason has the CLI’s sign', (item) => {
-    expect(changeSign(item)).toBe(cliChangeSign(item as Parameters<typeof cliChangeSign>[0]));
-  });
   it('groups hosts with the same plan and leaves out hosts with nothing to do', () => {
-    const a = { type: 'StartProcess', key: 'process:p', reason: 'MISSING', message: 'start' };
+    const a = { type: 'StartProcess', key: 'process:p', reason: 'MISSING', message: 'start', sign: '+' };
     const groups = groupPlans([
       { host: 'h1', changed: true, profiles: ['x'], actions: [a] },
       { host: 'h2', changed: false, profiles: ['x'], actions: [] },

@@ -55,6 +55,8 @@ export async function startBenchServer(opts: BenchServerOptions): Promise<Server
     },
     process.cwd(),
     opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : [],
+    // A restart under a reconnect storm of thousands of agents shares the CPU with them.
+    120_000,
   );
   // A benchmark that fails half way must not leave its server running on the shared machine.
   process.once('exit', () => server.proc.exitCode === null && server.proc.kill('SIGKILL'));

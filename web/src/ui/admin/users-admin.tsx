@@ -22,6 +22,7 @@ const UsersDoc = graphql(`
       role
       allowList
       disabled
+      locked
       createdAt
       updatedAt
     }
@@ -58,6 +59,7 @@ const UnlockUserDoc = graphql(`
   mutation UnlockUser($username: String!) {
     unlockUser(username: $username) {
       id
+      locked
     }
   }
 `);
@@ -171,16 +173,28 @@ function UserRows({ user, self, editing, onEdit, onSave, onUnlock, onDelete, cre
           <span className={`badge tone-${ROLE_TONE[user.role]}`}>{t(`role.${user.role}`)}</span>
         </td>
         <td>{user.allowList.length === 0 ? <span className="muted">{t('admin.users.anywhere')}</span> : <span className="cell-list">{user.allowList.map((c) => <span key={c} className="chip">{c}</span>)}</span>}</td>
-        <td>{user.disabled ? <span className="badge tone-bad">{t('admin.users.disabled')}</span> : <span className="badge tone-ok">{t('admin.users.active')}</span>}</td>
+        <td>
+          {user.disabled ? <span className="badge tone-bad">{t('admin.users.disabled')}</span> : <span className="badge tone-ok">{t('admin.users.active')}</span>}
+          {user.locked ? (
+            <>
+              {' '}
+              <span className="badge tone-warn" title={t('admin.users.lockedHint')} data-testid={`locked-${user.username}`}>
+                {t('admin.users.locked')}
+              </span>
+            </>
+          ) : null}
+        </td>
         <td className="nowrap">{created}</td>
         <td className="actions-cell">
           <span className="row-actions">
             <button type="button" className="btn btn-small" onClick={onEdit} aria-expanded={editing} data-testid={`edit-${user.username}`}>
               {t('admin.users.edit')}
             </button>
-            <button type="button" className="btn btn-small" onClick={() => void onUnlock()}>
-              {t('admin.users.unlock')}
-            </button>
+            {user.locked ? (
+              <button type="button" className="btn btn-small" onClick={() => void onUnlock()} data-testid={`unlock-${user.username}`}>
+                {t('admin.users.unlock')}
+              </button>
+            ) : null}
             {self ? null : <ConfirmButton label={t('admin.users.delete')} question={t('admin.users.deleteQuestion', { name: user.username })} onConfirm={() => void onDelete()} testId={`delete-${user.username}`} />}
           </span>
         </td>

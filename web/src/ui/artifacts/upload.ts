@@ -1,15 +1,7 @@
-/** One artifact version as the upload route answers it (api/artifacts/artifact-routes.ts). */
-export interface UploadedArtifact {
-  readonly name: string;
-  readonly version: string;
-  readonly sha256: string;
-  readonly md5: string;
-  readonly sizeBytes: number;
-  readonly uploadedBy: string;
-  readonly createdAt: string;
-  /** False when the identical content was already there under this name@version. */
-  readonly created: boolean;
-}
+import type { UploadedArtifact } from '../../../../protocol/artifact-upload.schema';
+
+/** One artifact version as the upload route answers it (protocol/artifact-upload.schema.ts). */
+export type { UploadedArtifact };
 
 export interface UploadRequest {
   readonly file: Blob;

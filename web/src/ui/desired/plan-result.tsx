@@ -3,7 +3,7 @@ import { graphql } from '../../gql';
 import type { ApplyResultFieldsFragment } from '../../gql/graphql';
 import { useT } from '../../lib/prefs';
 import { Empty } from '../states';
-import { changeSign, countSigns, groupPlans } from './plan-view';
+import { countSigns, groupPlans } from './plan-view';
 
 graphql(`
   fragment ApplyResultFields on ApplyResult {
@@ -29,6 +29,7 @@ graphql(`
         key
         reason
         message
+        sign
       }
     }
   }
@@ -99,7 +100,7 @@ export function PlanHosts({ result }: { result: ApplyResult }) {
           ) : (
             <ul className="plan-actions">
               {g.actions.map((a, j) => {
-                const sign = changeSign(a);
+                const sign = a.sign;
                 return (
                   <li key={j} className={`plan-action sign-${sign === '+' ? 'add' : sign === '-' ? 'remove' : sign === '!' ? 'hold' : 'change'}`} data-action={a.type}>
                     <span className="plan-sign mono" aria-hidden="true">

@@ -1,12 +1,14 @@
 /**
- * The plan as `ioms diff` prints it (cli/manifests/plan-output.ts), for the page: the same
- * signs per action and the same grouping of hosts with identical plans. Pure.
+ * The plan as `ioms diff` prints it (cli/manifests/plan-output.ts), for the page: the server's
+ * sign per action (`PlanItem.sign`) and the same grouping of hosts with identical plans. Pure.
  */
 export interface PlanItemLike {
   readonly type: string;
   readonly key: string;
   readonly reason: string;
   readonly message: string;
+  /** The server's sign (`+` creates, `~` changes, `-` removes, `!` held), declared in manifests/plan-sign.ts. */
+  readonly sign: string;
 }
 
 export interface HostPlanLike {
@@ -14,26 +16,6 @@ export interface HostPlanLike {
   readonly changed: boolean;
   readonly profiles: readonly string[];
   readonly actions: readonly PlanItemLike[];
-}
-
-export type ChangeSign = '+' | '~' | '-' | '!';
-
-/** `+` creates, `~` changes in place, `-` removes, `!` held: drift the agent leaves to a human. */
-export function changeSign(item: Pick<PlanItemLike, 'type' | 'reason'>): ChangeSign {
-  switch (item.type) {
-    case 'Hold':
-      return '!';
-    case 'StopProcess':
-    case 'RemoveFile':
-    case 'RemoveCron':
-      return '-';
-    case 'UpdateProcess':
-      return '~';
-    case 'StartProcess':
-      return '+';
-    default:
-      return item.reason === 'MISSING' ? '+' : '~';
-  }
 }
 
 export interface PlanGroup<I extends PlanItemLike = PlanItemLike> {
@@ -56,6 +38,6 @@ export function groupPlans<I extends PlanItemLike>(hosts: readonly (HostPlanLike
 }
 
 export function countSigns(actions: readonly PlanItemLike[]): { add: number; change: number; remove: number } {
-  const signs = actions.map(changeSign);
+  const signs = actions.map((a) => a.sign);
   return { add: signs.filter((s) => s === '+').length, change: signs.filter((s) => s === '~').length, remove: signs.filter((s) => s === '-').length };
 }
