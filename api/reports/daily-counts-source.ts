@@ -34,7 +34,7 @@ export async function loadDailyCounts(em: EntityManager, source: EventCountSourc
       await sql.rows<Row>(
         `SELECT ${e.host} AS host_id, ${e.item} AS item, ${byDay ? e.dayMs : '0'} AS day_ms, ${e.status} AS status, COUNT(*) AS n, MAX(${e.atMs}) AS last_ms
        FROM ${e.table} e WHERE ${where}${inHosts(e.host)}
-       GROUP BY ${e.host}, ${e.item}, ${byDay ? `${e.dayMs}, ` : ''}${e.status}`,
+       GROUP BY ${e.host}, ${e.item}, ${byDay ? `${e.dayMs}, ` : ''}${e.status}${sql.unordered}`,
         [...params, ...hostParams],
       )
     ).map((r) => ({ hostId: Number(r.host_id), item: r.item, dayMs: dated(r.day_ms), status: r.status, count: num(r.n), lastMs: num(r.last_ms) }));
@@ -65,7 +65,7 @@ async function loadDayCounts(sql: ReportSql, source: EventCountSource, days: Rep
   const counted = byDay
     ? await sql.rows<Counted>(`SELECT ${c.col('hostId')} AS host_id, ${c.col('itemId')} AS item_id, ${c.col('dayStartMs')} AS day_ms, ${c.col('status')} AS status, ${c.col('count')} AS n, ${c.col('lastMs')} AS last_ms FROM ${c.table} WHERE ${where}`, params)
     : await sql.rows<Counted>(
-        `SELECT ${c.col('hostId')} AS host_id, ${c.col('itemId')} AS item_id, 0 AS day_ms, ${c.col('status')} AS status, SUM(${c.col('count')}) AS n, MAX(${c.col('lastMs')}) AS last_ms FROM ${c.table} WHERE ${where} GROUP BY ${c.col('hostId')}, ${c.col('itemId')}, ${c.col('status')}`,
+        `SELECT ${c.col('hostId')} AS host_id, ${c.col('itemId')} AS item_id, 0 AS day_ms, ${c.col('status')} AS status, SUM(${c.col('count')}) AS n, MAX(${c.col('lastMs')}) AS last_ms FROM ${c.table} WHERE ${where} GROUP BY ${c.col('hostId')}, ${c.col('itemId')}, ${c.col('status')}${sql.unordered}`,
         params,
       );
   if (counted.length === 0) return [];

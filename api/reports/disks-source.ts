@@ -6,7 +6,7 @@ import type { ReportRange } from './report-scope.js';
 
 const DAY_MS = 86_400_000;
 
-type DiskRow = { host_id: number | string; mkey: Buffer | string; bin: number | string; days: number | string; max_pct: number | string; size: number | string; n: number | string; sx: number | string | null; sy: number | string | null; sxy: number | string | null; sxx: number | string | null; tsize: number | string | null };
+type DiskRow = { host_id: number | string; mkey: Buffer | string | number; bin: number | string; days: number | string; max_pct: number | string; size: number | string; n: number | string; sx: number | string | null; sy: number | string | null; sxy: number | string | null; sxx: number | string | null; tsize: number | string | null };
 
 /**
  * The disk input of the resources report, from the daily disk rollups (days whose start is from the
@@ -15,10 +15,11 @@ type DiskRow = { host_id: number | string; mkey: Buffer | string; bin: number | 
  * sums (x: days from the window's start to each day's midpoint, y: bytes used). Added up here per
  * mount, they give its range, its histogram and its trend.
  *
- * On MySQL/MariaDB the mount is grouped by its MD5, not its text: MariaDB's in-memory temporary
+ * On MySQL/MariaDB the mount is grouped by a number, not its text: MariaDB's in-memory temporary
  * tables hold a VARCHAR(512) at full width and move to disk past `tmp_table_size`, which made
- * this read many times slower. A second read names the hashes (one row per distinct mount of the
- * fleet).
+ * this read many times slower. The number is the mount's CRC32, or its MD5 should two mounts of
+ * the range share a CRC32; a first read (one row per distinct mount of the fleet) names them and
+ * finds out which.
  */
 export async function loadDiskInput(em: EntityManager, range: ReportRange, hostIds: readonly number[] | null): Promise<{ ranges: MountRange[]; hists: MountHistogram[]; sums: MountTrendSums[]; window: { fromMs: number; toMs: number } }> {
   const sql = reportSql(em);
@@ -28,23 +29,30 @@ export async function loadDiskInput(em: EntityManager, range: ReportRange, hostI
   const hosts = hostIds === null ? '' : hostIds.length === 0 ? ' AND 1 = 0' : ` AND ${k.col('hostId')} IN (${hostIds.map(() => '?').join(',')})`;
   const where = `${k.col('stepSeconds')} = 86400 AND ${k.col('bucketStartMs')} >= ? AND ${k.col('bucketStartMs')} < ? AND ${k.col('totalMax')} > 0${hosts}`;
   const params = [firstDay, range.toMs, ...(hostIds ?? [])];
-  const mkey = sql.sqlite ? k.col('mount') : `UNHEX(MD5(${k.col('mount')}))`;
   const bin = sql.floor(`100.0 * ${k.col('usedAvg')} / ${k.col('totalMax')}`);
   // the window's bounds and day length are numbers, inlined (the same expression in SELECT and SUM)
   const inWindow = (expr: string) => `CASE WHEN ${k.col('bucketStartMs')} >= ${window.fromMs} THEN ${expr} END`;
   const x = `((${k.col('bucketStartMs')} - ${window.fromMs}) / ${DAY_MS}.0 + 0.5)`;
   const y = k.col('usedAvg');
+  const keyText = (v: Buffer | string | number) => (typeof v === 'object' ? v.toString('hex') : String(v));
+  // MySQL: the mount as a number (CRC32) when no two mounts of the range share one, else its MD5;
+  // named by one read of the distinct mounts, from the unique (step, day, host, mount) index alone
+  // (the size filter is left out: naming a few more keys does no harm)
+  let mkey = k.col('mount');
+  let names: Map<string, string> | null = null;
+  if (!sql.sqlite) {
+    const naming = (key: string) => sql.rows<{ mkey: Buffer | string | number; first: string; last: string }>(`SELECT ${key} AS mkey, MIN(${k.col('mount')}) AS first, MAX(${k.col('mount')}) AS last FROM ${k.table} WHERE ${where.replace(` AND ${k.col('totalMax')} > 0`, '')} GROUP BY ${key}${sql.unordered}`, params);
+    mkey = `CRC32(${k.col('mount')})`;
+    let named = await naming(mkey);
+    if (named.some((r) => r.first !== r.last)) named = await naming((mkey = `UNHEX(MD5(${k.col('mount')}))`));
+    names = new Map(named.map((r) => [keyText(r.mkey), r.first]));
+  }
   const rows = await sql.rows<DiskRow>(
     `SELECT ${k.col('hostId')} AS host_id, ${mkey} AS mkey, ${bin} AS bin, COUNT(*) AS days, MAX(100.0 * ${k.col('usedMax')} / ${k.col('totalMax')}) AS max_pct, MAX(${k.col('totalMax')}) AS size,
        SUM(${inWindow('1')}) AS n, SUM(${inWindow(x)}) AS sx, SUM(${inWindow(y)}) AS sy, SUM(${inWindow(`${x} * ${y}`)}) AS sxy, SUM(${inWindow(`${x} * ${x}`)}) AS sxx, MAX(${inWindow(k.col('totalMax'))}) AS tsize
-     FROM ${k.table} WHERE ${where} GROUP BY ${k.col('hostId')}, ${mkey}, ${bin}`,
+     FROM ${k.table} WHERE ${where} GROUP BY ${k.col('hostId')}, ${mkey}, ${bin}${sql.unordered}`,
     params,
   );
-  const keyText = (v: Buffer | string) => (typeof v === 'string' ? v : v.toString('hex'));
-  const names = sql.sqlite
-    ? null
-    : // from the unique (step, day, host, mount) index alone: the size filter is left out, naming a few more hashes does no harm
-      new Map((await sql.rows<{ mkey: Buffer | string; mount: string }>(`SELECT ${mkey} AS mkey, MIN(${k.col('mount')}) AS mount FROM ${k.table} WHERE ${where.replace(` AND ${k.col('totalMax')} > 0`, '')} GROUP BY ${mkey}`, params)).map((r) => [keyText(r.mkey), r.mount]));
 
   type Acc = { hostId: number; mount: string; range: MountRange & { days: number; maxPercent: number; sizeBytes: number }; bins: Map<number, number>; sums: MountTrendSums & { n: number; sx: number; sy: number; sxy: number; sxx: number; sizeBytes: number } };
   const mounts = new Map<string, Acc>();

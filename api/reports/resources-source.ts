@@ -68,7 +68,7 @@ async function loadHours(sql: ReportSql, windows: readonly { fromMs: number; toM
     const bin = sql.floor(expr);
     // the maxima ride along with the CPU histogram: one pass over the rollups instead of two
     const extra = withMaxima ? `, MAX(${r.col('cpuMax')}) AS cpu_max, MAX(CASE WHEN ${r.col('memTotalBytes')} > 0 THEN 100.0 * ${r.col('memUsedMax')} / ${r.col('memTotalBytes')} END) AS mem_max` : '';
-    const rows = await sql.rows<{ host_id: number | string; bin: number | string | null; n: number | string; cpu_max?: number | string; mem_max?: number | string | null }>(`SELECT ${r.col('hostId')} AS host_id, ${bin} AS bin, COUNT(*) AS n${extra} FROM ${r.table} WHERE ${where} GROUP BY ${r.col('hostId')}, ${bin}`, params);
+    const rows = await sql.rows<{ host_id: number | string; bin: number | string | null; n: number | string; cpu_max?: number | string; mem_max?: number | string | null }>(`SELECT ${r.col('hostId')} AS host_id, ${bin} AS bin, COUNT(*) AS n${extra} FROM ${r.table} WHERE ${where} GROUP BY ${r.col('hostId')}, ${bin}${sql.unordered}`, params);
     const by = new Map<number, Map<number, number>>();
     const max = new Map<number, { hostId: number; hours: number; cpuMax: number; memMaxPercent: number }>();
     for (const row of rows) {
