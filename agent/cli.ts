@@ -5,6 +5,7 @@ import { parseLabels } from '../manifests/index.js';
 import { startAgent } from './agent.js';
 import { createAgentLogger, type LogLevel } from './log.js';
 import { defaultStateDir } from './service/state-dir.js';
+import { agentV8Flags, applyAgentV8Flags } from './v8-flags.js';
 
 export interface AgentCommandOptions {
   server?: string;
@@ -31,7 +32,8 @@ export function intervalMs(text: string, flag: string): number {
 
 /**
  * `ioms agent`: run the agent in the foreground (service managers run exactly this). Environment
- * fallbacks: IOMS_SERVER_URL, IOMS_ENROLL_TOKEN, IOMS_AGENT_NAME, IOMS_AGENT_LABELS, IOMS_AGENT_STATE_DIR.
+ * fallbacks: IOMS_SERVER_URL, IOMS_ENROLL_TOKEN, IOMS_AGENT_NAME, IOMS_AGENT_LABELS, IOMS_AGENT_STATE_DIR;
+ * IOMS_AGENT_V8_FLAGS replaces the V8 flags the agent sets on itself (`v8-flags.ts`).
  */
 export function registerAgentCommand(program: Command): Command {
   return program
@@ -50,6 +52,8 @@ export function registerAgentCommand(program: Command): Command {
     .addOption(new Option('--trial-connect', 'connect once and exit (used by self-upgrade)').hideHelp())
     .option('--log-level <level>', 'debug, info, warn or error', 'info')
     .action(async (o: AgentCommandOptions, cmd: Command) => {
+      // Before anything else runs: memory over speed for a process that mostly waits (v8-flags.ts).
+      applyAgentV8Flags(agentV8Flags(process.env));
       // --server, --ca and --insecure are also global options of the full `ioms` CLI, which may take them first.
       const globals = cmd.optsWithGlobals<{ server?: string; ca?: string; insecure?: boolean }>();
       const env = process.env;

@@ -3,6 +3,8 @@
  * The agent alone: the entry of the single-file bundle copied onto hosts
  * (`npm run build:agent`). The full `ioms` CLI offers the same `ioms agent` command.
  */
+// First: the V8 flags must be set before the rest of the bundle is evaluated.
+import './v8-flags.apply.js';
 import { Command, CommanderError } from 'commander';
 import { registerAgentServiceCommands } from './service/service-commands.js';
 import { CliError } from './cli-error.js';

@@ -28,6 +28,7 @@ import {
   type RunCommand,
 } from './types.js';
 import { normaliseStatus, toAction } from './cron-entry.js';
+import { byCodeUnit } from '../compare-text.js';
 
 export { DEFAULT_CRON_TIMEOUT_SECONDS } from './cron-entry.js';
 /** @default run records kept per entry */
@@ -157,7 +158,7 @@ export class CronRunner {
         };
       })
       .concat(failed)
-      .sort((a, b) => a.name.localeCompare(b.name));
+      .sort((a, b) => byCodeUnit(a.name, b.name));
   }
 
   /** The kept run records of `name`, oldest first. @throws CronError UNKNOWN_ENTRY */

@@ -1,8 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import * as tar from 'tar';
-import yauzl from 'yauzl';
+import type yauzl from 'yauzl';
+
+// tar and yauzl are loaded on the first archive, not at agent start: most agents never unpack
+// one, and evaluating both costs about 1 MB of heap (docs/agent-install.md, "Memory").
+const loadTar = () => import('tar');
+const loadYauzl = async () => (await import('yauzl')).default;
 
 /** Most entries one archive may hold. */
 export const MAX_ARCHIVE_ENTRIES = 100_000;
@@ -53,8 +57,9 @@ export async function extractArchive(archive: string, target: string, format = a
   throw new ExtractError('UNSUPPORTED_ARCHIVE', `${path.basename(archive)}: only .zip, .tar.gz and .tgz can be unpacked`);
 }
 
-function openZip(file: string): Promise<yauzl.ZipFile> {
-  return new Promise((resolve, reject) => yauzl.open(file, { lazyEntries: true, strictFileNames: false, validateEntrySizes: true }, (err, zip) => (err || !zip ? reject(new ExtractError('CORRUPT_ARCHIVE', `not a readable zip: ${err?.message}`, { cause: err })) : resolve(zip))));
+async function openZip(file: string): Promise<yauzl.ZipFile> {
+  const { open } = await loadYauzl();
+  return new Promise((resolve, reject) => open(file, { lazyEntries: true, strictFileNames: false, validateEntrySizes: true }, (err, zip) => (err || !zip ? reject(new ExtractError('CORRUPT_ARCHIVE', `not a readable zip: ${err?.message}`, { cause: err })) : resolve(zip))));
 }
 
 function zipEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
@@ -109,6 +114,7 @@ async function extractTarGz(archive: string, target: string): Promise<string[]> 
   let count = 0;
   const names: string[] = [];
   let problem: ExtractError | undefined;
+  const tar = await loadTar();
   // Errors thrown inside tar's callbacks would escape the promise, so the first one is kept.
   await tar
     .t({

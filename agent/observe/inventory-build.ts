@@ -16,7 +16,8 @@ import {
   type NetworkInterfaceInfo,
 } from '../../protocol/index.js';
 import { classifyIp, stripZone } from './ip-scope.js';
-import { type CpuFacts, type FsSizeFacts, type MemFacts, type NetworkInterfaceFacts, type OsAddressFacts, type OsInfoFacts, type TimeFacts } from './probes.js';
+import { type CpuFacts, type FsSizeFacts, type MemFacts, type NetworkInterfaceFacts, type OsAddressFacts, type OsInfoFacts } from './probes.js';
+import { byCodeUnit } from '../compare-text.js';
 
 /**
  * Everything gathered about the host, each field absent when its probe failed. Plain data:
@@ -24,7 +25,7 @@ import { type CpuFacts, type FsSizeFacts, type MemFacts, type NetworkInterfaceFa
  */
 export interface InventoryFacts {
   agentVersion: string;
-  /** Wall clock at gathering, ms since the epoch: the fallback for boot time. */
+  /** Wall clock at gathering, ms since the epoch: boot time is this minus the uptime. */
   nowMs: number;
   hostname?: string;
   platform?: string;
@@ -40,7 +41,6 @@ export interface InventoryFacts {
   mem?: MemFacts;
   fsSize?: readonly FsSizeFacts[];
   siInterfaces?: readonly NetworkInterfaceFacts[];
-  time?: TimeFacts;
   codePage?: string;
   locale?: string;
   timeZone?: string;
@@ -109,9 +109,9 @@ function buildInterfaces(facts: InventoryFacts): NetworkInterfaceInfo[] {
   const routable = (nic: NetworkInterfaceInfo) =>
     [...nic.ipv4, ...nic.ipv6].some((a) => ['private', 'public', 'reserved'].includes(classifyIp(a) ?? '')) ? 0 : 1;
   return built
-    .sort((a, b) => routable(a) - routable(b) || a.name.localeCompare(b.name, 'en'))
+    .sort((a, b) => routable(a) - routable(b) || byCodeUnit(a.name, b.name))
     .slice(0, MAX_INTERFACES)
-    .sort((a, b) => a.name.localeCompare(b.name, 'en'));
+    .sort((a, b) => byCodeUnit(a.name, b.name));
 }
 
 function buildIps(interfaces: readonly NetworkInterfaceInfo[]): IpAddress[] {
@@ -135,7 +135,7 @@ function buildDisks(fsSize: readonly FsSizeFacts[]): DiskInfo[] {
     if (!mount || sizeBytes === undefined || byMount.has(mount)) continue;
     byMount.set(mount, { device: clip(fs.fs, MAX_PATH_LENGTH), mount, fsType: clip(fs.type, MAX_LABEL_LENGTH), sizeBytes });
   }
-  return [...byMount.values()].sort((a, b) => a.mount.localeCompare(b.mount, 'en')).slice(0, MAX_DISKS);
+  return [...byMount.values()].sort((a, b) => byCodeUnit(a.mount, b.mount)).slice(0, MAX_DISKS);
 }
 
 function cpuModel(facts: InventoryFacts): string {
@@ -146,9 +146,7 @@ function cpuModel(facts: InventoryFacts): string {
 }
 
 function bootTime(facts: InventoryFacts): string {
-  const { time } = facts;
-  const fromSi = time && Number.isFinite(time.current) && Number.isFinite(time.uptime) ? time.current - time.uptime * 1000 : undefined;
-  const ms = fromSi ?? facts.nowMs - (facts.uptimeSeconds ?? 0) * 1000;
+  const ms = facts.nowMs - (facts.uptimeSeconds ?? 0) * 1000;
   // Whole seconds: the subtraction jitters by milliseconds between calls.
   return new Date(Math.round(ms / 1000) * 1000).toISOString();
 }
@@ -187,7 +185,7 @@ export function buildInventory(facts: InventoryFacts): Inventory {
     interfaces,
     ips: buildIps(interfaces),
     macs: uniqueCapped(interfaces.filter((n) => !n.internal && n.mac).map((n) => n.mac!), MAX_MACS).sort(),
-    timezone: clip(facts.time?.timezoneName, MAX_LABEL_LENGTH) ?? clip(facts.timeZone, MAX_LABEL_LENGTH) ?? 'UTC',
+    timezone: clip(facts.timeZone, MAX_LABEL_LENGTH) ?? 'UTC',
     locale: clip(facts.locale, MAX_LABEL_LENGTH) ?? 'und',
     codePage: clip(facts.codePage, MAX_LABEL_LENGTH),
     bootTime: bootTime(facts),

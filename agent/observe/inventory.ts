@@ -3,6 +3,7 @@ import si from 'systeminformation';
 import { inventorySchema, type Inventory } from '../../protocol/index.js';
 import { readCodePage } from './code-page.js';
 import { type RunProgram } from './code-page.win32.js';
+import { readHostZone, type HostZone } from './host-zone.js';
 import { buildInventory, type InventoryFacts } from './inventory-build.js';
 import { PROBE_TIMEOUT_MS, settleProbe, valueOf, type HostOs, type InventoryProbes } from './probes.js';
 
@@ -19,6 +20,8 @@ export interface CollectInventoryOptions {
   now?: () => number;
   /** Per-probe time limit in ms. @default {@link PROBE_TIMEOUT_MS} */
   probeTimeoutMs?: number;
+  /** Test seam for the time zone and locale. @default {@link readHostZone} (no `Intl` where avoidable) */
+  zone?: () => HostZone;
 }
 
 /** Raised when even the degraded inventory does not validate (a bug, or a very odd host). */
@@ -41,16 +44,18 @@ export async function collectInventory({
   run,
   now = Date.now,
   probeTimeoutMs = PROBE_TIMEOUT_MS,
+  zone = readHostZone,
 }: CollectInventoryOptions): Promise<Inventory> {
   const settle = <T>(probe: () => T | Promise<T>) => settleProbe(probe, probeTimeoutMs);
-  const [osInfo, cpu, mem, fsSize, siInterfaces, time, codePage, hostname, platform, arch, kernel, totalmem, uptime, cpus, osInterfaces] =
+  const [osInfo, cpu, mem, fsSize, siInterfaces, hostZone, codePage, hostname, platform, arch, kernel, totalmem, uptime, cpus, osInterfaces] =
     await Promise.all([
       settle(() => probes.osInfo()),
       settle(() => probes.cpu()),
       settle(() => probes.mem()),
       settle(() => probes.fsSize()),
       settle(() => probes.networkInterfaces()),
-      settle(() => probes.time()),
+      // Not `si.time()`: it asks `Intl` and runs `date` and `ls` synchronously on every call.
+      settle(() => zone()),
       settle(() => readCodePage({ platform: os.platform(), run })),
       settle(() => os.hostname()),
       settle(() => os.platform()),
@@ -61,7 +66,6 @@ export async function collectInventory({
       settle(() => os.cpus()),
       settle(() => os.networkInterfaces()),
     ]);
-  const intl = Intl.DateTimeFormat().resolvedOptions();
   const nics = valueOf(siInterfaces);
   const facts: InventoryFacts = {
     agentVersion,
@@ -79,10 +83,9 @@ export async function collectInventory({
     mem: valueOf(mem),
     fsSize: Array.isArray(valueOf(fsSize)) ? valueOf(fsSize) : undefined,
     siInterfaces: nics === undefined ? undefined : Array.isArray(nics) ? nics : [nics],
-    time: valueOf(time),
     codePage: valueOf(codePage),
-    locale: intl.locale,
-    timeZone: intl.timeZone,
+    locale: valueOf(hostZone)?.locale,
+    timeZone: valueOf(hostZone)?.timeZone,
   };
   const parsed = inventorySchema.safeParse(buildInventory(facts));
   if (!parsed.success) {

@@ -44,12 +44,6 @@ export interface NetworkInterfaceFacts {
   internal: boolean;
 }
 
-export interface TimeFacts {
-  current: number;
-  uptime: number;
-  timezoneName: string;
-}
-
 export interface NetworkStatsFacts {
   iface: string;
   rx_bytes: number;
@@ -63,7 +57,6 @@ export interface InventoryProbes {
   mem(): Promise<MemFacts>;
   fsSize(): Promise<FsSizeFacts[]>;
   networkInterfaces(): Promise<NetworkInterfaceFacts[] | NetworkInterfaceFacts>;
-  time(): TimeFacts;
 }
 
 /** The `systeminformation` calls used by metrics sampling. */

@@ -30,6 +30,7 @@ import { type TerminateTree, terminateProcessTree } from './process-tree.js';
 import { DEFAULT_RESTART_TUNING, type RestartTuning } from './restart-policy.js';
 import { type Timers, realTimers, unrefTimer } from './timers.js';
 import { type ProcessSnapshot, type ProcessSpec, type SupervisorEvent, type SupervisorListener } from './types.js';
+import { byCodeUnit } from '../compare-text.js';
 
 /** @default grace between SIGTERM and SIGKILL */
 export const DEFAULT_STOP_GRACE_MS = 5_000;
@@ -186,7 +187,7 @@ export class Supervisor {
       }
       orphans.push({ name, pid: record.pid, state: 'RUNNING', restarts: 0, specHash: record.specHash, startedAt: record.startedAt, adopted: true });
     }
-    return [...[...this.processes.values()].map((guarded) => guarded.snapshot()), ...orphans].sort((a, b) => a.name.localeCompare(b.name));
+    return [...[...this.processes.values()].map((guarded) => guarded.snapshot()), ...orphans].sort((a, b) => byCodeUnit(a.name, b.name));
   }
 
   private launchNew(spec: ProcessSpec, specHash: string): void {

@@ -45,7 +45,7 @@ export interface DispatcherOptions {
 export class JobDispatcher {
   private readonly pumps = new Map<number, { again: boolean; done: Promise<void> }>();
   private timer: NodeJS.Timeout | undefined;
-  private ticking = false;
+  private ticking: Promise<void> | undefined;
 
   private readonly lock: MaintenanceLock;
 
@@ -60,6 +60,14 @@ export class JobDispatcher {
 
   stop(): void {
     clearInterval(this.timer);
+  }
+
+  /**
+   * Resolves when no tick and no pump is running. A server closing waits for this before it
+   * closes the pool: a tick holds a pooled connection for its named lock until it releases it.
+   */
+  async idle(): Promise<void> {
+    while (this.ticking || this.pumps.size) await Promise.all([this.ticking, ...[...this.pumps.values()].map((p) => p.done)]);
   }
 
   /** Resolves after a pass that started after this call; errors are logged, never thrown at the caller. */
@@ -102,9 +110,14 @@ export class JobDispatcher {
    * and index-bound. With several replicas on one database one of them ticks at a time (a named
    * lock); the others still pump the jobs their own results and submissions touch.
    */
-  async tick(): Promise<void> {
-    if (this.ticking) return;
-    this.ticking = true;
+  tick(): Promise<void> {
+    this.ticking ??= this.tickNow().finally(() => {
+      this.ticking = undefined;
+    });
+    return this.ticking;
+  }
+
+  private async tickNow(): Promise<void> {
     let release: (() => Promise<void>) | undefined;
     try {
       release = await this.lock.tryAcquire();
@@ -121,7 +134,6 @@ export class JobDispatcher {
       this.opts.logger.error({ err }, 'job tick failed');
     } finally {
       await release?.();
-      this.ticking = false;
     }
   }
 

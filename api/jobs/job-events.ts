@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { JobEventRecord } from '../../db/entities/index.js';
+import { insertRows } from './insert-rows.js';
 import type { PubSub } from '../pubsub/pubsub.js';
 import type { JobEventType } from './job.type.js';
 
@@ -39,11 +40,11 @@ export function eventsAfter(em: EntityManager, jobId: number, afterSeq: number, 
 }
 
 
+/** The columns {@link insertJobEvents} writes, in the order of its values. */
+const EVENT_COLUMNS = ['job_id', 'seq', 'at', 'type', 'host_name', 'status', 'data'] as const;
+
 /** One event of a batch: everything but the job (one batch is one job's) and the sequence number. */
 export type NewJobEvent = Omit<JobEventRecord, 'id' | 'seq' | 'jobId'>;
-
-/** Rows per multi-row INSERT of events (keeps one statement well under max_allowed_packet). */
-const EVENT_INSERT_CHUNK = 500;
 
 /**
  * Writes `events` of one job inside the caller's transaction `tx`: one `last_seq` bump for all,
@@ -57,7 +58,7 @@ export async function insertJobEvents(tx: EntityManager, jobId: number, events: 
   const [row] = await conn.execute<{ last_seq: number }[]>('select last_seq from jobs where id = ?', [jobId], 'all', ctx);
   const first = Number(row!.last_seq) - events.length + 1;
   const rows = events.map((e, i) => ({ ...e, jobId, seq: first + i }));
-  for (let i = 0; i < rows.length; i += EVENT_INSERT_CHUNK) await tx.insertMany(JobEventRecord, rows.slice(i, i + EVENT_INSERT_CHUNK));
+  await insertRows(tx, 'job_events', EVENT_COLUMNS, rows.map((r) => [r.jobId, r.seq, r.at, r.type, r.hostName ?? null, r.status, r.data ?? {}]));
   return rows.map((r) => ({ seq: r.seq, at: r.at, type: r.type, host: r.hostName ?? null, status: r.status, data: r.data, jobId: String(jobId) }));
 }
 

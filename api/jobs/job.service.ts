@@ -9,7 +9,8 @@ import type { PubSub } from '../pubsub/pubsub.js';
 import { parseBatch } from './batch.js';
 import { appendJobEvent, insertJobEvents, publishJobEvents } from './job-events.js';
 import { ResultIngest } from './result-ingest.js';
-import { selectTargets, targetsOf, updateTargets } from './target-rows.js';
+import { targetHosts } from './target-hosts.js';
+import { insertTargets, selectTargets, targetsOf, updateTargets } from './target-rows.js';
 import type { JobCounts, RunCommandInput } from './job.type.js';
 
 /** @default 60 s */
@@ -69,7 +70,7 @@ export class JobService {
     if (input.maxFailures !== undefined && input.maxFailures !== null && (!Number.isInteger(input.maxFailures) || input.maxFailures < 0)) throw badInput('maxFailures must be 0 or more');
     const env = checkEnv(input.env);
     if (input.selector === undefined && !(input.hosts?.length ?? 0)) throw badInput('no target: give a selector ("" means every host) or host names');
-    const hosts = (await this.deps.hosts.list(em, { selector: input.selector ?? undefined, hosts: input.hosts ?? undefined })).filter((h) => !h.revoked);
+    const hosts = await targetHosts(em, { selector: input.selector ?? undefined, hosts: input.hosts ?? undefined });
     if (hosts.length === 0) throw badInput('no enrolled host matches the target');
     const batch = parseBatch(input.batch, hosts.length);
     if (typeof batch !== 'number') throw badInput(batch.error);
@@ -96,7 +97,7 @@ export class JobService {
         lastSeq: 0,
       });
       await tx.flush();
-      for (const h of hosts) tx.create(JobTargetRecord, { jobId: record.id, hostId: h.id, hostName: h.name, status: 'QUEUED', attempts: 0, queueDeadline: deadline, stdoutTruncated: false, stderrTruncated: false });
+      await insertTargets(tx, record.id, hosts.map((h) => ({ hostId: h.id, hostName: h.name })), deadline);
       // The audit row commits with the job: if it cannot be written, nothing is sent.
       this.deps.audit.build(tx, { actorType: 'USER', actor: actor.username, ip: actor.ip, action: 'runCommand', target: `job ${record.id}`, args: { kind, command, ...args, selector: input.selector, hosts: input.hosts, targets: hosts.length, batch: input.batch, maxFailures: input.maxFailures, timeoutSeconds, queueForSeconds }, outcome: 'SUCCESS' });
       await tx.flush();

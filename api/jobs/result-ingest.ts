@@ -43,6 +43,27 @@ function validDate(text: string): Date | undefined {
 }
 
 /**
+ * The targets whose start report and result share `batch` and whose result will be stored (its
+ * host's, for the attempt the target was sent as, the target still SENT): the start then changes
+ * nothing of its own — the result's row update records its start time, and one event
+ * (SENT → final) stands for both. Its start report is still accepted.
+ */
+export function resultsStoredWithStart(batch: readonly { readonly item: Report }[], targets: ReadonlyMap<number, TargetRow>): Set<number> {
+  const starts = new Map<number, Report & { kind: 'started' }>();
+  for (const { item } of batch) if (item.kind === 'started') starts.set(targetIdOf(item.commandId) ?? -1, item);
+  const out = new Set<number>();
+  for (const { item } of batch) {
+    if (item.kind !== 'result') continue;
+    const id = targetIdOf(item.report.id);
+    const target = id === undefined ? undefined : targets.get(id);
+    const start = id === undefined ? undefined : starts.get(id);
+    if (!target || !start || target.hostId !== item.hostId || start.hostId !== item.hostId || target.status !== 'SENT') continue;
+    if (acceptsStart(target, start.attempt) && decideResult(target, item.report.attempt).kind === 'STORE') out.add(target.id);
+  }
+  return out;
+}
+
+/**
  * Agent reports about job targets (started, result), stored in batches like metrics: reports
  * arriving together share one transaction — the rows locked and read once, one UPDATE for all
  * `started`, one UPDATE per result, one multi-row INSERT of events per job — and each caller's
@@ -113,6 +134,7 @@ export class ResultIngest {
       };
       // Started before results, so a fast command's two reports in one batch both count.
       const ordered = [...batch.filter((p) => p.item.kind === 'started'), ...batch.filter((p) => p.item.kind === 'result')];
+      const storedWithStart = resultsStoredWithStart(batch, status);
       for (const p of ordered) {
         const commandId = p.item.kind === 'started' ? p.item.commandId : p.item.report.id;
         const id = targetIdOf(commandId);
@@ -126,6 +148,8 @@ export class ResultIngest {
           const ok = acceptsStart(target, p.item.attempt);
           outcome.set(p, ok);
           if (!ok) continue;
+          // Its result is in this batch too and will be stored: one change SENT → final, no RUNNING between.
+          if (storedWithStart.has(target.id)) continue;
           status.set(target.id, { ...target, status: 'RUNNING' });
           started.push(target);
           addEvent(target, { status: 'RUNNING', data: {} });

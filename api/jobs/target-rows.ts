@@ -1,6 +1,7 @@
 import { raw, type EntityManager } from '@mikro-orm/core';
 import { MySqlPlatform } from '@mikro-orm/mysql';
 import { JobTargetRecord, type TargetStatus } from '../../db/entities/index.js';
+import { insertRows, sqlValue } from './insert-rows.js';
 
 /** The columns of a target the dispatch and ingest paths need, as a plain row (no ORM entity). */
 export interface TargetRow {
@@ -90,6 +91,21 @@ export async function targetsOfHosts(em: EntityManager, hostIds: readonly number
   return out;
 }
 
+/** What a new target row holds; everything else starts at its default (attempts 0, no result). */
+export interface NewTarget {
+  readonly hostId: number;
+  readonly hostName: string;
+}
+
+/**
+ * The QUEUED rows of a new job, one multi-row INSERT per chunk inside the caller's transaction
+ * (a row per target exists before anything is dispatched).
+ */
+export function insertTargets(tx: EntityManager, jobId: number, targets: readonly NewTarget[], queueDeadline: Date): Promise<void> {
+  const columns = ['job_id', 'host_id', 'host_name', 'status', 'attempts', 'attempt', 'reasks', 'queue_deadline', 'stdout_truncated', 'stderr_truncated'];
+  return insertRows(tx, 'job_targets', columns, targets.map((t) => [jobId, t.hostId, t.hostName, 'QUEUED', 0, 0, 0, queueDeadline, false, false]));
+}
+
 /** One UPDATE for many targets (chunked), only where the status is still one of `from`. */
 export async function updateTargets(em: EntityManager, ids: readonly number[], from: readonly TargetStatus[], set: Partial<Record<keyof JobTargetRecord, unknown>> & { bumpAttempts?: boolean }): Promise<number> {
   const { bumpAttempts, ...values } = set;
@@ -98,13 +114,6 @@ export async function updateTargets(em: EntityManager, ids: readonly number[], f
     changed += await em.nativeUpdate(JobTargetRecord, { id: { $in: part }, status: { $in: [...from] } }, { ...values, ...(bumpAttempts ? { attempts: raw('attempts + 1') } : {}) } as never);
   }
   return changed;
-}
-
-/** A column value for raw SQL, as the dialect stores it (SQLite: dates as epoch ms, booleans as 0/1). */
-function sqlValue(em: EntityManager, v: unknown): unknown {
-  if (v instanceof Date) return em.getPlatform().processDateProperty(v);
-  if (typeof v === 'boolean') return v ? 1 : 0;
-  return v ?? null;
 }
 
 /** Bytes of text per multi-row UPDATE (keeps a statement well under max_allowed_packet). */

@@ -8,7 +8,6 @@ import {
   loadManifests,
   observedStateSchema,
   planHost,
-  renderDesiredState,
   renderFleet,
   specHash,
   type ManifestDocument,
@@ -16,9 +15,10 @@ import {
   type RenderHost,
 } from '../../manifests/index.js';
 import { HostRecord, HostStateRecord, ManifestRevisionRecord, type RevisionSource } from '../../db/entities/index.js';
-import { findArtifactByRef } from '../artifacts/artifact-ref.js';
+import { findArtifactsByRefs } from '../artifacts/artifact-ref.js';
 import { badInput, notFound } from '../errors.js';
 import { effectiveLabels } from '../hosts/host-view.js';
+import { RenderCache } from '../reconciler/render-cache.js';
 import type { ApplyManifestsInput, ApplyResultType, HostPlanType, ManifestDocumentDiffType, ManifestErrorType, ManifestRevisionType } from './manifest.type.js';
 
 export interface ApplyOptions {
@@ -126,10 +126,11 @@ export class ManifestService {
   private async plans(em: EntityManager, hosts: HostRecord[], documents: ManifestDocument[], stored: Readonly<Record<string, ArtifactDigests | null>>): Promise<HostPlanType[]> {
     const artifacts: Record<string, ArtifactDigests> = {};
     for (const [ref, digests] of Object.entries(stored)) if (digests) artifacts[ref] = digests;
-    const states = new Map((await em.find(HostStateRecord, {})).map((s) => [s.hostId, s]));
+    const states = new Map((await em.find(HostStateRecord, {}, { fields: ['hostId', 'desiredHash', 'observed'], disableIdentityMap: true })).map((s) => [s.hostId, s]));
+    const renders = new RenderCache(documents); // hosts of one profile input share a render
     const out: HostPlanType[] = [];
     for (const h of hosts) {
-      const render = renderDesiredState(documents, { name: h.name, labels: effectiveLabels(h) });
+      const render = renders.render({ name: h.name, labels: effectiveLabels(h) });
       const state = states.get(h.id);
       if (state?.desiredHash === render.hash) continue;
       const observed = parseObserved(state?.observed);
@@ -142,10 +143,7 @@ export class ManifestService {
 /** The store's digests of each artifact reference, null for one it does not have. */
 async function storedDigests(em: EntityManager, refs: readonly string[]): Promise<Record<string, ArtifactDigests | null>> {
   const out: Record<string, ArtifactDigests | null> = {};
-  for (const ref of refs) {
-    const a = await findArtifactByRef(em, ref);
-    out[ref] = a ? { sha256: a.sha256, md5: a.md5 } : null;
-  }
+  for (const [ref, a] of await findArtifactsByRefs(em, refs)) out[ref] = a ? { sha256: a.sha256, md5: a.md5 } : null;
   return out;
 }
 

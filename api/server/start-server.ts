@@ -104,7 +104,8 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
   const pubsub = publishAfterCommit(createPubSub({ redisUrl: config.redisUrl, channelNamespace: config.redisChannelPrefix, logger }));
   const metricsWriter = new MetricsWriter({ orm, logger, now });
   const audit = new AuditService(now, (row) => pubsub.publish(AUDIT_TOPIC, AuditEventType.from(row)));
-  const hosts = new HostService({ pubsub, aliveWindowMs: config.aliveWindowSeconds * 1000, replicaId: config.replicaId ?? `${os.hostname()}:${config.port}`, now });
+  const replicaId = config.replicaId ?? `${os.hostname()}:${config.port}`;
+  const hosts = new HostService({ pubsub, aliveWindowMs: config.aliveWindowSeconds * 1000, replicaId, now });
   let publicUrl = '';
   // The service tells the dispatcher about changes; the dispatcher reads through the service.
   // Dispatch waits for the audited unit that made the change to commit (afterCommit).
@@ -112,7 +113,8 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
   const dispatcher: JobDispatcher = new JobDispatcher({ orm, pubsub, jobs, logger, now, serverUrl: () => publicUrl });
   const sessions = new SessionService({ idleSeconds: config.sessionIdleSeconds, maxSeconds: config.sessionMaxSeconds }, now);
   const artifacts = await wireArtifacts({ orm, dataDir: config.dataDir, audit, sessions, hosts, logger, trustProxyHops: config.trustProxyHops, now, markHost: (id) => reconciler.mark(id) });
-  const reconciler = new Reconciler({ orm, pubsub, logger, now, serverUrl: () => publicUrl });
+  // With Redis, every replica reconciles the hosts it holds; without, this server holds them all.
+  const reconciler = new Reconciler({ orm, pubsub, logger, now, serverUrl: () => publicUrl, replicaId: config.redisUrl ? replicaId : undefined });
   const refusals = new RefusalSampler<AuditEntry>((burst) => {
     logger.warn({ actor: burst.first.actor, action: burst.first.action, more: burst.more }, 'more refusals in the same burst');
     audit.record(orm.em.fork(), { ...burst.first, reason: `${burst.more} more refused in this burst after: ${burst.first.reason ?? ''}`.slice(0, 1024) }).catch((err: unknown) => logger.error({ err }, 'could not audit a burst of refusals'));
@@ -276,6 +278,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
       await apollo.stop();
       await services.agentConnections.settled();
       await reconciler.idle();
+      await dispatcher.idle();
       await metricsMaintenance.stop();
       await metricsWriter.close();
       await pubsub.close();

@@ -24,6 +24,8 @@ describe('collectInventory on this machine', () => {
     expect(Date.parse(inv.bootTime)).toBeLessThan(Date.now());
     expect(Math.abs(Date.parse(inv.bootTime) - (Date.now() - os.uptime() * 1000))).toBeLessThan(5_000);
     if (process.platform !== 'win32') expect(inv.codePage).toBeUndefined();
+    expect(() => new Intl.DateTimeFormat('en', { timeZone: inv.timezone })).not.toThrow(); // a zone Intl knows
+    expect(Intl.getCanonicalLocales(inv.locale)).toHaveLength(1);
     if (process.platform === 'linux') expect(inv.disks.map((d) => d.mount)).toContain('/');
   });
 });
@@ -81,13 +83,12 @@ describe('collectInventory degrades', () => {
         ...Array.from({ length: MAX_DISKS + 20 }, (_, n) => ({ fs: 'overlay', type: 'overlay', size: 10, used: 0, mount: `/var/lib/docker/${n}` })),
       ],
       networkInterfaces: async () => [{ iface: 'eth0', ip4: '10.0.0.7', ip6: '', mac: '02-AB-00-00-00-07', internal: false }],
-      time: () => ({ current: NOW, uptime: 60.4, timezoneName: 'Asia/Seoul' }),
     };
     const veths = Object.fromEntries(
       Array.from({ length: MAX_INTERFACES + 50 }, (_, n) => [`veth${n}`, [{ address: 'fe80::2', family: 'IPv6', mac: '02:00:00:00:00:01', internal: false }]]),
     );
     const hostOs = fakeOs({ networkInterfaces: () => ({ ...fakeOs().networkInterfaces(), ...veths }) });
-    const inv = await collectInventory({ agentVersion: '1', si, os: hostOs, now: () => NOW });
+    const inv = await collectInventory({ agentVersion: '1', si, os: hostOs, now: () => NOW, zone: () => ({ timeZone: 'Asia/Seoul', locale: 'ko-KR' }) });
 
     expect(inv.os).toMatchObject({ name: 'Linux', platform: 'linux', distro: 'Ubuntu', release: '24.04', kernel: '6.8.0' });
     expect(inv.cpu).toEqual({ model: 'AMD EPYC 7763', cores: 2, physicalCores: 1, speedGHz: 2.45 });
@@ -98,7 +99,8 @@ describe('collectInventory degrades', () => {
     expect(inv.interfaces.map((n) => n.name)).toContain('eth0'); // routable interfaces survive the cap
     expect(inv.interfaces.find((n) => n.name === 'eth0')?.mac).toBe('02:ab:00:00:00:07');
     expect(inv.timezone).toBe('Asia/Seoul');
-    expect(inv.bootTime).toBe('2026-01-31T23:59:00.000Z');
+    expect(inv.locale).toBe('ko-KR');
+    expect(inv.bootTime).toBe('2026-01-31T23:00:00.000Z'); // NOW minus os.uptime() (3,600 s)
   });
 
   it('throws a typed error when the result cannot validate', async () => {

@@ -13,7 +13,6 @@ export function failingInventoryProbes(): InventoryProbes {
     mem: reject('mem'),
     fsSize: reject('fsSize'),
     networkInterfaces: fail('networkInterfaces'),
-    time: fail('time'),
   };
 }
 

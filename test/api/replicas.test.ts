@@ -6,6 +6,7 @@ import path from 'node:path';
 import mysql2 from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminSocket } from '../bench/fleet/admin-client.js';
+import { converge, convergenceProfile, pushBenchArtifact } from '../bench/fleet/convergence.js';
 import { fanout } from '../bench/fleet/fanout.js';
 import { Fleet } from '../bench/fleet/fleet.js';
 import { databaseKinds, type TestDatabase } from '../helpers/databases.js';
@@ -128,6 +129,21 @@ describe.skipIf(!redisUrl || !mysql)('two replicas on MariaDB and Redis', () => 
     expect(await seen).toBe('sim-00000');
     await socket.dispose();
   });
+
+  it('a profile applied on B converges every host, those held by A too', async () => {
+    await pushBenchArtifact(b.url, tokenB);
+    const socket = adminSocket(b.url, tokenB);
+    try {
+      // Twice: the second change finds every row already on the first revision (the stale-write race).
+      for (const generation of ['replicas-1', 'replicas-2']) {
+        const run = await converge(b.url, tokenB, socket, convergenceProfile(generation), 'fleet=sim', SIZE, 30_000);
+        expect(run.latenciesMs).toHaveLength(SIZE);
+      }
+    } finally {
+      await socket.dispose();
+    }
+    for (const s of [a, b]) expect(s.output()).not.toMatch(/reconcile (failed|write conflicted)/);
+  }, 90_000);
 
   it('when A dies mid-job its agents move to B and no target is left hanging', async () => {
     const socket = adminSocket(b.url, tokenB);

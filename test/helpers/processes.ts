@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { cleanUpSpawnedAgents, stateDirOf, trackSpawnedAgent } from './guarded-cleanup.js';
 
 export const IOMS_BIN = path.join(import.meta.dirname, '..', '..', 'bin', 'ioms.js');
 
@@ -70,9 +71,24 @@ export interface AgentProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Runs `ioms agent …` as a real process. */
+/**
+ * When this module runs inside vitest, every agent {@link spawnAgent} started, and the guarded
+ * processes it left (they outlive their agent by design), are killed when the test file ends
+ * (see `guarded-cleanup.ts`). The hook is registered at import, so on the file's root suite;
+ * `afterAll` hooks run in reverse order, so it runs after the file's own ones. Outside vitest
+ * (benchmarks) the process `exit` handler does the same.
+ */
+if (process.env.VITEST) {
+  const { afterAll } = await import('vitest');
+  afterAll(() => void cleanUpSpawnedAgents());
+}
+process.once('exit', () => void cleanUpSpawnedAgents());
+
+/** Runs `ioms agent …` as a real process; see above for what is killed when the test file ends. */
 export function spawnAgent(args: string[], env: Record<string, string> = {}): AgentProcess {
-  const proc = spawn(process.execPath, [IOMS_BIN, 'agent', '--log-level', 'debug', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const fullEnv = { ...process.env, ...env };
+  const proc = spawn(process.execPath, [IOMS_BIN, 'agent', '--log-level', 'debug', ...args], { env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  trackSpawnedAgent(proc, stateDirOf(args, fullEnv));
   let out = '';
   proc.stdout!.on('data', (c: Buffer) => (out += c.toString()));
   proc.stderr!.on('data', (c: Buffer) => (out += c.toString()));

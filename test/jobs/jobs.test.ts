@@ -97,7 +97,8 @@ describe.each(databaseKinds())('running commands across agents ($name)', (kind) 
       });
     const all = await collect(0);
     expect(all).toEqual(Array.from({ length: all.length }, (_, i) => i + 1));
-    expect(all.length).toBeGreaterThanOrEqual(1 + 3 * 3 + 1); // RUNNING, 3×(SENT, RUNNING, SUCCEEDED), COMPLETED
+    // RUNNING, 3×(SENT, [RUNNING,] SUCCEEDED), COMPLETED: a start stored with its result in one batch has no event of its own.
+    expect(all.length).toBeGreaterThanOrEqual(1 + 3 * 2 + 1);
     expect(await collect(4)).toEqual(all.slice(4));
   });
 

@@ -13,10 +13,13 @@ export interface CliExecRun {
   readonly statuses: Record<string, number>;
 }
 
+/** A directory for a `--cpu-prof` profile of each CLI process (IOMS_BENCH_CLI_PROFILE), or none. */
+const PROFILE_DIR = process.env.IOMS_BENCH_CLI_PROFILE;
+
 function run(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
   return new Promise((resolve) => {
     const t0 = performance.now();
-    const proc = spawn(process.execPath, [IOMS_BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []), IOMS_BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     proc.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
