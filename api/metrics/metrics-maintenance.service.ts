@@ -4,6 +4,7 @@ import { maintenanceLockFor, type MaintenanceLock } from './maintenance-lock.js'
 import type { MetricsConfig } from './metrics-config.js';
 import { MetricsError } from './metrics-error.js';
 import { DailyRollupService } from './daily-rollup.service.js';
+import { EventCountRollupService } from './event-count-rollup.service.js';
 import { RetentionService, type RetentionRun } from './retention.service.js';
 import { RollupService, type RollupRun } from './rollup.service.js';
 import { ROLLUP_STEPS } from './rollup-window.js';
@@ -26,6 +27,8 @@ export interface MetricsMaintenanceOptions {
   readonly retention?: RetentionService;
   /** The reports' disk and daily rollups, kept in step with the 1-hour rollups. @default new DailyRollupService(orm) */
   readonly daily?: DailyRollupService;
+  /** The reports' per-day event counts (restarts, cron runs, changes). @default new EventCountRollupService(orm) */
+  readonly counts?: EventCountRollupService;
 }
 
 export type MaintenanceRun =
@@ -33,7 +36,8 @@ export type MaintenanceRun =
   | { readonly ran: true; readonly rollups: readonly RollupRun[]; readonly retention: RetentionRun };
 
 /**
- * Runs rollups and then retention every `intervalMs`, one replica at a time. Retention never
+ * Runs rollups (metrics, then the reports' daily rollups and event counts) and then retention
+ * every `intervalMs`, one replica at a time. Retention never
  * deletes raw samples newer than the rolled-up range, so after downtime nothing is lost while
  * the rollups catch up.
  *
@@ -53,6 +57,7 @@ export class MetricsMaintenance {
   private readonly rollups: RollupService;
   private readonly retention: RetentionService;
   private readonly daily: DailyRollupService;
+  private readonly counts: EventCountRollupService;
   private readonly rollupRetentionMs: number;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> | undefined;
@@ -67,6 +72,7 @@ export class MetricsMaintenance {
     this.rollups = opts.rollups ?? new RollupService({ orm: opts.orm });
     this.retention = opts.retention ?? new RetentionService({ orm: opts.orm, config: opts.config });
     this.daily = opts.daily ?? new DailyRollupService(opts.orm);
+    this.counts = opts.counts ?? new EventCountRollupService(opts.orm);
     this.rollupRetentionMs = opts.config.rollupRetentionDays * 86_400_000;
   }
 
@@ -111,6 +117,7 @@ export class MetricsMaintenance {
       const nowMs = this.now().getTime();
       const rollups = await this.rollups.rollUp(nowMs);
       await this.daily.follow(rollups);
+      await this.counts.follow();
       // never delete a raw sample that no rollup has counted yet (e.g. while catching up)
       const retention = await this.retention.apply(nowMs, (await this.rollups.rolledUntil(ROLLUP_STEPS[0])) ?? 0);
       await this.daily.prune(nowMs - this.rollupRetentionMs);

@@ -7,14 +7,12 @@ import { loadDailyCounts } from './daily-counts-source.js';
 import type { ReportRange } from './report-scope.js';
 
 /**
- * The changes report's reads: two grouped counts over the (host, resource, time) indexes —
- * changes by kind and outcome, supervisor restarts — and the newest `limit` changes and
- * restarts themselves.
+ * The changes report's reads: two day counts (see {@link loadDailyCounts}) — changes by kind and
+ * outcome, supervisor restarts — and the newest `limit` changes and restarts themselves.
  */
 export async function loadChangeInput(em: EntityManager, range: ReportRange, hostIds: readonly number[] | null, byDay: boolean, limit: number, hostNames: ReadonlyMap<number, string>): Promise<{ counts: DailyCount[]; newest: ChangeEntry[] }> {
-  const src = { entity: AgentChangeRecord, host: 'hostId', item: 'resource', at: 'at' } as const;
-  const byKindAndOutcome = await loadDailyCounts(em, { ...src, status: 'kind', detail: 'outcome' }, range, hostIds, byDay);
-  const restarts = await loadDailyCounts(em, { entity: ProcessRestartRecord, host: 'hostId', item: 'process', at: 'at', status: 'outcome' }, range, hostIds, byDay);
+  const byKindAndOutcome = await loadDailyCounts(em, 'change', range, hostIds, byDay);
+  const restarts = await loadDailyCounts(em, 'restart', range, hostIds, byDay);
   const when = { $gte: new Date(range.fromMs), $lt: new Date(range.toMs) };
   const hosts = hostIds ? { hostId: { $in: [...hostIds] } } : {};
   const changes = await em.find(AgentChangeRecord, { at: when, ...hosts }, { orderBy: { at: 'desc', id: 'desc' }, limit, disableIdentityMap: true });

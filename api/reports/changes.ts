@@ -19,12 +19,15 @@ export const CHANGE_COUNT = { INTENDED: 'INTENDED', CORRECTIVE: 'CORRECTIVE', NO
  */
 export function mergeChangeCounts(byKindAndOutcome: readonly DailyCount[], restarts: readonly DailyCount[]): DailyCount[] {
   const out: DailyCount[] = [];
+  const as = (c: DailyCount, item: string, status: string): DailyCount => ({ hostId: c.hostId, item, dayMs: c.dayMs, status, count: c.count, lastMs: c.lastMs });
   for (const c of byKindAndOutcome) {
-    const [kind = '', outcome = ''] = c.status.split('|');
-    out.push({ ...c, status: kind });
-    if (outcome !== 'DONE') out.push({ ...c, status: CHANGE_COUNT.NOT_DONE });
+    const bar = c.status.indexOf('|');
+    const kind = bar < 0 ? c.status : c.status.slice(0, bar);
+    const outcome = bar < 0 ? '' : c.status.slice(bar + 1);
+    out.push(as(c, c.item, kind));
+    if (outcome !== 'DONE') out.push(as(c, c.item, CHANGE_COUNT.NOT_DONE));
   }
-  for (const c of restarts) if (c.status === 'RESTART') out.push({ ...c, item: `process:${c.item}`, status: CHANGE_COUNT.RESTART });
+  for (const c of restarts) if (c.status === 'RESTART') out.push(as(c, `process:${c.item}`, CHANGE_COUNT.RESTART));
   return out;
 }
 

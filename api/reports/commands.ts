@@ -1,6 +1,6 @@
 /**
  * The commands report, pure: jobs (a command sent to a set of hosts) and their targets (one host
- * each), counted by one GROUP BY in the database per UTC day, user, host and target status.
+ * each), counted in the database per UTC day, user and target status, and per host and status.
  *
  * A target's outcome: SUCCEEDED; failed = FAILED or TIMED_OUT; UNREACHABLE (the host never
  * connected in time); CANCELLED; the rest (QUEUED, SENT, RUNNING) is still pending. Success rate
@@ -18,9 +18,16 @@ export interface JobDayCount {
   readonly jobs: number;
 }
 
+/** Targets of the jobs created on one UTC day by one user, per status. */
 export interface TargetDayCount {
   readonly dayMs: number;
   readonly user: string;
+  readonly status: string;
+  readonly count: number;
+}
+
+/** Targets of the range's jobs on one host, per status. */
+export interface TargetHostCount {
   readonly hostId: number;
   readonly status: string;
   readonly count: number;
@@ -89,32 +96,34 @@ class Tally {
 
 /**
  * Per period (DAY unless WEEK or MONTH is asked for), per user and per host or label group.
- * Targets on hosts outside `hosts` are left out of the host table (a deleted host), and of every
- * table when `hostsFiltered` (a selector narrowed the report; the source then counts only jobs
- * with a target among those hosts).
+ * Targets on hosts outside `hosts` (a deleted host) are left out of the host table. When a
+ * selector narrowed the report the source counts only targets on its hosts, and only jobs with a
+ * target among them.
  */
-export function commandRows(jobs: readonly JobDayCount[], targets: readonly TargetDayCount[], hosts: readonly ReportHost[], opts: { readonly range: ReportRange; readonly by: ReportGrouping; readonly period: ReportPeriod; readonly hostsFiltered: boolean }): CommandsReport {
+export function commandRows(jobs: readonly JobDayCount[], targets: { readonly byDay: readonly TargetDayCount[]; readonly byHost: readonly TargetHostCount[] }, hosts: readonly ReportHost[], opts: { readonly range: ReportRange; readonly by: ReportGrouping; readonly period: ReportPeriod }): CommandsReport {
   const periods = periodsOf(opts.range, opts.period === 'ALL' ? 'DAY' : opts.period);
   const byId = new Map(hosts.map((h) => [h.id, h]));
   const dayTally = periods.map(() => ({ jobs: 0, t: new Tally() }));
   const users = new Map<string, { jobs: number; t: Tally }>();
   const groups = new Map<string, { hosts: Set<number>; t: Tally }>();
   const at = (dayMs: number) => periodIndex(periods, Math.max(dayMs, opts.range.fromMs));
+  const user = (name: string) => {
+    let u = users.get(name);
+    if (!u) users.set(name, (u = { jobs: 0, t: new Tally() }));
+    return u;
+  };
   for (const j of jobs) {
     const p = at(j.dayMs);
     if (p >= 0) dayTally[p]!.jobs += j.jobs;
-    const u = users.get(j.user) ?? { jobs: 0, t: new Tally() };
-    u.jobs += j.jobs;
-    users.set(j.user, u);
+    user(j.user).jobs += j.jobs;
   }
-  for (const c of targets) {
-    const host = byId.get(c.hostId);
-    if (opts.hostsFiltered && !host) continue;
+  for (const c of targets.byDay) {
     const p = at(c.dayMs);
     if (p >= 0) dayTally[p]!.t.add(c.status, c.count);
-    const u = users.get(c.user) ?? { jobs: 0, t: new Tally() };
-    u.t.add(c.status, c.count);
-    users.set(c.user, u);
+    user(c.user).t.add(c.status, c.count);
+  }
+  for (const c of targets.byHost) {
+    const host = byId.get(c.hostId);
     if (!host) continue;
     const key = groupOf(opts.by, host);
     const g = groups.get(key) ?? { hosts: new Set<number>(), t: new Tally() };
@@ -124,7 +133,7 @@ export function commandRows(jobs: readonly JobDayCount[], targets: readonly Targ
   }
   return {
     days: dayTally.map((d, i) => ({ periodStart: new Date(periods[i]!.fromMs), periodEnd: new Date(periods[i]!.toMs), jobs: d.jobs, ...d.t.done() })),
-    users: [...users.entries()].sort(([a], [b]) => compareText(a, b)).map(([user, u]) => ({ user, jobs: u.jobs, ...u.t.done() })),
+    users: [...users.entries()].sort(([a], [b]) => compareText(a, b)).map(([name, u]) => ({ user: name, jobs: u.jobs, ...u.t.done() })),
     hosts: [...groups.entries()].sort(([a], [b]) => compareText(a, b)).map(([group, g]) => ({ group, hosts: g.hosts.size, ...g.t.done() })),
   };
 }

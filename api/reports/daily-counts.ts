@@ -44,7 +44,7 @@ export function rollUpDailyCounts(counts: readonly DailyCount[], hosts: Readonly
     const p = periodIndex(periods, Math.max(c.dayMs, range.fromMs));
     if (p < 0) continue;
     const group = groupOf(by, host);
-    const key = JSON.stringify([group, c.item, p]);
+    const key = `${group}\u0000${c.item}\u0000${p}`;
     let a = acc.get(key);
     if (!a) acc.set(key, (a = { group, item: c.item, p, hosts: new Set(), counts: {}, last: {} }));
     a.hosts.add(c.hostId);

@@ -84,6 +84,17 @@ export function periodsOf(range: ReportRange, period: ReportPeriod): ReportRange
   return out;
 }
 
+/**
+ * The whole UTC days inside [fromMs, toMs) — what daily rollups answer — and the partial days
+ * before and after them, which are read from finer rows.
+ */
+export function splitWholeDays(fromMs: number, toMs: number): { days: ReportRange | null; edges: ReportRange[] } {
+  const d0 = Math.ceil(fromMs / DAY_MS) * DAY_MS;
+  const d1 = Math.floor(toMs / DAY_MS) * DAY_MS;
+  if (d0 >= d1) return { days: null, edges: fromMs < toMs ? [{ fromMs, toMs }] : [] };
+  return { days: { fromMs: d0, toMs: d1 }, edges: [...(fromMs < d0 ? [{ fromMs, toMs: d0 }] : []), ...(d1 < toMs ? [{ fromMs: d1, toMs }] : [])] };
+}
+
 /** Index of the period holding `atMs`, or -1 outside them (periods are sorted and contiguous). */
 export function periodIndex(periods: readonly ReportRange[], atMs: number): number {
   let lo = 0;

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { CronRunRecord, HostRecord, ProcessRestartRecord } from '../../db/entities/index.js';
+import { HostRecord, ProcessRestartRecord } from '../../db/entities/index.js';
 import { availabilityRows, type AvailabilityRow } from './availability.js';
 import { changeRows, newestChanges, type ChangeEntry, type ChangeRow } from './changes.js';
 import { loadChangeInput } from './changes-source.js';
@@ -32,7 +32,7 @@ export async function availabilityReport(em: EntityManager, req: ReportRequest, 
 
 export async function restartsReport(em: EntityManager, req: ReportRequest): Promise<{ rows: RestartRow[]; crashLoops: CrashLoop[] }> {
   const { hosts, ids } = await scope(em, req);
-  const counts = await loadDailyCounts(em, { entity: ProcessRestartRecord, host: 'hostId', item: 'process', at: 'at', status: 'outcome' }, req.range, ids, req.period !== 'ALL');
+  const counts = await loadDailyCounts(em, 'restart', req.range, ids, req.period !== 'ALL');
   const rows = restartRows(rollUpDailyCounts(counts, byId(hosts), req.range, req.by, req.period));
   const fatal = await em.find(
     ProcessRestartRecord,
@@ -46,14 +46,14 @@ export async function restartsReport(em: EntityManager, req: ReportRequest): Pro
 
 export async function cronReport(em: EntityManager, req: ReportRequest): Promise<CronRow[]> {
   const { hosts, ids } = await scope(em, req);
-  const counts = await loadDailyCounts(em, { entity: CronRunRecord, host: 'hostId', item: 'name', at: 'startedAt', status: 'status' }, req.range, ids, req.period !== 'ALL');
+  const counts = await loadDailyCounts(em, 'cron', req.range, ids, req.period !== 'ALL');
   return cronRows(rollUpDailyCounts(counts, byId(hosts), req.range, req.by, req.period));
 }
 
 export async function commandsReport(em: EntityManager, req: ReportRequest): Promise<CommandsReport & { slowest: SlowCommand[] }> {
   const { hosts, ids } = await scope(em, req);
   const { jobs, targets, slowest } = await loadCommandCounts(em, req.range, ids);
-  return { ...commandRows(jobs, targets, hosts, { range: req.range, by: req.by, period: req.period, hostsFiltered: ids !== null }), slowest };
+  return { ...commandRows(jobs, targets, hosts, { range: req.range, by: req.by, period: req.period }), slowest };
 }
 
 export async function resourcesReport(em: EntityManager, req: ReportRequest, top: number): Promise<{ cpu: ResourceRow[]; memory: ResourceRow[]; disks: DiskRow[]; forecast: DiskForecast[] }> {

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { MetricDailyRecord, MetricRollupRecord } from '../../db/entities/index.js';
 import { bucketStart } from '../metrics/rollup-window.js';
-import { mergeResourceInputs, parseHistogram, splitResourceRange, type HostResourceInput, type PercentHistogram, type ResourceInput } from './resources.js';
+import { addHistogram, HISTOGRAM_BINS, histogramMap, mergeResourceInputs, splitResourceRange, type HostResourceInput, type PercentHistogram, type ResourceInput } from './resources.js';
 import { num, reportSql, type ReportSql } from './report-sql.js';
 import type { ReportRange } from './report-scope.js';
 
@@ -31,23 +31,30 @@ async function loadDays(sql: ReportSql, days: { fromMs: number; toMs: number }, 
     `SELECT ${d.col('hostId')} AS host_id, ${d.col('metric')} AS metric, ${d.col('hours')} AS hours, ${d.col('maxPercent')} AS max_percent, ${d.col('hist')} AS hist FROM ${d.table} WHERE ${d.col('dayStartMs')} >= ? AND ${d.col('dayStartMs')} < ?${hostFilter(d.col('hostId'), hostIds)}`,
     [days.fromMs, days.toMs, ...(hostIds ?? [])],
   );
+  // each host's days added up in place (one array per host and metric), made maps once at the end
   const maxima = new Map<number, { hostId: number; hours: number; cpuMax: number; memMaxPercent: number }>();
-  const cpu: PercentHistogram[] = [];
-  const mem: PercentHistogram[] = [];
+  const cpu = new Map<number, Float64Array>();
+  const mem = new Map<number, Float64Array>();
+  const into = (by: Map<number, Float64Array>, hostId: number) => {
+    let counts = by.get(hostId);
+    if (!counts) by.set(hostId, (counts = new Float64Array(HISTOGRAM_BINS)));
+    return counts;
+  };
   for (const row of rows) {
     const hostId = Number(row.host_id);
-    const m = maxima.get(hostId) ?? { hostId, hours: 0, cpuMax: 0, memMaxPercent: 0 };
+    let m = maxima.get(hostId);
+    if (!m) maxima.set(hostId, (m = { hostId, hours: 0, cpuMax: 0, memMaxPercent: 0 }));
     if (row.metric === 'cpu') {
       m.hours += num(row.hours);
       m.cpuMax = Math.max(m.cpuMax, num(row.max_percent));
-      cpu.push({ hostId, bins: parseHistogram(row.hist) });
+      addHistogram(row.hist, into(cpu, hostId));
     } else {
       m.memMaxPercent = Math.max(m.memMaxPercent, num(row.max_percent));
-      mem.push({ hostId, bins: parseHistogram(row.hist) });
+      addHistogram(row.hist, into(mem, hostId));
     }
-    maxima.set(hostId, m);
   }
-  return { maxima: [...maxima.values()], cpu, mem };
+  const hists = (by: Map<number, Float64Array>): PercentHistogram[] => [...by].map(([hostId, counts]) => ({ hostId, bins: histogramMap(counts) }));
+  return { maxima: [...maxima.values()], cpu: hists(cpu), mem: hists(mem) };
 }
 
 /** Per host the histogram of hourly CPU averages in whole percent (with the host's hours and maxima), and that of memory used. */
@@ -61,7 +68,7 @@ async function loadHours(sql: ReportSql, windows: readonly { fromMs: number; toM
     const bin = sql.floor(expr);
     // the maxima ride along with the CPU histogram: one pass over the rollups instead of two
     const extra = withMaxima ? `, MAX(${r.col('cpuMax')}) AS cpu_max, MAX(CASE WHEN ${r.col('memTotalBytes')} > 0 THEN 100.0 * ${r.col('memUsedMax')} / ${r.col('memTotalBytes')} END) AS mem_max` : '';
-    const rows = await sql.rows<{ host_id: number | string; bin: number | string | null; n: number | string; cpu_max?: number | string; mem_max?: number | string | null }>(`SELECT ${r.col('hostId')} AS host_id, ${bin} AS bin, COUNT(*) AS n${extra} FROM ${r.table} WHERE ${where} GROUP BY ${r.col('hostId')}, ${bin}`, params);
+    const rows = await sql.rows<{ host_id: number | string; bin: number | string | null; n: number | string; cpu_max?: number | string; mem_max?: number | string | null }>(`SELECT ${r.col('hostId')} AS host_id, ${bin} AS bin, COUNT(*) AS n${extra} FROM ${r.table} WHERE ${where} GROUP BY ${r.col('hostId')}, ${bin}${sql.unordered}`, params);
     const by = new Map<number, Map<number, number>>();
     const max = new Map<number, { hostId: number; hours: number; cpuMax: number; memMaxPercent: number }>();
     for (const row of rows) {

@@ -8,6 +8,7 @@
  */
 import { compareText } from './availability.js';
 import type { ReportHost } from './report-hosts.js';
+import { splitWholeDays } from './report-scope.js';
 
 /** One host's hourly averages counted per whole percent (bin b counts values in [b, b + 1)). */
 export interface PercentHistogram {
@@ -43,29 +44,62 @@ export interface ResourceInput {
   readonly mem: readonly PercentHistogram[];
 }
 
-const DAY_MS = 86_400_000;
-
 /**
  * Which part of the hours [fromMs, toMs) the daily histograms answer (the whole UTC days inside)
  * and which the 1-hour rollups (the hours before the first whole day and after the last).
  */
 export function splitResourceRange(fromMs: number, toMs: number): { days: { fromMs: number; toMs: number } | null; hours: { fromMs: number; toMs: number }[] } {
-  const d0 = Math.ceil(fromMs / DAY_MS) * DAY_MS;
-  const d1 = Math.floor(toMs / DAY_MS) * DAY_MS;
-  if (d0 >= d1) return { days: null, hours: fromMs < toMs ? [{ fromMs, toMs }] : [] };
-  const hours = [...(fromMs < d0 ? [{ fromMs, toMs: d0 }] : []), ...(d1 < toMs ? [{ fromMs: d1, toMs }] : [])];
-  return { days: { fromMs: d0, toMs: d1 }, hours };
+  const { days, edges } = splitWholeDays(fromMs, toMs);
+  return { days, hours: edges };
 }
 
 /** A daily histogram as stored (`"12:3,13:5"`); malformed parts are skipped. */
 export function parseHistogram(text: string | null | undefined): Map<number, number> {
-  const bins = new Map<number, number>();
-  for (const part of (text ?? '').split(',')) {
-    const [b, n] = part.split(':').map(Number);
-    if (b === undefined || n === undefined || !Number.isFinite(b) || !Number.isFinite(n)) continue;
-    const bin = Math.max(0, Math.min(100, Math.floor(b)));
-    bins.set(bin, (bins.get(bin) ?? 0) + n);
+  const counts = new Float64Array(HISTOGRAM_BINS);
+  addHistogram(text, counts);
+  return histogramMap(counts);
+}
+
+/** Bins of a whole-percent histogram: 0 … 100. */
+export const HISTOGRAM_BINS = 101;
+
+/**
+ * Adds a stored histogram (`"12:3,13:5"`) into `counts` (one slot per bin, bins clamped to
+ * 0 … 100); malformed parts are skipped. The hot path of the resources report (a 30-day report of
+ * 5,000 hosts adds 300,000 of them): whole-number parts are read digit by digit, anything else
+ * part by part with `Number`.
+ */
+export function addHistogram(text: string | null | undefined, counts: Float64Array): void {
+  if (!text) return;
+  const n = text.length;
+  let start = 0;
+  while (start < n) {
+    let end = text.indexOf(',', start);
+    if (end < 0) end = n;
+    let bin = 0;
+    let count = 0;
+    let colon = -1;
+    let plain = end > start;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 58 && colon < 0) colon = i;
+      else if (c >= 48 && c <= 57) {
+        if (colon < 0) bin = bin * 10 + (c - 48);
+        else count = count * 10 + (c - 48);
+      } else plain = false;
+    }
+    if (!plain || colon <= start || colon === end - 1) {
+      const [b, k] = text.slice(start, end).split(':').map(Number);
+      if (b !== undefined && k !== undefined && Number.isFinite(b) && Number.isFinite(k)) counts[Math.max(0, Math.min(100, Math.floor(b)))]! += k;
+    } else counts[Math.min(100, bin)]! += count;
+    start = end + 1;
   }
+}
+
+/** The non-empty bins of `counts` as a map. */
+export function histogramMap(counts: Float64Array): Map<number, number> {
+  const bins = new Map<number, number>();
+  for (let b = 0; b < counts.length; b++) if (counts[b]! !== 0) bins.set(b, counts[b]!);
   return bins;
 }
 

@@ -16,7 +16,8 @@ export class CronRunRecord {
 export const CronRunSchema = new EntitySchema<CronRunRecord>({
   class: CronRunRecord,
   tableName: 'cron_runs',
-  indexes: [{ properties: ['hostId', 'name', 'startedAt'] }],
+  // (startedAt): the reports read the runs of a range's partial edge days by time
+  indexes: [{ properties: ['hostId', 'name', 'startedAt'] }, { properties: ['startedAt'] }],
   properties: {
     id: { type: new BigIntType('number'), primary: true, autoincrement: true },
     hostId: { type: 'integer' },

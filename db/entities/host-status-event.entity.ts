@@ -15,7 +15,9 @@ export class HostStatusEventRecord {
 export const HostStatusEventSchema = new EntitySchema<HostStatusEventRecord>({
   class: HostStatusEventRecord,
   tableName: 'host_status_events',
-  indexes: [{ properties: ['hostId', 'at'] }],
+  // (hostId, at): a host's history. The availability report's reads are index-only: (hostId,
+  // change, at) its state before a range, (at, hostId, change) the changes inside it.
+  indexes: [{ properties: ['hostId', 'at'] }, { properties: ['hostId', 'change', 'at'] }, { properties: ['at', 'hostId', 'change'] }],
   properties: {
     id: { type: new BigIntType('number'), primary: true, autoincrement: true },
     hostId: { type: 'integer' },

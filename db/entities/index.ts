@@ -18,6 +18,9 @@ import { LoginAttemptSchema } from './login-attempt.entity.js';
 import { AgentChangeSchema } from './agent-change.entity.js';
 import { MetricDailySchema } from './metric-daily.entity.js';
 import { DiskRollupSchema } from './disk-rollup.entity.js';
+import { EventDayCountSchema } from './event-day-count.entity.js';
+import { EventCountMarkSchema } from './event-count-mark.entity.js';
+import { EventItemSchema } from './event-item.entity.js';
 
 export * from './artifact.entity.js';
 export * from './cron-run.entity.js';
@@ -39,6 +42,9 @@ export * from './login-attempt.entity.js';
 export * from './agent-change.entity.js';
 export * from './metric-daily.entity.js';
 export * from './disk-rollup.entity.js';
+export * from './event-day-count.entity.js';
+export * from './event-count-mark.entity.js';
+export * from './event-item.entity.js';
 
 /** Every entity the ORM knows; a feature adds its own here (then `npx tsx db/make-migration.ts NAME`). */
-export const ENTITIES = [UserSchema, SessionSchema, AuditEventSchema, EnrollmentTokenSchema, HostSchema, HostStatusEventSchema, MetricSampleSchema, MetricRollupSchema, ArtifactSchema, JobSchema, JobTargetSchema, JobEventSchema, ManifestRevisionSchema, HostStateSchema, ProcessRestartSchema, CronRunSchema, LoginAttemptSchema, AgentChangeSchema, MetricDailySchema, DiskRollupSchema];
+export const ENTITIES = [UserSchema, SessionSchema, AuditEventSchema, EnrollmentTokenSchema, HostSchema, HostStatusEventSchema, MetricSampleSchema, MetricRollupSchema, ArtifactSchema, JobSchema, JobTargetSchema, JobEventSchema, ManifestRevisionSchema, HostStateSchema, ProcessRestartSchema, CronRunSchema, LoginAttemptSchema, AgentChangeSchema, MetricDailySchema, DiskRollupSchema, EventDayCountSchema, EventCountMarkSchema, EventItemSchema];

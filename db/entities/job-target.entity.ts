@@ -50,7 +50,9 @@ export const JobTargetSchema = new EntitySchema<JobTargetRecord>({
   class: JobTargetRecord,
   tableName: 'job_targets',
   uniques: [{ properties: ['jobId', 'hostId'] }],
-  indexes: [{ properties: ['jobId', 'status'] }, { properties: ['hostId', 'status'] }, { properties: ['hostId', 'id'] }],
+  // (jobId, status, hostId, durationMs), last as a later migration adds it: also covers the commands
+  // report's counts per host and status and its slowest targets
+  indexes: [{ properties: ['hostId', 'status'] }, { properties: ['hostId', 'id'] }, { properties: ['jobId', 'status', 'hostId', 'durationMs'] }],
   properties: {
     id: { type: new BigIntType('number'), primary: true, autoincrement: true },
     jobId: { type: new BigIntType('number') },

@@ -23,7 +23,8 @@ export class ProcessRestartRecord {
 export const ProcessRestartSchema = new EntitySchema<ProcessRestartRecord>({
   class: ProcessRestartRecord,
   tableName: 'process_restarts',
-  indexes: [{ properties: ['hostId', 'process', 'at'] }],
+  // (at): the reports' partial edge days and the newest restarts and crash loops of a range
+  indexes: [{ properties: ['hostId', 'process', 'at'] }, { properties: ['at'] }],
   properties: {
     id: { type: new BigIntType('number'), primary: true, autoincrement: true },
     hostId: { type: 'integer' },

@@ -1,18 +1,23 @@
 /**
  * Reports at fleet scale: a MariaDB seeded with 5,000 hosts × 30 days — status changes (an outage
  * every ~3 days per host), 1-hour metric rollups (3.6 M rows), guarded-process restarts, hourly cron
- * runs (3.6 M rows) and jobs — then each 30-day report through its service (gather + the pure
+ * runs (3.6 M rows), changes and jobs, each table in time order as a server writes it (rollups hour by
+ * hour, events as they happen), then what the maintenance chore derives (the daily histograms and
+ * the per-day event counts, timed) — then each 30-day report through its service (gather + the pure
  * aggregation + CSV), beside the raw SQL of the same aggregation sent with mysql2 (what the database
  * alone needs; for availability a window-function version of the outage arithmetic).
  *
  *   npx tsx test/bench/reports.bench.ts [hosts] [days]
- *   (IOMS_BENCH_ONLY=availability,cron runs only reports whose label starts so; IOMS_BENCH_RUNS=n
- *   timed runs each, default 3; IOMS_BENCH_KEEP_DB=name keeps the seeded database and reuses it on the next run; the clock
- *   is the current hour, so reuse it within the hour)
+ *   (IOMS_BENCH_ONLY=availability,cron runs only reports whose label starts so; IOMS_BENCH_TRACE=1 prints each
+ *   statement of a report's warm-up run with its time; IOMS_BENCH_RUNS=n
+ *   timed runs each, default 3; IOMS_BENCH_KEEP_DB=name keeps the seeded database and reuses it on the next run, with
+ *   the clock it was seeded at)
  */
 import type { EntityManager } from '@mikro-orm/core';
+import type { AbstractSqlConnection } from '@mikro-orm/knex';
 import mysql from 'mysql2/promise';
 import { DailyRollupService } from '../../api/metrics/daily-rollup.service.js';
+import { EventCountRollupService } from '../../api/metrics/event-count-rollup.service.js';
 import { AVAILABILITY_COLUMNS, CHANGE_COLUMNS, COMMAND_DAY_COLUMNS, CRON_COLUMNS, FORECAST_COLUMNS, reportCsv, RESOURCE_COLUMNS, RESTART_COLUMNS } from '../../api/reports/report-columns.js';
 import { reportRequest } from '../../api/reports/report-request.js';
 import { availabilityReport, changesReport, commandsReport, cronReport, resourcesReport, restartsReport } from '../../api/reports/report.service.js';
@@ -25,12 +30,14 @@ const server = process.env.IOMS_BENCH_MYSQL ?? 'mysql://root@127.0.0.1:3306';
 const keep = process.env.IOMS_BENCH_KEEP_DB;
 const dbName = keep ?? `ioms_bench_reports_${process.pid}`;
 const DAY_MS = 86_400_000;
-const NOW = Math.floor(Date.now() / 3_600_000) * 3_600_000;
-const FROM = NOW - DAYS * DAY_MS;
 
 const admin = await mysql.createConnection(server);
 const [existing] = (await admin.query('SHOW DATABASES LIKE ?', [dbName])) as unknown as [unknown[]];
 const reuse = keep !== undefined && existing.length > 0;
+// the clock: the current hour, or for a kept database the hour it was seeded up to
+const [[seededUntil]] = reuse ? ((await admin.query(`SELECT MAX(bucket_start_ms) + 3600000 AS until FROM \`${dbName}\`.metric_rollups WHERE step_seconds = 3600`)) as unknown as [[{ until: string | null }]]) : [[{ until: null }]];
+const NOW = seededUntil?.until ? Number(seededUntil.until) : Math.floor(Date.now() / 3_600_000) * 3_600_000;
+const FROM = NOW - DAYS * DAY_MS;
 if (!reuse) await admin.query(`CREATE DATABASE \`${dbName}\``);
 const orm = await openDatabase(`${server}/${dbName}`);
 try {
@@ -57,9 +64,9 @@ try {
       SELECT host_id, start + INTERVAL minutes MINUTE + INTERVAL 181 SECOND, 'CONNECTED' FROM (${outages}) o UNION ALL
       SELECT host_id, start + INTERVAL minutes MINUTE + INTERVAL 181 SECOND, 'ALIVE' FROM (${outages}) o) x ORDER BY at`, [from, from, from, from]);
   await seed('metric_rollups (1 h)', `INSERT INTO metric_rollups (host_id, step_seconds, bucket_start_ms, samples, cpu_min, cpu_avg, cpu_max, mem_used_min, mem_used_avg, mem_used_max, mem_total_bytes, load1avg, load1max, net_rx_avg, net_rx_max, net_tx_avg, net_tx_max, process_count_avg, process_count_max)
-      SELECT h.id, 3600, ? + s.seq * 3600000, 60, 1, @c := (h.id % 50) + RAND() * 40, @c + RAND() * 20, 1e9, @m := 2e9 + RAND() * 4e9, @m + 5e8, 8e9, 0.5, 1, 1e5, 2e5, 5e4, 1e5, 200, 220 FROM hosts h JOIN seq_0_to_${HOURS - 1} s`, [FROM]);
-  await seed('process_restarts', `INSERT INTO process_restarts (host_id, process, at, exit_code, count, outcome) SELECT h.id, CONCAT('proc-', d.seq % 3), ? + INTERVAL (d.seq * 86400 + (h.id * 31) % 86000) SECOND, 1, 1, IF((h.id + d.seq) % 97 = 0, 'FATAL', 'RESTART') FROM hosts h JOIN seq_0_to_${DAYS - 1} d ON (h.id + d.seq) % 2 = 0`, [from]);
-  await seed('cron_runs (hourly)', `INSERT INTO cron_runs (host_id, name, started_at, finished_at, exit_code, status) SELECT h.id, IF(s.seq % 24 = 4, 'nightly', 'hourly'), ? + INTERVAL s.seq HOUR, ? + INTERVAL s.seq HOUR + INTERVAL 2 SECOND, 0, IF((h.id + s.seq) % 53 = 0, 'FAILED', 'SUCCEEDED') FROM hosts h JOIN seq_0_to_${HOURS - 1} s`, [from, from]);
+      SELECT h.id, 3600, ? + s.seq * 3600000, 60, 1, @c := (h.id % 50) + RAND() * 40, @c + RAND() * 20, 1e9, @m := 2e9 + RAND() * 4e9, @m + 5e8, 8e9, 0.5, 1, 1e5, 2e5, 5e4, 1e5, 200, 220 FROM seq_0_to_${HOURS - 1} s JOIN hosts h ORDER BY s.seq, h.id`, [FROM]);
+  await seed('process_restarts', `INSERT INTO process_restarts (host_id, process, at, exit_code, count, outcome) SELECT h.id, CONCAT('proc-', d.seq % 3), ? + INTERVAL (d.seq * 86400 + (h.id * 31) % 86000) SECOND, 1, 1, IF((h.id + d.seq) % 97 = 0, 'FATAL', 'RESTART') FROM hosts h JOIN seq_0_to_${DAYS - 1} d ON (h.id + d.seq) % 2 = 0 ORDER BY 3`, [from]);
+  await seed('cron_runs (hourly)', `INSERT INTO cron_runs (host_id, name, started_at, finished_at, exit_code, status) SELECT h.id, IF(s.seq % 24 = 4, 'nightly', 'hourly'), ? + INTERVAL s.seq HOUR, ? + INTERVAL s.seq HOUR + INTERVAL 2 SECOND, 0, IF((h.id + s.seq) % 53 = 0, 'FAILED', 'SUCCEEDED') FROM seq_0_to_${HOURS - 1} s JOIN hosts h ORDER BY s.seq, h.id`, [from, from]);
   await seed('jobs (50 a day)', `INSERT INTO jobs (id, kind, command, env, args, timeout_seconds, host_patterns, batch_size, queue_for_seconds, status, created_by, created_at, last_seq) SELECT seq, 'SHELL', CONCAT('cmd-', seq % 17), '{}', '{}', 60, '[]', 0, 600, 'COMPLETED', CONCAT('user-', seq % 5), ? + INTERVAL (seq * ${Math.floor(86400 / 50)}) SECOND, 0 FROM seq_1_to_${DAYS * 50}`, [from]);
   await seed('job_targets (200 a job)', `INSERT INTO job_targets (job_id, host_id, host_name, status, attempts, queue_deadline, duration_ms, stdout_truncated, stderr_truncated) SELECT j.id, 1 + (j.id * 37 + t.seq) % ${HOSTS}, 'h', IF((j.id + t.seq) % 41 = 0, 'FAILED', 'SUCCEEDED'), 1, j.created_at, (j.id * t.seq) % 90000, 0, 0 FROM jobs j JOIN seq_0_to_199 t`);
   // what the maintenance chore writes from the hours: the daily CPU/memory histograms (timed: the
@@ -75,21 +82,45 @@ try {
   // daily disk rows: two mounts a host, "/" growing a host-dependent amount a day, "/data" flat
   await seed('disk_rollups (daily, 2 mounts)', `INSERT INTO disk_rollups (host_id, step_seconds, bucket_start_ms, mount, samples, used_avg, used_max, total_max)
       SELECT h.id, 86400, ? + d.seq * ${DAY_MS}, m.mount, 1440, IF(m.mount = '/', 1e10 + d.seq * (h.id % 7) * 1e8, 5e10 + RAND() * 1e8), IF(m.mount = '/', 1e10 + d.seq * (h.id % 7) * 1e8 + 5e7, 5.1e10), IF(m.mount = '/', 1e11, 2e11)
-      FROM hosts h JOIN seq_0_to_${DAYS} d JOIN (SELECT '/' AS mount UNION ALL SELECT '/data') m`, [FROM - (FROM % DAY_MS)]);
+      FROM seq_0_to_${DAYS} d JOIN hosts h JOIN (SELECT '/' AS mount UNION ALL SELECT '/data') m ORDER BY d.seq, h.id, m.mount`, [FROM - (FROM % DAY_MS)]);
   // changes: two a host and day (a put-back every other day), over 30 files and processes
   await seed('agent_changes (2 a day)', `INSERT INTO agent_changes (host_id, change_id, at, resource, action, reason, kind, outcome, hash, revision)
       SELECT h.id, CONCAT('c-', d.seq, '-', k.seq), ? + INTERVAL (d.seq * 86400 + (h.id * 13 + k.seq * 3600) % 86000) SECOND, CONCAT('file:/etc/app-', (h.id + d.seq + k.seq) % 30, '.conf'), 'PutFile', IF(k.seq = 0, 'SPEC_CHANGED', 'CHECKSUM_MISMATCH'), IF(k.seq = 0 AND d.seq % 2 = 0, 'INTENDED', 'CORRECTIVE'), IF((h.id + d.seq) % 89 = 0, 'FAILED', 'DONE'), 'h', d.seq
-      FROM hosts h JOIN seq_0_to_${DAYS - 1} d JOIN seq_0_to_1 k`, [from]);
-  await raw.query('ANALYZE TABLE hosts, host_status_events, metric_rollups, metric_daily, disk_rollups, agent_changes, process_restarts, cron_runs, jobs, job_targets');
+      FROM hosts h JOIN seq_0_to_${DAYS - 1} d JOIN seq_0_to_1 k ORDER BY 3`, [from]);
+  // what the chore counts from the event tables: restarts, cron runs and changes per host and day
+  // (timed: catching up on the whole history, a few passes of at most 500,000 ids each)
+  if (((await raw.query('SELECT 1 FROM event_day_counts LIMIT 1')) as unknown as [unknown[]])[0].length === 0) {
+    const counter = new EventCountRollupService(orm);
+    const t = performance.now();
+    let passes = 0;
+    let rows = 0;
+    for (let runs = await counter.follow(); passes === 0 || runs.length > 0; runs = await counter.follow(), passes++) rows += runs.reduce((a, r) => a + r.rows, 0);
+    console.log(`  counted event_day_counts (chore, ${passes} passes) ${rows} rows  ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  }
+  await raw.query('ANALYZE TABLE event_day_counts, hosts, host_status_events, metric_rollups, metric_daily, disk_rollups, agent_changes, process_restarts, cron_runs, jobs, job_targets');
 
   const req = reportRequest({ from: new Date(FROM), to: new Date(NOW), by: 'label:role', period: 'DAY' }, NOW);
   const reqHost = reportRequest({ from: new Date(FROM), to: new Date(NOW) }, NOW);
   const em = () => orm.em.fork() as EntityManager;
   const RUNS = Number(process.env.IOMS_BENCH_RUNS ?? 3);
   const only = process.env.IOMS_BENCH_ONLY?.split(',');
+  // IOMS_BENCH_TRACE=1: each statement of the warm-up run with its time (where a report spends it)
+  const trace = process.env.IOMS_BENCH_TRACE === '1';
+  let tracing = false;
+  if (trace) {
+    const knex = (orm.em.getConnection() as AbstractSqlConnection).getKnex();
+    const started = new Map<string, number>();
+    knex.on('query', (q: { __knexQueryUid: string }) => started.set(q.__knexQueryUid, performance.now()));
+    knex.on('query-response', (_res: unknown, q: { __knexQueryUid: string; sql: string }) => {
+      if (tracing) console.log(`      ${(performance.now() - (started.get(q.__knexQueryUid) ?? 0)).toFixed(0).padStart(6)} ms  ${q.sql.replace(/\s+/g, ' ').slice(0, 140)}`);
+    });
+  }
   const time = async (label: string, f: () => Promise<unknown>, rawSql: string, params: unknown[]) => {
     if (only && !only.some((o) => label.startsWith(o))) return;
+    tracing = trace;
+    if (trace) console.log(`  ${label}, warm-up statements:`);
     await f();
+    tracing = false;
     let t = performance.now();
     for (let i = 0; i < RUNS; i++) await f();
     const ours = (performance.now() - t) / RUNS;

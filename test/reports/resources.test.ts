@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { forecastMount, type MountTrendSums } from '../../api/reports/disks.js';
-import { histogramPercentile, mergeResourceInputs, parseHistogram, splitResourceRange, topResourceRows } from '../../api/reports/resources.js';
+import { addHistogram, HISTOGRAM_BINS, histogramMap, histogramPercentile, mergeResourceInputs, parseHistogram, splitResourceRange, topResourceRows } from '../../api/reports/resources.js';
 
 describe('histogramPercentile (nearest rank)', () => {
   const cases: { name: string; bins: [number, number][]; q: number; p: number | null }[] = [
@@ -85,4 +85,18 @@ describe('forecastMount: least squares over daily use', () => {
     { name: 'the line is past full already: 0 days, 100 %', ys: [90, 99, 108].map((g) => g * GB), atX: 3, want: { trend: 'GROWING', daysUntilFull: 0, growthBytesPerDay: 9 * GB, usedPercent: 100 } },
   ];
   it.each(cases)('$name', (c) => expect(forecastMount(sums(c.ys), c.atX)).toEqual(c.want));
+});
+
+describe('addHistogram', () => {
+  it.each([
+    { name: 'whole numbers', text: '12:3,13:5', want: [[12, 3], [13, 5]] },
+    { name: 'bins above 100 go to 100, decimals are floored', text: '140:1,12.7:2', want: [[12, 2], [100, 1]] },
+    { name: 'malformed parts are skipped', text: 'bad,,7:1,x:2,8:y', want: [[7, 1]] },
+    { name: 'empty', text: '', want: [] },
+  ])('$name', ({ text, want }) => {
+    const counts = new Float64Array(HISTOGRAM_BINS);
+    addHistogram(text, counts);
+    addHistogram(text, counts);
+    expect([...histogramMap(counts)]).toEqual(want.map(([b, n]) => [b, 2 * n!]));
+  });
 });

@@ -9,6 +9,8 @@ import * as m5 from './Migration20261201120353_restart_pids.js';
 import * as m6 from './Migration20261201145504_agent_changes.js';
 import * as m7 from './Migration20261201150246_report_rollups.js';
 import * as m8 from './Migration20261201150831_job_target_attempt.js';
+import * as m9 from './Migration20261201181941_report_event_counts.js';
+import * as m10 from './Migration20261201183645_availability_indexes.js';
 
 /** SQLite migrations in order. */
 export const SQLITE_MIGRATIONS: MigrationObject[] = [
@@ -21,4 +23,6 @@ export const SQLITE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201145504_agent_changes', class: Object.values(m6)[0] as MigrationObject['class'] },
   { name: 'Migration20261201150246_report_rollups', class: Object.values(m7)[0] as MigrationObject['class'] },
   { name: 'Migration20261201150831_job_target_attempt', class: Object.values(m8)[0] as MigrationObject['class'] },
+  { name: 'Migration20261201181941_report_event_counts', class: Object.values(m9)[0] as MigrationObject['class'] },
+  { name: 'Migration20261201183645_availability_indexes', class: Object.values(m10)[0] as MigrationObject['class'] },
 ];
