@@ -17,7 +17,11 @@ export async function spawnServer(env: Record<string, string>, cwd: string, node
   const proc = spawn(process.execPath, [...nodeArgs, IOMS_BIN, 'server'], { cwd, env: { ...process.env, IOMS_PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start within ${startTimeoutMs / 1000} s:\n${out}`)), startTimeoutMs);
+    const timer = setTimeout(() => {
+      // A server that is late must not be left running (on a shared database it would take jobs' ticks).
+      proc.kill('SIGKILL');
+      reject(new Error(`server did not start within ${startTimeoutMs / 1000} s:\n${out}`));
+    }, startTimeoutMs);
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
       const m = /"url":"([^"]+)"[^\n]*"msg":"IOMS server listening"/.exec(out);
