@@ -71,7 +71,10 @@ export function serveGraphqlWs<P extends Record<string, unknown>, E extends WsEx
           socket.close(code, why);
         },
         onMessage(cb) {
-          socket.on('message', (data) => void deliver(socket, cb, String(data), onHandlerError));
+          socket.on('message', (data) => {
+            keepalive.heard(socket);
+            void deliver(socket, cb, String(data), onHandlerError);
+          });
         },
       },
       { socket, request } as E,

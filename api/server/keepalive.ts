@@ -3,16 +3,18 @@
  * interval, and per ping a time-out and a `pong` listener: at 10,000 agents 30,000 timer and
  * closure objects, and 10,000 timer callbacks every period).
  *
- * The sockets are spread over `slots`; every `intervalMs / slots` one slot is visited. A visit
- * terminates a socket that has not answered the previous visit's ping, and pings the others:
+ * The sockets are spread over `slots`; every `intervalMs / slots` one slot is visited. Anything
+ * a socket sends (a pong, or any message: {@link KeepaliveWheel.heard}) proves its peer is there,
+ * so a visit pings only the sockets that were quiet since the previous one, and terminates those
+ * that did not answer that ping either — the way MQTT's keepalive pings only an idle link:
  *
- *   add ──▶ ALIVE ──visit: ping──▶ PINGED ──pong──▶ ALIVE
- *                                    │
- *                                    └──next visit, no pong──▶ terminate()
+ *   add ──▶ HEARD ──visit──▶ QUIET ──visit: ping──▶ PINGED ──visit──▶ terminate()
+ *             ▲                 │                      │
+ *             └── pong or message (from any state) ◀───┘
  *
- * So each socket is pinged once per `intervalMs`, in a steady trickle rather than all at once,
- * and one that went silent is terminated at most `2 × intervalMs` after its last pong — the
- * same bound as graphql-ws's (a ping every 12 s, terminated 12 s later without a pong).
+ * An agent that heartbeats every 15 s is pinged about every 30 s instead of every 12 s (pings
+ * were about half of an idle fleet's socket writes), and one that went silent is terminated at
+ * most `3 × intervalMs` after the last thing heard from it (30 s by default).
  */
 export interface KeepaliveSocket {
   readonly readyState: number;
@@ -24,19 +26,22 @@ export interface KeepaliveSocket {
 }
 
 export interface KeepaliveOptions {
-  /** How often each socket is pinged. @default 12 000 ms (graphql-ws's default) */
+  /** How often each socket is visited (pinged if it was quiet since the last visit). @default 10 000 ms */
   readonly intervalMs?: number;
   /** Groups visited in turn, one every `intervalMs / slots`. @default 12 */
   readonly slots?: number;
 }
 
-export const KEEPALIVE_INTERVAL_MS = 12_000;
+export const KEEPALIVE_INTERVAL_MS = 10_000;
+
+/** A socket's state between visits (see the diagram above). */
+type Liveness = 'HEARD' | 'QUIET' | 'PINGED';
 
 export class KeepaliveWheel<S extends KeepaliveSocket = KeepaliveSocket> {
   readonly intervalMs: number;
-  /** Per slot, each socket and whether it answered since the last visit. */
-  private readonly slots: Map<S, boolean>[];
-  private readonly slotOf = new Map<S, Map<S, boolean>>();
+  /** Per slot, each socket and what was heard from it since the last visit. */
+  private readonly slots: Map<S, Liveness>[];
+  private readonly slotOf = new Map<S, Map<S, Liveness>>();
   private nextSlot = 0;
   private cursor = 0;
   private timer: NodeJS.Timeout | undefined;
@@ -45,10 +50,10 @@ export class KeepaliveWheel<S extends KeepaliveSocket = KeepaliveSocket> {
 
   constructor(opts: KeepaliveOptions = {}) {
     this.intervalMs = opts.intervalMs ?? KEEPALIVE_INTERVAL_MS;
-    this.slots = Array.from({ length: Math.max(1, opts.slots ?? 12) }, () => new Map<S, boolean>());
+    this.slots = Array.from({ length: Math.max(1, opts.slots ?? 12) }, () => new Map<S, Liveness>());
     const slotOf = this.slotOf;
     this.onPong = function (this: S) {
-      slotOf.get(this)?.set(this, true);
+      slotOf.get(this)?.set(this, 'HEARD');
     };
   }
 
@@ -66,7 +71,7 @@ export class KeepaliveWheel<S extends KeepaliveSocket = KeepaliveSocket> {
   add(socket: S): void {
     if (this.slotOf.has(socket)) return;
     const slot = this.slots[this.nextSlot++ % this.slots.length]!;
-    slot.set(socket, true);
+    slot.set(socket, 'HEARD');
     this.slotOf.set(socket, slot);
     socket.on('pong', this.onPong as (this: KeepaliveSocket) => void);
   }
@@ -80,22 +85,28 @@ export class KeepaliveWheel<S extends KeepaliveSocket = KeepaliveSocket> {
     socket.off('pong', this.onPong as (this: KeepaliveSocket) => void);
   }
 
+  /** Something arrived from `socket` (any message): its peer is there, no ping needed this round. */
+  heard(socket: S): void {
+    this.slotOf.get(socket)?.set(socket, 'HEARD');
+  }
+
   get size(): number {
     return this.slotOf.size;
   }
 
-  /** Visits the next slot: terminates the sockets that did not answer, pings the rest. */
+  /** Visits the next slot: terminates the sockets that did not answer a ping, pings the quiet ones. */
   tick(): void {
     const slot = this.slots[this.cursor++ % this.slots.length]!;
-    for (const [socket, answered] of slot) {
+    for (const [socket, state] of slot) {
       if (socket.readyState !== socket.OPEN) continue;
-      if (!answered) {
+      if (state === 'HEARD') slot.set(socket, 'QUIET');
+      else if (state === 'QUIET') {
+        slot.set(socket, 'PINGED');
+        socket.ping();
+      } else {
         this.remove(socket);
         socket.terminate();
-        continue;
       }
-      slot.set(socket, false);
-      socket.ping();
     }
   }
 }

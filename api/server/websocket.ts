@@ -43,7 +43,7 @@ export function attachGraphqlWs(args: {
   schema: GraphQLSchema;
   services: Services;
   metrics: ServerMetrics;
-  /** @default a wheel pinging each socket every 12 s */
+  /** @default a wheel visiting each socket every 10 s, pinging it when it was quiet since the last visit */
   keepalive?: KeepaliveWheel<SocketExtra['socket']>;
 }): { dispose(): Promise<void> } {
   const { wsServer, schema, services, metrics } = args;

@@ -33,9 +33,10 @@ async function run(wheel: KeepaliveWheel<FakeSocket>, slots: number, periods: nu
 
 describe('KeepaliveWheel', () => {
   const cases = [
-    { name: 'a socket that answers stays, pinged once per interval', answers: true, periods: 5, terminated: false, pings: 5 },
-    { name: 'a silent socket is pinged once and terminated at the next visit', answers: false, periods: 2, terminated: true, pings: 1 },
-    { name: 'a silent socket is not terminated before its second visit', answers: false, periods: 1, terminated: false, pings: 1 },
+    { name: 'a socket that only answers pings stays, pinged every other interval', answers: true, periods: 6, terminated: false, pings: 3 },
+    { name: 'a silent socket is pinged once and terminated at the visit after', answers: false, periods: 3, terminated: true, pings: 1 },
+    { name: 'a silent socket is not terminated before its third visit', answers: false, periods: 2, terminated: false, pings: 1 },
+    { name: 'a socket just added is not pinged at its first visit (it was heard: it connected)', answers: false, periods: 1, terminated: false, pings: 0 },
   ];
   for (const c of cases) {
     it(c.name, async () => {
@@ -52,14 +53,31 @@ describe('KeepaliveWheel', () => {
     });
   }
 
-  it('a socket that goes silent is terminated within two intervals, the others untouched', async () => {
+  it('a socket that sends messages is never pinged, even if it would not answer one', async () => {
+    const slots = 3;
+    const wheel = new KeepaliveWheel<FakeSocket>({ intervalMs: 1000, slots });
+    const talker = new FakeSocket(false);
+    wheel.add(talker);
+    for (let period = 0; period < 10; period++) {
+      wheel.heard(talker);
+      await run(wheel, slots, 1);
+    }
+    expect(talker.pings).toBe(0);
+    expect(talker.terminated).toBe(false);
+  });
+
+  it('a socket that goes silent is terminated within three intervals of the last thing heard, the others untouched', async () => {
     const slots = 3;
     const wheel = new KeepaliveWheel<FakeSocket>({ intervalMs: 1000, slots });
     const sockets = Array.from({ length: 9 }, () => new FakeSocket(true));
     for (const s of sockets) wheel.add(s);
     await run(wheel, slots, 2);
     sockets[4]!.answers = false;
+    // Heard just now: a visit finds it heard, the next pings it, the third terminates it.
+    wheel.heard(sockets[4]!);
     await run(wheel, slots, 2);
+    expect(sockets[4]!.terminated).toBe(false);
+    await run(wheel, slots, 1);
     expect(sockets.map((s) => s.terminated)).toEqual(sockets.map((_, i) => i === 4));
   });
 
