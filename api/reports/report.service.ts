@@ -58,8 +58,8 @@ export async function commandsReport(em: EntityManager, req: ReportRequest): Pro
 
 export async function resourcesReport(em: EntityManager, req: ReportRequest, top: number): Promise<{ cpu: ResourceRow[]; memory: ResourceRow[]; disks: DiskRow[]; forecast: DiskForecast[] }> {
   const { hosts, ids } = await scope(em, req);
-  const { maxima, cpu, mem } = await loadResourceInput(em, req.range, ids);
-  const disk = await loadDiskInput(em, req.range, ids);
+  // Independent reads, run side by side on their own pooled connections.
+  const [{ maxima, cpu, mem }, disk] = await Promise.all([loadResourceInput(em, req.range, ids), loadDiskInput(em, req.range, ids)]);
   return {
     cpu: topResourceRows(hosts, maxima, cpu, mem, { sortBy: 'CPU', limit: top }),
     memory: topResourceRows(hosts, maxima, cpu, mem, { sortBy: 'MEMORY', limit: top }),

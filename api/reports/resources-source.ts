@@ -19,10 +19,10 @@ const hostFilter = (col: string, hostIds: readonly number[] | null) => (hostIds 
 export async function loadResourceInput(em: EntityManager, range: ReportRange, hostIds: readonly number[] | null): Promise<ResourceInput> {
   const sql = reportSql(em);
   const split = splitResourceRange(bucketStart(range.fromMs, HOUR_MS), range.toMs);
-  const parts: ResourceInput[] = [];
-  if (split.days) parts.push(await loadDays(sql, split.days, hostIds));
-  if (split.hours.length > 0) parts.push(await loadHours(sql, split.hours, hostIds));
-  return mergeResourceInputs(parts);
+  // The reads are independent: each takes its own pooled connection, so the database runs them
+  // side by side (outside a transaction; inside one they queue on its connection).
+  const parts = await Promise.all([split.days ? loadDays(sql, split.days, hostIds) : undefined, split.hours.length > 0 ? loadHours(sql, split.hours, hostIds) : undefined]);
+  return mergeResourceInputs(parts.filter((p): p is ResourceInput => p !== undefined));
 }
 
 async function loadDays(sql: ReportSql, days: { fromMs: number; toMs: number }, hostIds: readonly number[] | null): Promise<ResourceInput> {
@@ -88,7 +88,6 @@ async function loadHours(sql: ReportSql, windows: readonly { fromMs: number; toM
     }
     return { hists: [...by.entries()].map(([hostId, bins]) => ({ hostId, bins })), maxima: [...max.values()] };
   };
-  const cpu = await histogram(r.col('cpuAvg'), true);
-  const mem = await histogram(`CASE WHEN ${r.col('memTotalBytes')} > 0 THEN ${memPct} END`, false);
+  const [cpu, mem] = await Promise.all([histogram(r.col('cpuAvg'), true), histogram(`CASE WHEN ${r.col('memTotalBytes')} > 0 THEN ${memPct} END`, false)]);
   return { maxima: cpu.maxima, cpu: cpu.hists, mem: mem.hists };
 }
