@@ -3,15 +3,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeFile, startHarness, storeEntries, type Harness } from './harness.js';
+import { IOMS_BIN } from '../helpers/processes.js';
 
-const CLI = path.join(import.meta.dirname, 'fixtures', 'artifact-cli.ts');
+const CLI = IOMS_BIN;
 
 /** Runs the real CLI code in its own process, logged in as `who`. */
 function ioms(h: Harness, who: keyof Harness['tokens'], args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const config = path.join(h.dir, `cli-${who}.json`);
   fs.writeFileSync(config, JSON.stringify({ server: h.url, token: h.tokens[who], username: who }), { mode: 0o600 });
   return new Promise((resolve) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', CLI, '--server', h.url, ...args], { env: { ...process.env, IOMS_CONFIG: config }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [CLI, '--server', h.url, ...args], { env: { ...process.env, IOMS_CONFIG: config }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     proc.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
