@@ -160,6 +160,7 @@ describe('reports, audit and admin pages in a browser', () => {
     for (let i = 0; i < server.config.loginMaxFailuresPerUser; i += 1) await gql(server.url, 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: VIEWER, p: 'wrong-password' });
     await page.reload();
     await page.getByTestId(`locked-${VIEWER}`).waitFor();
+    await shot(page, '30b-admin-user-locked');
     await page.getByTestId(`unlock-${VIEWER}`).click();
     await page.getByTestId('admin-outcome').getByText(`Sign-in lockout of ${VIEWER} lifted.`).waitFor();
     await page.getByTestId(`locked-${VIEWER}`).waitFor({ state: 'detached' });
