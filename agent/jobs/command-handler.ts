@@ -5,6 +5,7 @@ import type { CommandRequest } from '../exec/command-request.schema.js';
 import type { AgentLogger } from '../log.js';
 import { isFinalRefusal } from '../link/agent-link.js';
 import { setOsPassword } from './set-password.js';
+import { DeferredStarts, START_REPORT_GRACE_MS } from './deferred-starts.js';
 
 /** What the handler needs from the rest of the agent for built-in actions. */
 export interface BuiltinActions {
@@ -30,7 +31,7 @@ type Builtin = Exclude<CommandInstruction, { kind: 'SHELL' }>;
 
 /**
  * Runs command instructions (one member of the instruction union per action) at most once each (the executor's spool remembers every id),
- * reports them started and finished, and re-sends results the server has not acknowledged
+ * reports them started (only when still running after {@link START_REPORT_GRACE_MS}) and finished, and re-sends results the server has not acknowledged
  * (after a reconnect or an agent restart). Built-in actions go through the same executor, so
  * they too run once per id.
  */
@@ -40,16 +41,20 @@ export class CommandHandler {
   private readonly pendingBuiltins = new Map<string, Builtin>();
   private resendTimer: NodeJS.Timeout | undefined;
   private resendAttempt = 0;
+  private readonly starts: DeferredStarts;
 
   constructor(
     private readonly spool: ResultSpool,
     private readonly actions: BuiltinActions,
     private readonly logger: AgentLogger,
     private sink: ResultSink | undefined = undefined,
+    /** How long a run goes before its start is reported (see {@link START_REPORT_GRACE_MS}). */
+    startGraceMs: number = START_REPORT_GRACE_MS,
   ) {
+    this.starts = new DeferredStarts((id, attempt) => void this.sink?.started(id, attempt).catch(() => undefined), startGraceMs);
     this.executor = createExecutor({
       spool,
-      onStarted: (id, _started, attempt) => void this.sink?.started(id, attempt).catch(() => undefined),
+      onStarted: (id, _started, attempt) => this.starts.started(id, attempt),
       run: (request, options) => this.run(request, options),
     });
   }
@@ -82,7 +87,7 @@ export class CommandHandler {
     if (i.kind !== 'SHELL') this.pendingBuiltins.set(i.id, i);
     const { timeoutMs, attempt } = i.payload;
     const request = i.kind === 'SHELL' ? { id: i.id, attempt, command: i.payload.command, interpreter: i.payload.interpreter, cwd: i.payload.cwd, env: i.payload.env, timeoutMs } : { id: i.id, attempt, command: `builtin:${i.kind}`, timeoutMs };
-    const result = await this.executor.execute(request);
+    const result = await this.executor.execute(request).finally(() => this.starts.finished(i.id));
     this.pendingBuiltins.delete(i.id);
     await this.deliver(result);
   }
