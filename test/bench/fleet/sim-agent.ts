@@ -23,6 +23,8 @@ export interface SimCounters {
   refused: number;
   instructions: number;
   commands: number;
+  /** Start reports sent (only for commands still running after the start-report window). */
+  starts: number;
   results: number;
   resultRetries: number;
   desiredStates: number;
@@ -68,7 +70,7 @@ export class SimAgent {
   private desiredHash: string | null = null;
   private observed: ObservedState = { processes: [], cron: [], files: [] };
   /** Start reports held back as the real agent's are: a command that ends within the window reports its result only. */
-  private readonly starts = new DeferredStarts((id) => void this.session?.request(STARTED, { id }).catch(() => undefined));
+  private readonly starts = new DeferredStarts((id) => this.reportStarted(id));
 
   constructor(private readonly opts: SimAgentOptions) {
     const c = opts.credential;
@@ -144,6 +146,12 @@ export class SimAgent {
       this.unacked.set(i.id, result);
       void this.sendResult(result);
     }, decision.afterMs);
+  }
+
+  private reportStarted(id: string): void {
+    if (!this.session) return;
+    this.opts.counters.starts++;
+    this.session.request(STARTED, { id }).catch(() => undefined);
   }
 
   private async sendResult(result: CommandResultReport): Promise<void> {
