@@ -42,6 +42,8 @@ export class CommandHandler {
   private resendTimer: NodeJS.Timeout | undefined;
   private resendAttempt = 0;
   private readonly starts: DeferredStarts;
+  /** Result sends in flight, by command id (see {@link deliver}). */
+  private readonly sending = new Map<string, Promise<boolean>>();
 
   constructor(
     private readonly spool: ResultSpool,
@@ -73,6 +75,8 @@ export class CommandHandler {
 
   disconnected(): void {
     this.sink = undefined;
+    // A send to the old link is not waited for by the next one.
+    this.sending.clear();
     clearTimeout(this.resendTimer);
     this.resendTimer = undefined;
     this.resendAttempt = 0;
@@ -92,8 +96,23 @@ export class CommandHandler {
     await this.deliver(result);
   }
 
-  /** True once the server acknowledged it; otherwise a re-send is scheduled (while connected). */
-  private async deliver(result: CommandResult): Promise<boolean> {
+  /**
+   * True once the server acknowledged it; otherwise a re-send is scheduled (while connected). A
+   * result already on its way is not sent again: a redelivery of its id (the server re-offers a
+   * target it has no start or result for after 15 s) waits for that send. Under a server too busy
+   * to store results within that time, every re-offer would otherwise add a result to its queue.
+   */
+  private deliver(result: CommandResult): Promise<boolean> {
+    const pending = this.sending.get(result.id);
+    if (pending) return pending;
+    const send = this.sendOnce(result).finally(() => {
+      if (this.sending.get(result.id) === send) this.sending.delete(result.id);
+    });
+    this.sending.set(result.id, send);
+    return send;
+  }
+
+  private async sendOnce(result: CommandResult): Promise<boolean> {
     const sink = this.sink;
     if (!sink) return false; // stays unacked; sent on the next connect
     try {

@@ -33,3 +33,35 @@ describe('the agent’s start report', () => {
     handler.disconnected();
   });
 });
+
+/**
+ * A result on its way is not sent again for a redelivery of its id (the server re-offers a
+ * target with neither start nor result after 15 s): the one send answers both.
+ */
+describe('a redelivered command whose result is being sent', () => {
+  it('sends the result once and acknowledges both deliveries', async () => {
+    const spool = await ResultSpool.open(await dirs.make());
+    const sent: string[] = [];
+    let release: (stored: boolean) => void = () => undefined;
+    const answer = new Promise<boolean>((resolve) => (release = resolve));
+    const sink: ResultSink = {
+      started: async () => undefined,
+      send: (result) => {
+        sent.push(result.id);
+        return answer;
+      },
+    };
+    const handler = new CommandHandler(spool, noActions, quiet, sink);
+    const instruction = { id: 't8', kind: 'SHELL', payload: { command: 'echo hi', timeoutMs: 10_000, attempt: 1 } } as const;
+    const first = handler.handle(instruction);
+    while (sent.length === 0) await new Promise((r) => setTimeout(r, 10));
+    const again = handler.handle(instruction);
+    // The repeat has its stored result and reaches the delivery (which waits on the send in flight).
+    await new Promise((r) => setTimeout(r, 200));
+    release(true);
+    await Promise.all([first, again]);
+    expect(sent).toEqual(['t8']);
+    expect(await spool.unacked()).toEqual([]);
+    handler.disconnected();
+  });
+});

@@ -67,6 +67,8 @@ export class SimAgent {
   /** Results by command id, kept until acknowledged (the real agent's spool), then the id only. */
   private readonly unacked = new Map<string, CommandResultReport>();
   private readonly done = new Set<string>();
+  /** Results whose report is on its way (not sent again for a redelivered instruction). */
+  private readonly sending = new Set<string>();
   private desiredHash: string | null = null;
   private observed: ObservedState = { processes: [], cron: [], files: [] };
   /** Start reports held back as the real agent's are: a command that ends within the window reports its result only. */
@@ -157,12 +159,17 @@ export class SimAgent {
   private async sendResult(result: CommandResultReport): Promise<void> {
     const session = this.session;
     if (!session) return; // sent again on the next connect
+    // On its way already (a redelivered instruction): that send answers it, as in the real agent.
+    if (this.sending.has(result.id)) return;
+    this.sending.add(result.id);
     try {
       const r = await session.request<{ reportCommandResult: boolean }>(RESULT, { r: JSON.stringify(result) });
       if (r.reportCommandResult && this.unacked.delete(result.id)) this.opts.counters.results++;
     } catch {
       this.opts.counters.resultRetries++;
       setTimeout(() => void this.sendResult(result), 1000 + this.opts.random() * 1000);
+    } finally {
+      this.sending.delete(result.id);
     }
   }
 
