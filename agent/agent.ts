@@ -42,6 +42,8 @@ export interface AgentOptions {
   readonly metricsIntervalMs?: number;
   /** How often managed files are re-hashed and restored. @default 30000 */
   readonly fileCheckIntervalMs?: number;
+  /** The longest wait between re-sends of a command result the server has not stored. @default 30000, at least 1000 */
+  readonly resultResendMaxMs?: number;
   /** Connect once with the stored credential, print the version, exit 0 (self-upgrade's trial run). */
   readonly trialConnect?: boolean;
   readonly logger: AgentLogger;
@@ -57,6 +59,7 @@ export class AgentError extends Error {
 }
 
 export const MIN_METRICS_INTERVAL_MS = 5_000;
+export const MIN_RESULT_RESEND_MS = 1_000;
 
 const ENROLL = `mutation($token: String!, $name: String!, $labels: JSON) {
   enrollAgent(token: $token, name: $name, labels: $labels) { hostId hostName secret }
@@ -90,6 +93,7 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
   const heartbeatMs = opts.heartbeatIntervalMs ?? 15_000;
   const metricsMs = opts.metricsIntervalMs ?? 60_000;
   if (metricsMs < MIN_METRICS_INTERVAL_MS) throw new AgentError('BAD_OPTION', `the metrics interval must be at least ${MIN_METRICS_INTERVAL_MS / 1000} s`);
+  if (opts.resultResendMaxMs !== undefined && opts.resultResendMaxMs < MIN_RESULT_RESEND_MS) throw new AgentError('BAD_OPTION', `the result re-send maximum must be at least ${MIN_RESULT_RESEND_MS / 1000} s`);
   const log = opts.logger;
   const metrics = createMetricsCollector();
   let heartbeatSeq = 0;
@@ -135,7 +139,7 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
       restartAfterReport = true;
       return message;
     },
-  }, log);
+  }, log, undefined, opts.resultResendMaxMs);
   await commands.recover();
 
   // Desired state: guarded processes, cron entries, managed files — enforced with or without the server.

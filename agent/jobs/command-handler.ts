@@ -24,6 +24,7 @@ export interface ResultSink {
 
 /** First re-send of an unacknowledged result, doubling up to {@link RESEND_MAX_MS}. */
 export const RESEND_BASE_MS = 2_000;
+/** The longest wait between re-sends unless the agent is told otherwise (`--result-resend-max`). */
 export const RESEND_MAX_MS = 30_000;
 
 type Builtin = Exclude<CommandInstruction, { kind: 'SHELL' }>;
@@ -46,6 +47,8 @@ export class CommandHandler {
     private readonly actions: BuiltinActions,
     private readonly logger: AgentLogger,
     private sink: ResultSink | undefined = undefined,
+    /** The longest wait between re-sends of an unacknowledged result. @default RESEND_MAX_MS */
+    private readonly resendMaxMs = RESEND_MAX_MS,
   ) {
     this.executor = createExecutor({
       spool,
@@ -116,7 +119,7 @@ export class CommandHandler {
    */
   private scheduleResend(): void {
     if (this.resendTimer || !this.sink) return;
-    const delay = Math.min(RESEND_MAX_MS, RESEND_BASE_MS * 2 ** this.resendAttempt++);
+    const delay = resendDelayMs(this.resendAttempt++, this.resendMaxMs);
     this.resendTimer = setTimeout(() => {
       this.resendTimer = undefined;
       this.resendUnacked().catch((err: unknown) => {
@@ -183,6 +186,11 @@ export class CommandHandler {
         return { exitCode: 0, stdout: `${await this.actions.upgrade(i)}\n`, stderr: '' };
     }
   }
+}
+
+/** The wait before re-send number `attempt` (from 0): {@link RESEND_BASE_MS} doubling, capped at `maxMs`. Pure. */
+export function resendDelayMs(attempt: number, maxMs = RESEND_MAX_MS): number {
+  return Math.min(maxMs, RESEND_BASE_MS * 2 ** attempt);
 }
 
 /** Shrinks a result whose JSON would pass the server's report limit (escaping can grow text 6×). */
