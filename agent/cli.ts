@@ -2,7 +2,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { parseLabels } from '../manifests/index.js';
-import { startAgent } from './agent.js';
 import { createAgentLogger, type LogLevel } from './log.js';
 import { defaultStateDir } from './service/state-dir.js';
 import { agentV8Flags, applyAgentV8Flags } from './v8-flags.js';
@@ -62,6 +61,8 @@ export function registerAgentCommand(program: Command): Command {
       const logger = createAgentLogger((o.logLevel ?? 'info') as LogLevel);
       const labels = o.labels ?? env.IOMS_AGENT_LABELS;
       const stateDir = path.resolve(o.stateDir ?? env.IOMS_AGENT_STATE_DIR ?? defaultStateDir({ platform: process.platform, uid: process.getuid?.(), env, homedir: os.homedir() }));
+      // Loaded here, not at the top: every other `ioms` command would pay for the whole agent.
+      const { startAgent } = await import('./agent.js');
       const agent = await startAgent({
         server: o.server ?? globals.server ?? env.IOMS_SERVER_URL,
         token: o.token ?? env.IOMS_ENROLL_TOKEN,
