@@ -18,6 +18,7 @@ export interface AgentCommandOptions {
   heartbeatInterval?: string;
   fileCheckInterval?: string;
   resultResendMax?: string;
+  reconnectMax?: string;
   trialConnect?: boolean;
   logLevel?: string;
 }
@@ -49,6 +50,7 @@ export function registerAgentCommand(program: Command): Command {
     .option('--metrics-interval <duration>', 'how often to send metrics (at least 5s)', '60s')
     .option('--heartbeat-interval <duration>', 'how often to send a heartbeat', '15s')
     .option('--file-check-interval <duration>', 'how often managed files are re-checked and restored', '30s')
+    .option('--reconnect-max <duration>', 'longest wait between attempts to reconnect to the server (at least 1s)', '60s')
     .option('--result-resend-max <duration>', 'longest wait between re-sends of a command result the server has not stored (at least 1s)', '30s')
     .addOption(new Option('--trial-connect', 'connect once and exit (used by self-upgrade)').hideHelp())
     .option('--log-level <level>', 'debug, info, warn or error', 'info')
@@ -75,6 +77,7 @@ export function registerAgentCommand(program: Command): Command {
         heartbeatIntervalMs: intervalMs(o.heartbeatInterval ?? '15s', '--heartbeat-interval'),
         fileCheckIntervalMs: intervalMs(o.fileCheckInterval ?? '30s', '--file-check-interval'),
         resultResendMaxMs: intervalMs(o.resultResendMax ?? '30s', '--result-resend-max'),
+        reconnectMaxMs: intervalMs(o.reconnectMax ?? '60s', '--reconnect-max'),
         trialConnect: Boolean(o.trialConnect),
         logger,
       });

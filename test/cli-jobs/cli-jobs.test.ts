@@ -52,7 +52,7 @@ describe('ioms exec and ioms job against a server and three agents', () => {
     const t = await gql<{ createEnrollmentToken: { token: string } }>(server.url, 'mutation($i: CreateEnrollmentTokenInput!) { createEnrollmentToken(input: $i) { token } }', { i: { labels: { suite: 'cli-jobs' }, maxUses: 3 } }, admin);
     const token = t.data!.createEnrollmentToken.token;
     for (const name of HOSTS) {
-      agents.push(spawnAgent(['--server', server.url, '--token', token, '--name', name, '--state-dir', path.join(dir, name), '--heartbeat-interval', '1s'], { ROLE: name === 'cli-c' ? 'bad' : 'good' }));
+      agents.push(spawnAgent(['--server', server.url, '--token', token, '--name', name, '--state-dir', path.join(dir, name), '--heartbeat-interval', '1s', '--reconnect-max', '2s'], { ROLE: name === 'cli-c' ? 'bad' : 'good' }));
     }
     await allOnline();
   });

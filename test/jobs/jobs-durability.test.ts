@@ -34,7 +34,7 @@ describe.each(databaseKinds())('jobs survive a server crash and a cut link ($nam
     server = await spawnServer(env(), dir);
     admin = await login(server.url, 'admin', 'durable-admin-pw');
     const token = (await gql<{ createEnrollmentToken: { token: string } }>(server.url, 'mutation { createEnrollmentToken(input: { maxUses: 3 }) { token } }', {}, admin)).data!.createEnrollmentToken.token;
-    for (const name of ['d-1', 'd-2', 'd-3']) agents.push(spawnAgent(['--server', server.url, '--token', token, '--name', name, '--state-dir', path.join(dir, name)]));
+    for (const name of ['d-1', 'd-2', 'd-3']) agents.push(spawnAgent(['--server', server.url, '--token', token, '--name', name, '--state-dir', path.join(dir, name), '--reconnect-max', '2s']));
     for (const name of ['d-1', 'd-2', 'd-3']) await waitFor(async () => (await gql<{ host: { online: boolean } | null }>(server.url, 'query($n: String!) { host(name: $n) { online } }', { n: name }, admin)).data?.host?.online, 20_000, `${name} online`);
   });
   afterAll(async () => {
