@@ -127,7 +127,8 @@ describe('ioms exec and ioms job against a server and three agents', () => {
   });
 
   it('pauses, resumes and cancels a rolling job', async () => {
-    const submitted = await ioms(['exec', ...HOSTS, '--batch', '1', '--no-wait', '--', 'sleep 2']);
+    // Three batches of 5 s: room for three CLI processes (a second or more each on a busy machine) before the last one ends.
+    const submitted = await ioms(['exec', ...HOSTS, '--batch', '1', '--no-wait', '--', 'sleep 5']);
     const id = submitted.stdout.trim();
     expect((await ioms(['job', 'pause', id])).stdout).toMatch(new RegExp(`^Job ${id} PAUSED`));
     expect((await ioms(['job', 'resume', id])).stdout).toMatch(new RegExp(`^Job ${id} RUNNING`));
