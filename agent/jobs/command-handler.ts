@@ -25,9 +25,18 @@ export interface ResultSink {
 
 /** First re-send of an unacknowledged result, doubling up to {@link RESEND_MAX_MS}. */
 export const RESEND_BASE_MS = 2_000;
+/** The longest wait between re-sends unless the agent is told otherwise (`--result-resend-max`). */
 export const RESEND_MAX_MS = 30_000;
 
 type Builtin = Exclude<CommandInstruction, { kind: 'SHELL' }>;
+
+/** Timings a deployment or a test may set; the defaults are the product's. */
+export interface CommandHandlerOptions {
+  /** How long a run goes before its start is reported. @default START_REPORT_GRACE_MS */
+  readonly startGraceMs?: number;
+  /** The longest wait between re-sends of an unacknowledged result. @default RESEND_MAX_MS */
+  readonly resendMaxMs?: number;
+}
 
 /**
  * Runs command instructions (one member of the instruction union per action) at most once each (the executor's spool remembers every id),
@@ -42,6 +51,7 @@ export class CommandHandler {
   private resendTimer: NodeJS.Timeout | undefined;
   private resendAttempt = 0;
   private readonly starts: DeferredStarts;
+  private readonly resendMaxMs: number;
   /** Result sends in flight, by command id (see {@link deliver}). */
   private readonly sending = new Map<string, Promise<boolean>>();
 
@@ -50,10 +60,10 @@ export class CommandHandler {
     private readonly actions: BuiltinActions,
     private readonly logger: AgentLogger,
     private sink: ResultSink | undefined = undefined,
-    /** How long a run goes before its start is reported (see {@link START_REPORT_GRACE_MS}). */
-    startGraceMs: number = START_REPORT_GRACE_MS,
+    options: CommandHandlerOptions = {},
   ) {
-    this.starts = new DeferredStarts((id, attempt) => void this.sink?.started(id, attempt).catch(() => undefined), startGraceMs);
+    this.resendMaxMs = options.resendMaxMs ?? RESEND_MAX_MS;
+    this.starts = new DeferredStarts((id, attempt) => void this.sink?.started(id, attempt).catch(() => undefined), options.startGraceMs ?? START_REPORT_GRACE_MS);
     this.executor = createExecutor({
       spool,
       onStarted: (id, _started, attempt) => this.starts.started(id, attempt),
@@ -140,7 +150,7 @@ export class CommandHandler {
    */
   private scheduleResend(): void {
     if (this.resendTimer || !this.sink) return;
-    const delay = Math.min(RESEND_MAX_MS, RESEND_BASE_MS * 2 ** this.resendAttempt++);
+    const delay = resendDelayMs(this.resendAttempt++, this.resendMaxMs);
     this.resendTimer = setTimeout(() => {
       this.resendTimer = undefined;
       this.resendUnacked().catch((err: unknown) => {
@@ -207,6 +217,11 @@ export class CommandHandler {
         return { exitCode: 0, stdout: `${await this.actions.upgrade(i)}\n`, stderr: '' };
     }
   }
+}
+
+/** The wait before re-send number `attempt` (from 0): {@link RESEND_BASE_MS} doubling, capped at `maxMs`. Pure. */
+export function resendDelayMs(attempt: number, maxMs = RESEND_MAX_MS): number {
+  return Math.min(maxMs, RESEND_BASE_MS * 2 ** attempt);
 }
 
 /** Shrinks a result whose JSON would pass the server's report limit (escaping can grow text 6×). */

@@ -26,7 +26,7 @@ describe('the agent’s start report', () => {
         return true;
       },
     };
-    const handler = new CommandHandler(spool, noActions, quiet, sink, graceMs);
+    const handler = new CommandHandler(spool, noActions, quiet, sink, { startGraceMs: graceMs });
     await handler.handle({ id: 't7', kind: 'SHELL', payload: { command, timeoutMs: 10_000, attempt: 2 } });
     expect(log).toEqual(sent);
     expect((await spool.unacked()).map((r) => r.id)).toEqual([]);
