@@ -34,13 +34,21 @@ export function plansSame(before: Pick<Stored, 'agentHash' | 'error' | 'observed
   return before !== undefined && (before.agentHash ?? null) === r.hash && (before.error ?? null) === (r.error ?? null) && canonicalJson(withoutUsage(parseObserved(before.observed))) === canonicalJson(withoutUsage(r.observed));
 }
 
+/** A host's reports of one batch, folded: what its row will hold. */
+export interface FoldedReports {
+  readonly latest: ObservedStateItem;
+  /** When a new row is created: the time of the report that created it (undefined: the row exists). */
+  readonly createdAt: Date | undefined;
+  readonly planChanged: boolean;
+}
+
 /**
  * Folds a batch's reports per host as storing them one at a time would: the latest report is
  * what the row holds, a new row keeps the time of the first report that created it, and the
  * plan changed when any report differed from the one before it (the stored row for the first).
  */
-export function foldObservedReports(items: readonly ObservedStateItem[], stored: ReadonlyMap<number, Stored>): Map<number, { readonly latest: ObservedStateItem; readonly createdAt: Date | undefined; readonly planChanged: boolean }> {
-  const out = new Map<number, { latest: ObservedStateItem; createdAt: Date | undefined; planChanged: boolean }>();
+export function foldObservedReports(items: readonly ObservedStateItem[], stored: ReadonlyMap<number, Stored>): Map<number, FoldedReports> {
+  const out = new Map<number, FoldedReports>();
   for (const item of items) {
     const prev = out.get(item.hostId);
     const before = prev ? { agentHash: prev.latest.report.hash, error: prev.latest.report.error ?? null, observed: prev.latest.report.observed as unknown as Record<string, unknown> } : stored.get(item.hostId);
@@ -56,18 +64,24 @@ export function foldObservedReports(items: readonly ObservedStateItem[], stored:
  * the stored rows and one multi-row upsert (latest report per host wins), instead of a read and
  * a flush each. Each caller's promise settles once its host's row is stored; a chunk the
  * database refuses is tried again host by host, so only the report that cannot be stored fails
- * (with the database's error, as before; the agent sends its state again on its own schedule).
+ * (`store observed state`, with the database's error as cause: the agent gets the answer it got
+ * before, DATABASE_UNAVAILABLE in an outage and an internal error otherwise; it logs it and sends
+ * its state again on its own schedule: on change, on reconnect, every metrics interval while a
+ * guarded process runs). Per-report validation and its refusal happen before a report is queued.
  */
 export class ObservedStateIngest {
-  private readonly batches: Coalescer<ObservedStateItem, ObservedStateOutcome>;
+  /** A batch answers each report with its outcome or with the error that kept its host's row from being stored. */
+  private readonly batches: Coalescer<ObservedStateItem, ObservedStateOutcome | { readonly failed: unknown }>;
 
   constructor(private readonly fork: () => EntityManager) {
     this.batches = new Coalescer((items) => this.store(items));
   }
 
   /** Stores one report; resolves once its host's row holds it (or a later report of the same batch). */
-  submit(item: ObservedStateItem): Promise<ObservedStateOutcome> {
-    return this.batches.submit(item);
+  async submit(item: ObservedStateItem): Promise<ObservedStateOutcome> {
+    const answer = await this.batches.submit(item);
+    if ('failed' in answer) throw new Error('store observed state', { cause: answer.failed });
+    return answer;
   }
 
   /** Resolves once everything submitted so far is stored. */
@@ -75,12 +89,12 @@ export class ObservedStateIngest {
     return this.batches.settled();
   }
 
-  private async store(items: readonly ObservedStateItem[]): Promise<ObservedStateOutcome[]> {
+  private async store(items: readonly ObservedStateItem[]): Promise<(ObservedStateOutcome | { readonly failed: unknown })[]> {
     const em = this.fork();
     // Sorted: like every writer of many rows, locks are taken in primary-key order.
     const hostIds = [...new Set(items.map((i) => i.hostId))].sort((a, b) => a - b);
     const failed = new Map<number, unknown>();
-    const folded = new Map<number, ReturnType<typeof foldObservedReports> extends Map<number, infer V> ? V : never>();
+    const folded = new Map<number, FoldedReports>();
     for (let i = 0; i < hostIds.length; i += OBSERVED_CHUNK) {
       const chunk = new Set(hostIds.slice(i, i + OBSERVED_CHUNK));
       const mine = items.filter((it) => chunk.has(it.hostId));
@@ -97,13 +111,11 @@ export class ObservedStateIngest {
         }
       }
     }
-    return items.map((it) => {
-      if (failed.has(it.hostId)) throw new Error('store observed state', { cause: failed.get(it.hostId) });
-      return { planChanged: folded.get(it.hostId)!.planChanged };
-    });
+    return items.map((it) => (failed.has(it.hostId) ? { failed: failed.get(it.hostId) } : { planChanged: folded.get(it.hostId)!.planChanged }));
   }
 
-  private async storeChunk(em: EntityManager, hostIds: readonly number[], items: readonly ObservedStateItem[]) {
+  /** One `IN` read of the hosts' rows and one multi-row upsert of their folded reports. */
+  private async storeChunk(em: EntityManager, hostIds: readonly number[], items: readonly ObservedStateItem[]): Promise<Map<number, FoldedReports>> {
     const rows = await em.find(HostStateRecord, { hostId: { $in: [...hostIds] } }, { fields: ['hostId', 'agentHash', 'observed', 'error'], disableIdentityMap: true });
     const folded = foldObservedReports(items, new Map(rows.map((r) => [r.hostId, r])));
     const values = [...folded.entries()].map(([hostId, f]) => ({

@@ -114,6 +114,25 @@ describe.each(databaseKinds())('observed-state batches on $name', (kind) => {
     expect(batched.map((h) => marked.has(h.hostId))).toEqual(single.map((h) => marked.has(h.hostId)));
   });
 
+  it('fails only the reports of a host whose row the database refuses, storing the rest of the batch', async () => {
+    // Hosts that never reported (no row yet); the database refuses to create the second one's.
+    const fresh = [900_001, 900_002, 900_003].map((hostId) => ({ hostId, hostName: `fresh-${hostId}` }));
+    const conn = server.services.orm.em.getConnection();
+    await conn.execute(
+      kind.name === 'sqlite'
+        ? "create trigger refuse_observed before insert on host_states when new.host_id = 900002 begin select raise(abort, 'refused by the test'); end"
+        : "create trigger refuse_observed before insert on host_states for each row begin if new.host_id = 900002 then signal sqlstate '45000' set message_text = 'refused by the test'; end if; end",
+    );
+    try {
+      const report = JSON.stringify({ hash: null, observed: observed(proc(1)) });
+      const answers = await Promise.all(fresh.flatMap((h) => [report, report].map((r) => storeObservedState(ctxOf(h), r).then(String, (err: Error) => `${err.message}: ${String((err.cause as Error)?.message)}`))));
+      expect(answers.map((a) => a.replace(/: .*refused by the test.*/s, ': refused by the test'))).toEqual(['true', 'true', 'store observed state: refused by the test', 'store observed state: refused by the test', 'true', 'true']);
+      expect((await rowsOf(fresh)).map((r) => r.observed)).toEqual([observed(proc(1)), observed(proc(1))]);
+    } finally {
+      await conn.execute('drop trigger refuse_observed');
+    }
+  });
+
   it('refuses an invalid report with the reason, in a batch as alone', async () => {
     const answers = await Promise.all(hosts.map((h) => outcome(storeObservedState(ctxOf(h), INVALID))));
     expect(new Set(answers)).toEqual(new Set(['refused: invalid observedState report: hash: Invalid input: expected string, received number; observed: Invalid input: expected object, received undefined']));
