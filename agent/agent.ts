@@ -144,7 +144,7 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
       restartAfterReport = true;
       return message;
     },
-  }, log, undefined, opts.resultResendMaxMs);
+  }, log, undefined, { resendMaxMs: opts.resultResendMaxMs });
   await commands.recover();
 
   // Desired state: guarded processes, cron entries, managed files — enforced with or without the server.
