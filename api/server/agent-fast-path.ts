@@ -1,5 +1,6 @@
 import { execute, Kind, locatedError, subscribe, type DocumentNode, type ExecutionArgs, type ExecutionResult, type FieldNode, type GraphQLSchema, type OperationDefinitionNode, type ValueNode } from 'graphql';
 import { accessOf, refusal } from '../auth/access.js';
+import type { AuthResult } from '../auth/principal.js';
 import { findUnsafeText } from '../auth/unsafe-text.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { agentInstructionStream, AGENT_REPORTS } from '../hosts/agent-report-handlers.js';
@@ -44,7 +45,7 @@ export class AgentFastPath {
   execute = async (args: ExecutionArgs): Promise<ExecutionResult> => {
     const op = this.classify(args.document);
     const ctx = args.contextValue as GraphQLContext;
-    if (op.kind !== 'report' || !this.admits(ctx, op.name)) return execute(args);
+    if (op.kind !== 'report' || !this.admits(ctx?.auth, op.name)) return execute(args);
     const value = op.value(args.variableValues);
     // Not a string (the variable's coercion error) or unsafe text (refused and audited): the normal path says so.
     if (typeof value !== 'string' || findUnsafeText({ [REPORTS[op.name]!.arg]: value })) return execute(args);
@@ -63,16 +64,25 @@ export class AgentFastPath {
   subscribe = async (args: ExecutionArgs): Promise<AsyncIterable<ExecutionResult> | ExecutionResult> => {
     const op = this.classify(args.document);
     const ctx = args.contextValue as GraphQLContext;
-    if (op.kind !== 'instructions' || !this.admits(ctx, 'agentInstructions')) return subscribe(args);
+    if (op.kind !== 'instructions' || !this.admits(ctx?.auth, 'agentInstructions')) return subscribe(args);
     return new InstructionStream(agentInstructionStream(ctx)[Symbol.asyncIterator](), op.fields);
   };
 
+  /**
+   * The fields a (validated) document selects when it is exactly the agent's instruction stream
+   * and `auth` may open it; otherwise undefined. For the push (instruction-push.ts).
+   */
+  instructionFields(document: DocumentNode, auth: AuthResult | undefined): readonly string[] | undefined {
+    const op = this.classify(document);
+    return op.kind === 'instructions' && this.admits(auth, 'agentInstructions') ? op.fields : undefined;
+  }
+
   /** The access guard's rule check, without its audit: a refusal takes the normal path. */
-  private admits(ctx: GraphQLContext | undefined, field: string): boolean {
-    if (!ctx?.auth?.ok || ctx.auth.principal.kind !== 'agent') return false;
+  private admits(auth: AuthResult | undefined, field: string): boolean {
+    if (!auth?.ok || auth.principal.kind !== 'agent') return false;
     const type = field === 'agentInstructions' ? this.schema.getSubscriptionType() : this.schema.getMutationType();
     const def = type?.getFields()[field];
-    return def !== undefined && refusal(accessOf(def), ctx.auth) === undefined;
+    return def !== undefined && refusal(accessOf(def), auth) === undefined;
   }
 
   private classify(document: DocumentNode): FastOperation {
@@ -122,11 +132,16 @@ class InstructionStream implements AsyncGenerator<ExecutionResult> {
   }
 
   private view(event: unknown): ExecutionResult {
-    const i = event as { id: unknown; kind: unknown; payload?: unknown };
-    const out: Record<string, unknown> = {};
-    for (const f of this.fields) out[f] = f === 'payload' ? (i.payload ?? null) : String(i[f as 'id' | 'kind']);
-    return { data: { agentInstructions: out } };
+    return { data: { agentInstructions: instructionView(this.fields, event) } };
   }
+}
+
+/** An instruction as the schema serializes the selected fields: ID and String as text, JSON as is. */
+export function instructionView(fields: readonly string[], event: unknown): Record<string, unknown> {
+  const i = event as { id: unknown; kind: unknown; payload?: unknown };
+  const out: Record<string, unknown> = {};
+  for (const f of fields) out[f] = f === 'payload' ? (i.payload ?? null) : String(i[f as 'id' | 'kind']);
+  return out;
 }
 
 /** Pure: whether a document is exactly one of the fast operations. */

@@ -2,7 +2,7 @@ import { getOperationAST, GraphQLError, type GraphQLSchema } from 'graphql';
 import { DocumentCache } from '../graphql/document-cache.js';
 import type { WebSocketServer } from 'ws';
 import { accessOf, refusal } from '../auth/access.js';
-import { describeAuthFailure, type AuthResult } from '../auth/principal.js';
+import { describeAuthFailure } from '../auth/principal.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { wsValidate } from '../graphql/limits.js';
 import type { Services } from '../services.js';
@@ -13,13 +13,13 @@ import { cookieToken } from '../auth/browser-session.js';
 import { attachAgentSocket, authenticateAgentSocket, isAgentParams } from './agent-link.js';
 import { CLOSE_FORBIDDEN, CLOSE_UNAUTHORIZED } from './connections.js';
 import type { ServerMetrics } from './metrics.js';
-import { serveGraphqlWs, type WsExtra } from './graphql-ws-server.js';
+import { serveGraphqlWs } from './graphql-ws-server.js';
+import { InstructionPush, type PushExtra } from './instruction-push.js';
 import { KeepaliveWheel } from './keepalive.js';
 import { CLOSE_OVER_BUDGET, SocketBudget } from './socket-budget.js';
 
 /** What the server keeps on each socket after `onConnect` (the upgrade request is dropped there). */
-type SocketExtra = WsExtra & {
-  auth?: AuthResult;
+type SocketExtra = PushExtra & {
   ip?: string;
   userAgent?: string;
   budget?: SocketBudget;
@@ -63,10 +63,9 @@ export function attachGraphqlWs(args: {
     cooldowns.delete(key);
     return false;
   };
-  wsServer.on('connection', (socket) => {
-    metrics.openSockets.inc();
-    socket.once('close', () => metrics.openSockets.dec());
-  });
+  wsServer.on('connection', () => metrics.openSockets.inc());
+  // The agent's instruction stream, pushed to its socket instead of iterated by graphql-ws.
+  const push = new InstructionPush(services, fast, (query) => documents.check(query), (extra) => spend(extra));
   const keepalive = (args.keepalive ?? new KeepaliveWheel()).start();
   const handle = serveGraphqlWs<Record<string, unknown>, SocketExtra>(
     {
@@ -101,6 +100,8 @@ export function attachGraphqlWs(args: {
         // A self-upgrade trial proves a new bundle can connect; it must not displace the running agent.
         else if (params?.trial === true) setTimeout(() => extra.socket.close(1000, 'trial connection done'), 5000).unref();
         else await attachAgentSocket(services, extra.socket, p.hostId, ip, params?.agentVersion);
+        // graphql-ws acknowledges as this returns; the push takes the socket's messages from now.
+        extra.acknowledged = true;
         return true;
       },
       onSubscribe: (ctx, _id, payload) => {
@@ -139,7 +140,17 @@ export function attachGraphqlWs(args: {
           budget: ctx.extra.budget,
         }),
     },
-    { wsServer, keepalive, production, logError: (err, what) => services.logger.error({ err }, what) },
+    {
+      wsServer,
+      keepalive,
+      production,
+      logError: (err, what) => services.logger.error({ err }, what),
+      take: (extra, text) => push.take(extra, text),
+      closed: (extra) => {
+        metrics.openSockets.dec();
+        push.closed(extra);
+      },
+    },
   );
   /** Charges one operation to the socket; the refusal when it is over budget (closing it when it keeps being). */
   function spend(extra: SocketExtra & { socket: { close(code: number, reason: string): void } }): GraphQLError | undefined {
