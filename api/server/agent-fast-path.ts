@@ -43,22 +43,28 @@ export class AgentFastPath {
 
   /** graphql-ws's `execute`. */
   execute = async (args: ExecutionArgs): Promise<ExecutionResult> => {
-    const op = this.classify(args.document);
     const ctx = args.contextValue as GraphQLContext;
-    if (op.kind !== 'report' || !this.admits(ctx?.auth, op.name)) return execute(args);
-    const value = op.value(args.variableValues);
-    // Not a string (the variable's coercion error) or unsafe text (refused and audited): the normal path says so.
-    if (typeof value !== 'string' || findUnsafeText({ [REPORTS[op.name]!.arg]: value })) return execute(args);
-    // The optional Int (an attempt): absent, or a 32-bit integer as GraphQL would coerce it.
-    const int = op.int?.(args.variableValues) ?? undefined;
-    if (int !== undefined && !(Number.isInteger(int) && Math.abs(int as number) <= 2 ** 31 - 1)) return execute(args);
-    const key = op.field.alias?.value ?? op.name;
-    try {
-      return { data: { [key]: await REPORTS[op.name]!.run(ctx, value, int as number | undefined) } };
-    } catch (err) {
-      return { data: null, errors: [locatedError(err, [op.field], [key])] };
-    }
+    const call = this.reportCall(args.document, args.variableValues, ctx?.auth);
+    return call ? call.run(ctx) : execute(args);
   };
+
+  /**
+   * The report a (validated) document and its variables make, when it is exactly one of the
+   * fast operations, `auth` may make it and its arguments are what GraphQL would accept
+   * unchanged; otherwise undefined (the normal execute answers, or refuses and audits). Used by
+   * {@link execute} and by the socket lane (agent-lane.ts), which answers without graphql-ws.
+   */
+  reportCall(document: DocumentNode, variables: Readonly<Record<string, unknown>> | null | undefined, auth: AuthResult | undefined): ReportCall | undefined {
+    const op = this.classify(document);
+    if (op.kind !== 'report' || !this.admits(auth, op.name)) return undefined;
+    const value = op.value(variables);
+    // Not a string (the variable's coercion error) or unsafe text (refused and audited): the normal path says so.
+    if (typeof value !== 'string' || findUnsafeText({ [REPORTS[op.name]!.arg]: value })) return undefined;
+    // The optional Int (an attempt): absent, or a 32-bit integer as GraphQL would coerce it.
+    const int = op.int?.(variables) ?? undefined;
+    if (int !== undefined && !(Number.isInteger(int) && Math.abs(int as number) <= 2 ** 31 - 1)) return undefined;
+    return new ReportCall(op.field, op.name, value, int as number | undefined);
+  }
 
   /** graphql-ws's `subscribe`. */
   subscribe = async (args: ExecutionArgs): Promise<AsyncIterable<ExecutionResult> | ExecutionResult> => {
@@ -92,6 +98,25 @@ export class AgentFastPath {
       this.known.set(document, op);
     }
     return op;
+  }
+}
+
+/** One fast report, ready to run: its result as the GraphQL execute would give it. */
+export class ReportCall {
+  constructor(
+    private readonly field: FieldNode,
+    readonly name: string,
+    private readonly value: string,
+    private readonly int: number | undefined,
+  ) {}
+
+  async run(ctx: GraphQLContext): Promise<ExecutionResult> {
+    const key = this.field.alias?.value ?? this.name;
+    try {
+      return { data: { [key]: await REPORTS[this.name]!.run(ctx, this.value, this.int) } };
+    } catch (err) {
+      return { data: null, errors: [locatedError(err, [this.field], [key])] };
+    }
   }
 }
 

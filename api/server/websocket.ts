@@ -14,7 +14,7 @@ import { attachAgentSocket, authenticateAgentSocket, isAgentParams } from './age
 import { CLOSE_FORBIDDEN, CLOSE_UNAUTHORIZED } from './connections.js';
 import type { ServerMetrics } from './metrics.js';
 import { serveGraphqlWs } from './graphql-ws-server.js';
-import { InstructionPush, type PushExtra } from './instruction-push.js';
+import { AgentLane, type PushExtra } from './agent-lane.js';
 import { KeepaliveWheel } from './keepalive.js';
 import { CLOSE_OVER_BUDGET, SocketBudget } from './socket-budget.js';
 
@@ -64,8 +64,17 @@ export function attachGraphqlWs(args: {
     return false;
   };
   wsServer.on('connection', () => metrics.openSockets.inc());
-  // The agent's instruction stream, pushed to its socket instead of iterated by graphql-ws.
-  const push = new InstructionPush(services, fast, (query) => documents.check(query), (extra) => spend(extra));
+  // The agent's reports answered and its instruction stream pushed on its socket, before graphql-ws.
+  const lane = new AgentLane(
+    services,
+    fast,
+    (query) => documents.check(query),
+    (extra) => spend(extra),
+    (extra) => operationContext(extra),
+    (err, what) => services.logger.error({ err }, what),
+  );
+  const operationContext = (extra: SocketExtra): GraphQLContext =>
+    lazyEmContext(services, { auth: extra.auth!, ip: extra.ip ?? 'unknown', userAgent: extra.userAgent, transport: 'ws', services, budget: extra.budget });
   const keepalive = (args.keepalive ?? new KeepaliveWheel()).start();
   const handle = serveGraphqlWs<Record<string, unknown>, SocketExtra>(
     {
@@ -130,25 +139,17 @@ export function attachGraphqlWs(args: {
         }
         return { schema, document: checked.document, operationName: payload.operationName, variableValues: payload.variables };
       },
-      context: (ctx): GraphQLContext =>
-        lazyEmContext(services, {
-          auth: ctx.extra.auth!,
-          ip: ctx.extra.ip ?? 'unknown',
-          userAgent: ctx.extra.userAgent,
-          transport: 'ws',
-          services,
-          budget: ctx.extra.budget,
-        }),
+      context: (ctx): GraphQLContext => operationContext(ctx.extra),
     },
     {
       wsServer,
       keepalive,
       production,
       logError: (err, what) => services.logger.error({ err }, what),
-      take: (extra, text) => push.take(extra, text),
+      take: (extra, text) => lane.take(extra, text),
       closed: (extra) => {
         metrics.openSockets.dec();
-        push.closed(extra);
+        lane.closed(extra);
       },
     },
   );

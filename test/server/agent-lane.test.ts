@@ -2,7 +2,7 @@ import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentInstructionsTopic } from '../../api/hosts/topics.js';
 import { databaseKinds, type TestDatabase } from '../helpers/databases.js';
-import { gql, login, wsClient } from '../helpers/graphql.js';
+import { gql, login, wsClient, wsOnce } from '../helpers/graphql.js';
 import { waitFor } from '../helpers/processes.js';
 import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/test-server.js';
 
@@ -28,10 +28,11 @@ function open(client: Client, query: string) {
 }
 
 /**
- * The agent's instruction stream is pushed to its socket (api/server/instruction-push.ts), not
- * iterated by graphql-ws: what the agent sees must be what graphql-ws would have sent.
+ * An agent's reports are answered and its instruction stream pushed on its socket
+ * (api/server/agent-lane.ts), not by graphql-ws: what the agent sees must be what graphql-ws
+ * would have sent.
  */
-describe.each(databaseKinds().slice(0, 1))('the instruction push ($name)', (kind) => {
+describe.each(databaseKinds().slice(0, 1))('the agent lane ($name)', (kind) => {
   let db: TestDatabase;
   let server: TestServer;
   let agent: Enrolled;
@@ -69,6 +70,23 @@ describe.each(databaseKinds().slice(0, 1))('the instruction push ($name)', (kind
       await waitFor(() => second.got.some((i) => i.id === 'x2'), 10_000, 'the second stream to deliver x2');
       expect(first.got.length).toBe(before);
       expect([first.errors, second.errors]).toEqual([[], []]);
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it.each([
+    { name: 'a heartbeat', query: 'mutation($r: String!) { reportHeartbeat(report: $r) }', variables: { r: JSON.stringify({ seq: 1, at: new Date().toISOString() }) }, data: { reportHeartbeat: true }, error: undefined },
+    { name: 'an aliased heartbeat (graphql-ws)', query: 'mutation($r: String!) { beat: reportHeartbeat(report: $r) }', variables: { r: JSON.stringify({ seq: 2, at: new Date().toISOString() }) }, data: { beat: true }, error: undefined },
+    { name: 'an invalid heartbeat', query: 'mutation($r: String!) { reportHeartbeat(report: $r) }', variables: { r: '{"seq":"x"}' }, data: null, error: 'invalid heartbeat report' },
+    { name: 'a report of the wrong type (graphql-ws)', query: 'mutation($r: String!) { reportHeartbeat(report: $r) }', variables: { r: 5 }, data: undefined, error: 'String cannot represent' },
+  ])('answers $name as graphql-ws would', async ({ query, variables, data, error }) => {
+    const { client } = wsClient(server.url, { hostId: agent.hostId, secret: agent.secret, agentVersion: 'test' });
+    try {
+      const r = await wsOnce(client, query, variables);
+      expect(r.data).toEqual(data);
+      if (error) expect(r.errors?.[0]?.message).toContain(error);
+      else expect(r.errors).toBeUndefined();
     } finally {
       await client.dispose();
     }
