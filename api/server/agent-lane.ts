@@ -58,6 +58,8 @@ export class AgentLane {
     if (!extra.acknowledged) return false;
     const auth = extra.auth;
     if (!auth?.ok || auth.principal.kind !== 'agent') return false;
+    // Only a subscribe or a complete can be ours (not a ping, say): those alone are parsed here.
+    if (!text.includes('"subscribe"') && !text.includes('"complete"')) return false;
     const message = parse(text);
     if (message?.type === 'complete') return this.completed(extra, message.id);
     if (message?.type !== 'subscribe' || typeof message.id !== 'string' || typeof message.payload?.query !== 'string') return false;
