@@ -3,6 +3,7 @@ import { assertSecureUrl, clientTlsOptions } from '../protocol/client-trust.js';
 import { inventoryFingerprint, parseInstruction, type CronRunsReport, type ProcessEventsReport } from '../protocol/index.js';
 import { collectInventory, createMetricsCollector } from './observe/index.js';
 import { AgentLink, type Instruction, type LinkSession } from './link/agent-link.js';
+import { DEFAULT_BACKOFF } from './link/backoff.js';
 import { postGraphql } from './link/http-graphql.js';
 import * as send from './link/reports.js';
 import type { AgentLogger } from './log.js';
@@ -42,6 +43,10 @@ export interface AgentOptions {
   readonly metricsIntervalMs?: number;
   /** How often managed files are re-hashed and restored. @default 30000 */
   readonly fileCheckIntervalMs?: number;
+  /** The longest wait between re-sends of a command result the server has not stored. @default 30000, at least 1000 */
+  readonly resultResendMaxMs?: number;
+  /** The longest wait between reconnect attempts (and the pace after a refused credential). @default 60000, at least 1000 */
+  readonly reconnectMaxMs?: number;
   /** Connect once with the stored credential, print the version, exit 0 (self-upgrade's trial run). */
   readonly trialConnect?: boolean;
   readonly logger: AgentLogger;
@@ -57,6 +62,8 @@ export class AgentError extends Error {
 }
 
 export const MIN_METRICS_INTERVAL_MS = 5_000;
+export const MIN_RESULT_RESEND_MS = 1_000;
+export const MIN_RECONNECT_MS = 1_000;
 
 const ENROLL = `mutation($token: String!, $name: String!, $labels: JSON) {
   enrollAgent(token: $token, name: $name, labels: $labels) { hostId hostName secret }
@@ -90,6 +97,8 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
   const heartbeatMs = opts.heartbeatIntervalMs ?? 15_000;
   const metricsMs = opts.metricsIntervalMs ?? 60_000;
   if (metricsMs < MIN_METRICS_INTERVAL_MS) throw new AgentError('BAD_OPTION', `the metrics interval must be at least ${MIN_METRICS_INTERVAL_MS / 1000} s`);
+  if (opts.resultResendMaxMs !== undefined && opts.resultResendMaxMs < MIN_RESULT_RESEND_MS) throw new AgentError('BAD_OPTION', `the result re-send maximum must be at least ${MIN_RESULT_RESEND_MS / 1000} s`);
+  if (opts.reconnectMaxMs !== undefined && opts.reconnectMaxMs < MIN_RECONNECT_MS) throw new AgentError('BAD_OPTION', `the reconnect maximum must be at least ${MIN_RECONNECT_MS / 1000} s`);
   const log = opts.logger;
   const metrics = createMetricsCollector();
   let heartbeatSeq = 0;
@@ -135,7 +144,7 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
       restartAfterReport = true;
       return message;
     },
-  }, log);
+  }, log, undefined, { resendMaxMs: opts.resultResendMaxMs });
   await commands.recover();
 
   // Desired state: guarded processes, cron entries, managed files — enforced with or without the server.
@@ -197,6 +206,7 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
     tls,
     connectionParams: { hostId: credential.hostId, secret: credential.secret, agentVersion: AGENT_VERSION },
     logger: log,
+    ...(opts.reconnectMaxMs === undefined ? {} : { backoff: { ...DEFAULT_BACKOFF, maxMs: opts.reconnectMaxMs } }),
     onSession: (session) => {
       currentSession = session;
       rollback.connected();

@@ -2,7 +2,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { parseLabels } from '../manifests/index.js';
-import { startAgent } from './agent.js';
 import { createAgentLogger, type LogLevel } from './log.js';
 import { defaultStateDir } from './service/state-dir.js';
 import { agentV8Flags, applyAgentV8Flags } from './v8-flags.js';
@@ -18,6 +17,8 @@ export interface AgentCommandOptions {
   metricsInterval?: string;
   heartbeatInterval?: string;
   fileCheckInterval?: string;
+  resultResendMax?: string;
+  reconnectMax?: string;
   trialConnect?: boolean;
   logLevel?: string;
 }
@@ -49,6 +50,8 @@ export function registerAgentCommand(program: Command): Command {
     .option('--metrics-interval <duration>', 'how often to send metrics (at least 5s)', '60s')
     .option('--heartbeat-interval <duration>', 'how often to send a heartbeat', '15s')
     .option('--file-check-interval <duration>', 'how often managed files are re-checked and restored', '30s')
+    .option('--reconnect-max <duration>', 'longest wait between attempts to reconnect to the server (at least 1s)', '60s')
+    .option('--result-resend-max <duration>', 'longest wait between re-sends of a command result the server has not stored (at least 1s)', '30s')
     .addOption(new Option('--trial-connect', 'connect once and exit (used by self-upgrade)').hideHelp())
     .option('--log-level <level>', 'debug, info, warn or error', 'info')
     .action(async (o: AgentCommandOptions, cmd: Command) => {
@@ -60,6 +63,8 @@ export function registerAgentCommand(program: Command): Command {
       const logger = createAgentLogger((o.logLevel ?? 'info') as LogLevel);
       const labels = o.labels ?? env.IOMS_AGENT_LABELS;
       const stateDir = path.resolve(o.stateDir ?? env.IOMS_AGENT_STATE_DIR ?? defaultStateDir({ platform: process.platform, uid: process.getuid?.(), env, homedir: os.homedir() }));
+      // Loaded here, not at the top: every other `ioms` command would pay for the whole agent.
+      const { startAgent } = await import('./agent.js');
       const agent = await startAgent({
         server: o.server ?? globals.server ?? env.IOMS_SERVER_URL,
         token: o.token ?? env.IOMS_ENROLL_TOKEN,
@@ -71,6 +76,8 @@ export function registerAgentCommand(program: Command): Command {
         metricsIntervalMs: intervalMs(o.metricsInterval ?? '60s', '--metrics-interval'),
         heartbeatIntervalMs: intervalMs(o.heartbeatInterval ?? '15s', '--heartbeat-interval'),
         fileCheckIntervalMs: intervalMs(o.fileCheckInterval ?? '30s', '--file-check-interval'),
+        resultResendMaxMs: intervalMs(o.resultResendMax ?? '30s', '--result-resend-max'),
+        reconnectMaxMs: intervalMs(o.reconnectMax ?? '60s', '--reconnect-max'),
         trialConnect: Boolean(o.trialConnect),
         logger,
       });

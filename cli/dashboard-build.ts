@@ -4,8 +4,19 @@ import path from 'node:path';
 
 const ROOT = path.join(import.meta.dirname, '..');
 export const WEB_DIR = path.join(ROOT, 'web');
+/**
+ * The pure files outside web/ that the dashboard bundles (imported by relative path, like the
+ * CLI imports them): test/manifests/imports.test.ts keeps this list equal to what web/src imports.
+ */
+export const DASHBOARD_SHARED_SOURCES = ['manifests/plan-groups.ts', 'manifests/rollout-fold.ts'] as const;
 /** What the static export is built from: a newer file here means the export is stale. */
-const SOURCES = [path.join(WEB_DIR, 'src'), path.join(WEB_DIR, 'next.config.mjs'), path.join(WEB_DIR, 'tsconfig.json'), path.join(ROOT, 'package-lock.json')];
+const SOURCES = [
+  path.join(WEB_DIR, 'src'),
+  path.join(WEB_DIR, 'next.config.mjs'),
+  path.join(WEB_DIR, 'tsconfig.json'),
+  path.join(ROOT, 'package-lock.json'),
+  ...DASHBOARD_SHARED_SOURCES.map((f) => path.join(ROOT, f)),
+];
 
 function newestMtime(p: string): number {
   let st: fs.Stats;

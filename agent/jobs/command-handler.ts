@@ -5,6 +5,7 @@ import type { CommandRequest } from '../exec/command-request.schema.js';
 import type { AgentLogger } from '../log.js';
 import { isFinalRefusal } from '../link/agent-link.js';
 import { setOsPassword } from './set-password.js';
+import { DeferredStarts, START_REPORT_GRACE_MS } from './deferred-starts.js';
 
 /** What the handler needs from the rest of the agent for built-in actions. */
 export interface BuiltinActions {
@@ -24,13 +25,22 @@ export interface ResultSink {
 
 /** First re-send of an unacknowledged result, doubling up to {@link RESEND_MAX_MS}. */
 export const RESEND_BASE_MS = 2_000;
+/** The longest wait between re-sends unless the agent is told otherwise (`--result-resend-max`). */
 export const RESEND_MAX_MS = 30_000;
 
 type Builtin = Exclude<CommandInstruction, { kind: 'SHELL' }>;
 
+/** Timings a deployment or a test may set; the defaults are the product's. */
+export interface CommandHandlerOptions {
+  /** How long a run goes before its start is reported. @default START_REPORT_GRACE_MS */
+  readonly startGraceMs?: number;
+  /** The longest wait between re-sends of an unacknowledged result. @default RESEND_MAX_MS */
+  readonly resendMaxMs?: number;
+}
+
 /**
  * Runs command instructions (one member of the instruction union per action) at most once each (the executor's spool remembers every id),
- * reports them started and finished, and re-sends results the server has not acknowledged
+ * reports them started (only when still running after {@link START_REPORT_GRACE_MS}) and finished, and re-sends results the server has not acknowledged
  * (after a reconnect or an agent restart). Built-in actions go through the same executor, so
  * they too run once per id.
  */
@@ -40,16 +50,23 @@ export class CommandHandler {
   private readonly pendingBuiltins = new Map<string, Builtin>();
   private resendTimer: NodeJS.Timeout | undefined;
   private resendAttempt = 0;
+  private readonly starts: DeferredStarts;
+  private readonly resendMaxMs: number;
+  /** Result sends in flight, by command id (see {@link deliver}). */
+  private readonly sending = new Map<string, Promise<boolean>>();
 
   constructor(
     private readonly spool: ResultSpool,
     private readonly actions: BuiltinActions,
     private readonly logger: AgentLogger,
     private sink: ResultSink | undefined = undefined,
+    options: CommandHandlerOptions = {},
   ) {
+    this.resendMaxMs = options.resendMaxMs ?? RESEND_MAX_MS;
+    this.starts = new DeferredStarts((id, attempt) => void this.sink?.started(id, attempt).catch(() => undefined), options.startGraceMs ?? START_REPORT_GRACE_MS);
     this.executor = createExecutor({
       spool,
-      onStarted: (id, _started, attempt) => void this.sink?.started(id, attempt).catch(() => undefined),
+      onStarted: (id, _started, attempt) => this.starts.started(id, attempt),
       run: (request, options) => this.run(request, options),
     });
   }
@@ -68,6 +85,8 @@ export class CommandHandler {
 
   disconnected(): void {
     this.sink = undefined;
+    // A send to the old link is not waited for by the next one.
+    this.sending.clear();
     clearTimeout(this.resendTimer);
     this.resendTimer = undefined;
     this.resendAttempt = 0;
@@ -82,13 +101,28 @@ export class CommandHandler {
     if (i.kind !== 'SHELL') this.pendingBuiltins.set(i.id, i);
     const { timeoutMs, attempt } = i.payload;
     const request = i.kind === 'SHELL' ? { id: i.id, attempt, command: i.payload.command, interpreter: i.payload.interpreter, cwd: i.payload.cwd, env: i.payload.env, timeoutMs } : { id: i.id, attempt, command: `builtin:${i.kind}`, timeoutMs };
-    const result = await this.executor.execute(request);
+    const result = await this.executor.execute(request).finally(() => this.starts.finished(i.id));
     this.pendingBuiltins.delete(i.id);
     await this.deliver(result);
   }
 
-  /** True once the server acknowledged it; otherwise a re-send is scheduled (while connected). */
-  private async deliver(result: CommandResult): Promise<boolean> {
+  /**
+   * True once the server acknowledged it; otherwise a re-send is scheduled (while connected). A
+   * result already on its way is not sent again: a redelivery of its id (the server re-offers a
+   * target it has no start or result for after 15 s) waits for that send. Under a server too busy
+   * to store results within that time, every re-offer would otherwise add a result to its queue.
+   */
+  private deliver(result: CommandResult): Promise<boolean> {
+    const pending = this.sending.get(result.id);
+    if (pending) return pending;
+    const send = this.sendOnce(result).finally(() => {
+      if (this.sending.get(result.id) === send) this.sending.delete(result.id);
+    });
+    this.sending.set(result.id, send);
+    return send;
+  }
+
+  private async sendOnce(result: CommandResult): Promise<boolean> {
     const sink = this.sink;
     if (!sink) return false; // stays unacked; sent on the next connect
     try {
@@ -116,7 +150,7 @@ export class CommandHandler {
    */
   private scheduleResend(): void {
     if (this.resendTimer || !this.sink) return;
-    const delay = Math.min(RESEND_MAX_MS, RESEND_BASE_MS * 2 ** this.resendAttempt++);
+    const delay = resendDelayMs(this.resendAttempt++, this.resendMaxMs);
     this.resendTimer = setTimeout(() => {
       this.resendTimer = undefined;
       this.resendUnacked().catch((err: unknown) => {
@@ -183,6 +217,11 @@ export class CommandHandler {
         return { exitCode: 0, stdout: `${await this.actions.upgrade(i)}\n`, stderr: '' };
     }
   }
+}
+
+/** The wait before re-send number `attempt` (from 0): {@link RESEND_BASE_MS} doubling, capped at `maxMs`. Pure. */
+export function resendDelayMs(attempt: number, maxMs = RESEND_MAX_MS): number {
+  return Math.min(maxMs, RESEND_BASE_MS * 2 ** attempt);
 }
 
 /** Shrinks a result whose JSON would pass the server's report limit (escaping can grow text 6×). */

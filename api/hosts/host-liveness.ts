@@ -9,7 +9,12 @@ const SWEEP_CHUNK = 500;
 /**
  * What one liveness sweep looks for, each a condition on a host row and the change it records:
  * DEAD when no heartbeat came within the alive window; DISCONNECTED when a host is still marked
- * online but its heartbeats stopped (its replica died without closing the socket).
+ * online by another replica (or by none) but its heartbeats stopped (that replica died without
+ * closing the socket). A host whose socket the sweeping replica holds itself is never marked
+ * offline here: its socket's close does that (the keepalive closes a dead one), and a server
+ * busy enough to store heartbeats late — a 10,000-agent connect storm on a loaded machine — once
+ * turned thousands of connected hosts offline for as long as their sockets lived, so that no
+ * job was sent to them.
  */
 export interface SweepCutoffs {
   /** Alive hosts last seen before this (or never) are DEAD. */
@@ -32,13 +37,14 @@ export function sweepCutoffs(now: Date, aliveWindowMs: number): SweepCutoffs {
  * A row a heartbeat or reconnect refreshed in between no longer matches and is left alone.
  * Returns the ids of the hosts whose row changed (to publish).
  */
-export async function writeSweep(em: EntityManager, cutoffs: SweepCutoffs, now: Date): Promise<number[]> {
+export async function writeSweep(em: EntityManager, cutoffs: SweepCutoffs, now: Date, replicaId: string): Promise<number[]> {
   const changed = new Set<number>();
   const dead = await em.find(HostRecord, { alive: true, $or: [{ lastSeenAt: null }, { lastSeenAt: { $lt: cutoffs.deadBefore } }] }, { fields: ['id'], disableIdentityMap: true });
-  const lost = await em.find(HostRecord, { online: true, lastSeenAt: { $lt: cutoffs.offlineBefore } }, { fields: ['id'], disableIdentityMap: true });
+  const elsewhere = { $or: [{ connectedTo: null }, { connectedTo: { $ne: replicaId } }] };
+  const lost = await em.find(HostRecord, { online: true, lastSeenAt: { $lt: cutoffs.offlineBefore }, ...elsewhere }, { fields: ['id'], disableIdentityMap: true });
   const steps: readonly { readonly ids: number[]; readonly where: string; readonly params: unknown[]; readonly set: string; readonly change: HostStatusChange; readonly reason: string }[] = [
     { ids: ascending(dead), where: 'alive = 1 and (last_seen_at is null or last_seen_at < ?)', params: [cutoffs.deadBefore], set: 'alive = 0', change: 'DEAD', reason: `no heartbeat for ${Math.round((now.getTime() - cutoffs.deadBefore.getTime()) / 1000)} s` },
-    { ids: ascending(lost), where: 'online = 1 and last_seen_at < ?', params: [cutoffs.offlineBefore], set: 'online = 0, connected_to = null', change: 'DISCONNECTED', reason: 'heartbeats stopped (the connection was lost without a close)' },
+    { ids: ascending(lost), where: 'online = 1 and last_seen_at < ? and (connected_to is null or connected_to <> ?)', params: [cutoffs.offlineBefore, replicaId], set: 'online = 0, connected_to = null', change: 'DISCONNECTED', reason: 'heartbeats stopped (the connection was lost without a close)' },
   ];
   for (const step of steps) {
     for (let i = 0; i < step.ids.length; i += SWEEP_CHUNK) {

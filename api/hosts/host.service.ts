@@ -192,11 +192,11 @@ export class HostService {
 
   /**
    * Records hosts whose heartbeat is older than the alive window as DEAD, and hosts still marked
-   * online whose heartbeats stopped (their replica died) as offline. Run periodically.
+   * online by another replica whose heartbeats stopped (that replica died) as offline. Run periodically.
    */
   async sweep(em: EntityManager): Promise<number> {
     const now = this.now();
-    const changed = await this.exclusive(() => writeSweep(em, sweepCutoffs(now, this.opts.aliveWindowMs), now));
+    const changed = await this.exclusive(() => writeSweep(em, sweepCutoffs(now, this.opts.aliveWindowMs), now, this.opts.replicaId));
     await this.publishMany(em, changed);
     return changed.length;
   }

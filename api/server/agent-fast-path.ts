@@ -39,7 +39,11 @@ type FastOperation =
 export class AgentFastPath {
   private readonly known = new WeakMap<DocumentNode, FastOperation>();
 
-  constructor(private readonly schema: GraphQLSchema) {}
+  constructor(
+    private readonly schema: GraphQLSchema,
+    /** Where every other subscription goes (e.g. leaf-subscriptions.ts); graphql's own by default. */
+    private readonly otherSubscribe: (args: ExecutionArgs) => Promise<AsyncIterable<ExecutionResult> | ExecutionResult> = subscribe,
+  ) {}
 
   /** graphql-ws's `execute`. */
   execute = async (args: ExecutionArgs): Promise<ExecutionResult> => {
@@ -70,13 +74,13 @@ export class AgentFastPath {
   subscribe = async (args: ExecutionArgs): Promise<AsyncIterable<ExecutionResult> | ExecutionResult> => {
     const op = this.classify(args.document);
     const ctx = args.contextValue as GraphQLContext;
-    if (op.kind !== 'instructions' || !this.admits(ctx?.auth, 'agentInstructions')) return subscribe(args);
+    if (op.kind !== 'instructions' || !this.admits(ctx?.auth, 'agentInstructions')) return this.otherSubscribe(args);
     return new InstructionStream(agentInstructionStream(ctx)[Symbol.asyncIterator](), op.fields);
   };
 
   /**
    * The fields a (validated) document selects when it is exactly the agent's instruction stream
-   * and `auth` may open it; otherwise undefined. For the push (instruction-push.ts).
+   * and `auth` may open it; otherwise undefined. For the push (agent-lane.ts).
    */
   instructionFields(document: DocumentNode, auth: AuthResult | undefined): readonly string[] | undefined {
     const op = this.classify(document);

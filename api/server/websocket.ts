@@ -7,6 +7,7 @@ import type { GraphQLContext } from '../graphql/context.js';
 import { wsValidate } from '../graphql/limits.js';
 import type { Services } from '../services.js';
 import { lazyEmContext } from '../graphql/context.js';
+import { LeafSubscriptions } from './leaf-subscriptions.js';
 import { AgentFastPath } from './agent-fast-path.js';
 import { clientIp } from './client-ip.js';
 import { cookieToken } from '../auth/browser-session.js';
@@ -52,7 +53,8 @@ export function attachGraphqlWs(args: {
   // Parsed and validated once per distinct operation text, with the same rules as HTTP.
   const documents = new DocumentCache(schema, wsValidate(production));
   // The agent's report mutations and instruction stream, without a full GraphQL execute each.
-  const fast = new AgentFastPath(schema);
+  // …and `jobProgressed` events serialized without an execute each (leaf-subscriptions.ts).
+  const fast = new AgentFastPath(schema, new LeafSubscriptions(schema).subscribe);
   // Who was closed for exceeding its budget, until when: refused at once on reconnect, before
   // any authentication work (a cooldown, so a flooder's reconnect loop costs next to nothing).
   const cooldowns = new Map<string, number>();

@@ -27,7 +27,8 @@ import {
   type RevisionPage,
   type RevisionWire,
 } from '../manifests/manifest-wire.js';
-import { changedHosts, describeSource, formatApplyError, renderApplied, renderPlan } from '../manifests/plan-output.js';
+import { changedHosts } from '../../manifests/plan-groups.js';
+import { describeSource, formatApplyError, renderApplied, renderPlan } from '../manifests/plan-output.js';
 import { renderRolloutTable, rolloutView } from '../manifests/rollout-view.js';
 import { eachHost } from './processes.js';
 import { selectorArg } from '../selector-arg.js';

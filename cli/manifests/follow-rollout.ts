@@ -11,7 +11,7 @@ import { formatData, writeErr, type OutputFormat } from '../output.js';
 import { escapeQuotedControls, sanitizeTerminalText } from '../terminal-text.js';
 import { ROLLOUT_STATUS, type HostRolloutWire, type RolloutStatusWire } from './manifest-wire.js';
 import { createRolloutEventsClient } from './rollout-events-client.js';
-import { hostsNotConverged, renderRolloutTable, rolloutChangeLine, rolloutCountLine, rolloutDetail, type RolloutView } from './rollout-view.js';
+import { renderRolloutTable, rolloutChangeLine, rolloutCountLine, rolloutDetail, type RolloutView } from './rollout-view.js';
 import { describeStreamError } from '../jobs/job-event-stream.js';
 import { CliError } from '../errors.js';
 import { watchRollout } from './watch-rollout.js';
@@ -92,7 +92,7 @@ export async function followRollout(o: FollowRolloutOptions): Promise<void> {
     else if (latest && linesSinceTable) out.write(`${rolloutCountLine(latest)}\n`);
     if (outcome === 'stopped' && o.untilConverged) process.exitCode = EXIT_ROLLOUT_INTERRUPTED;
     if (outcome === 'timeout' && o.untilConverged) {
-      const waiting = latest ? hostsNotConverged(latest) : [];
+      const waiting = latest ? latest.notConverged() : [];
       const shown = waiting.slice(0, 10).map((h) => `${h.host} ${h.status.toLowerCase()}${rolloutDetail(h, false) ? ` (${rolloutDetail(h, false)})` : ''}`);
       const more = waiting.length > shown.length ? `, and ${waiting.length - shown.length} more` : '';
       throw new CliError(`timed out: ${waiting.length} online host(s) not converged: ${shown.join(', ')}${more}`);

@@ -3,12 +3,13 @@
  * answer: validation errors in the compiler form, the fleet-wide plan, the applied summary.
  *
  * Hosts with the same plan are printed once with their names folded (`web-[01-50]`), so a
- * change to 5,000 identical hosts is a few lines, not 5,000 blocks.
+ * change to 5,000 identical hosts is a few lines, not 5,000 blocks; the grouping is
+ * manifests/plan-groups.ts, which the dashboard's plan page uses too.
  */
+import { changedHosts, countSigns, groupPlans, type PlanGroup } from '../../manifests/plan-groups.js';
 import { foldHostNames } from '../jobs/host-ranges.js';
-import { renderTable } from '../output.js';
+import { fitCell, renderTable } from '../output.js';
 import type { ApplyResultWire, HostPlanWire, ManifestErrorWire, PlanItemWire, RevisionSourceWire, RevisionWire } from './manifest-wire.js';
-import { fitCell } from '../output.js';
 
 /** `file:line:column: message [CODE]`; the position is left out when the server has none (0). */
 export function formatApplyError(e: ManifestErrorWire): string {
@@ -19,40 +20,6 @@ export function formatApplyError(e: ManifestErrorWire): string {
 /** `+ StartProcess process:web (MISSING: process web is not running)`; the sign is the server's. */
 export function formatPlanItem(item: PlanItemWire): string {
   return `${item.sign} ${item.type} ${item.key} (${item.reason}: ${item.message})`;
-}
-
-/** The hosts an apply changes: desired state changes, or the agent has work to do. */
-export function changedHosts(hosts: readonly HostPlanWire[]): HostPlanWire[] {
-  return hosts.filter((h) => h.changed || h.actions.length > 0);
-}
-
-export interface PlanGroup {
-  readonly hosts: readonly string[];
-  readonly profiles: readonly string[];
-  readonly actions: readonly PlanItemWire[];
-}
-
-/** Hosts with the same profiles and the same actions, in the order first seen (the server sorts hosts). */
-export function groupPlans(hosts: readonly HostPlanWire[]): PlanGroup[] {
-  const groups = new Map<string, { hosts: string[]; profiles: readonly string[]; actions: readonly PlanItemWire[] }>();
-  for (const h of hosts) {
-    const key = JSON.stringify([h.profiles, h.actions.map((a) => [a.type, a.key, a.reason, a.message])]);
-    const g = groups.get(key);
-    if (g) g.hosts.push(h.host);
-    else groups.set(key, { hosts: [h.host], profiles: h.profiles, actions: h.actions });
-  }
-  return [...groups.values()];
-}
-
-export interface SignCounts {
-  readonly add: number;
-  readonly change: number;
-  readonly remove: number;
-}
-
-export function countSigns(actions: readonly PlanItemWire[]): SignCounts {
-  const signs = actions.map((a) => a.sign);
-  return { add: signs.filter((s) => s === '+').length, change: signs.filter((s) => s === '~').length, remove: signs.filter((s) => s === '-').length };
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {
@@ -108,7 +75,6 @@ export function renderHostSummary(hosts: readonly HostPlanWire[], isTerminal?: b
     { header: 'actions', value: (g) => fitCell(g.actions.map((a) => `${a.sign}${a.key}`).join(' '), MAX_ACTIONS_CELL, isTerminal) },
   ]);
 }
-
 
 /** `1a2b3c4d5e6f on main, dirty, git@example.com:ops/fleet.git` — what a revision was applied from. */
 export function describeSource(source: RevisionSourceWire | null | undefined): string {

@@ -14,7 +14,8 @@ import { ApiError } from '../api-client.js';
 import { CliError } from '../errors.js';
 import { describeStreamError, isRetryableStreamError } from '../jobs/job-event-stream.js';
 import type { HostRolloutWire, RolloutStatusWire } from './manifest-wire.js';
-import { isRolloutConverged, mergeRolloutRow, rolloutView, rowChanged, type RolloutView } from './rollout-view.js';
+import { rolloutRowChanged } from '../../manifests/rollout-fold.js';
+import { rolloutView, type RolloutView } from './rollout-view.js';
 
 export interface RolloutSink {
   next(row: HostRolloutWire): void;
@@ -45,9 +46,12 @@ export interface WatchRolloutOptions {
   readonly subscribe: SubscribeRollout;
   /** Rows of hosts not in the view trigger a snapshot instead of being added. */
   readonly selector?: string;
-  /** Told of every new view with the rows that changed (all rows for the first snapshot). */
+  /**
+   * Told of the view with the rows that changed (all rows for the first snapshot). The view is the
+   * watcher's own fold, changed in place by later rows: read it, do not keep a copy of its rows.
+   */
   readonly onView: (view: RolloutView, changed: readonly HostRolloutWire[]) => void;
-  /** Resolve with 'converged' once {@link isRolloutConverged}. @default false */
+  /** Resolve with 'converged' once the view is `converged()`. @default false */
   readonly untilConverged?: boolean;
   /** Resolve with 'timeout' after this long. @default none */
   readonly timeoutMs?: number;
@@ -73,11 +77,6 @@ const defaultTimer = (fn: () => void, ms: number) => {
   const t = setTimeout(fn, ms);
   return () => clearTimeout(t);
 };
-
-function isNewer(view: RolloutView, row: HostRolloutWire): boolean {
-  const old = view.hosts.find((h) => h.host === row.host);
-  return !old || Date.parse(row.updatedAt) >= Date.parse(old.updatedAt);
-}
 
 export function watchRollout(o: WatchRolloutOptions): RolloutWatcher {
   const maxAttempts = o.maxAttempts ?? 8;
@@ -105,33 +104,33 @@ export function watchRollout(o: WatchRolloutOptions): RolloutWatcher {
     };
   });
 
-  const show = (next: RolloutView, changed: readonly HostRolloutWire[]) => {
-    view = next;
-    if (changed.length) o.onView(next, changed);
-    if (o.untilConverged && isRolloutConverged(next)) finish('converged');
+  const show = (current: RolloutView, changed: readonly HostRolloutWire[]) => {
+    if (changed.length) o.onView(current, changed);
+    if (o.untilConverged && current.converged()) finish('converged');
   };
 
+  /** A snapshot replaces the view (the server decides who matches); the first one is always shown, even an empty fleet. */
   const applySnapshot = (status: RolloutStatusWire) => {
+    const before = view;
     const next = rolloutView(status);
-    const changed = view ? next.hosts.filter((h) => rowChanged(view!, h)) : next.hosts;
-    // The first snapshot is always shown, even an empty fleet.
-    if (!view) {
-      view = next;
-      o.onView(next, changed);
-      if (o.untilConverged && isRolloutConverged(next)) finish('converged');
+    view = next;
+    if (!before) {
+      o.onView(next, next.hosts);
+      if (o.untilConverged && next.converged()) finish('converged');
       return;
     }
-    show(next, changed);
+    show(
+      next,
+      next.hosts.filter((h) => rolloutRowChanged(before.row(h.host), h)),
+    );
   };
 
+  /** O(1) per row: the fold replaces the host's row in place and keeps the counts. */
   const onRow = (row: HostRolloutWire, pending: HostRolloutWire[] | undefined) => {
     if (pending) return void pending.push(row);
-    if (!view || !isNewer(view, row)) return;
-    if (o.selector !== undefined && !view.hosts.some((h) => h.host === row.host)) return scheduleResync();
-    const changed = rowChanged(view, row);
-    const next = mergeRolloutRow(view, row);
-    if (changed) show(next, [row]);
-    else view = next;
+    if (!view) return;
+    if (o.selector !== undefined && !view.row(row.host)) return scheduleResync();
+    if (view.apply(row) === 'changed') show(view, [row]);
   };
 
   const scheduleResync = () => {

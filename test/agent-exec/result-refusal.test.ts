@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ResultSpool } from '../../agent/exec/index.js';
-import { CommandHandler, type ResultSink } from '../../agent/jobs/command-handler.js';
+import { CommandHandler, resendDelayMs, type ResultSink } from '../../agent/jobs/command-handler.js';
 import { ServerError } from '../../agent/link/agent-link.js';
 import type { CommandResult } from '../../agent/exec/index.js';
 import { tempDirs } from './helpers.js';
@@ -36,5 +36,16 @@ describe('the agent and a refused command result', () => {
     expect(sent.map((r) => r.stdout)).toEqual(['hi\n']);
     expect((await spool.unacked()).map((r) => r.id)).toEqual(kept ? ['t7'] : []);
     handler.disconnected();
+  });
+});
+
+/** While connected, an unstored result is sent again on a backoff: 2 s doubling, capped (`--result-resend-max`). */
+describe('the wait between re-sends of an unstored result', () => {
+  it.each([
+    { name: 'the default: 2 s doubling to 30 s', maxMs: undefined, delays: [2_000, 4_000, 8_000, 16_000, 30_000, 30_000] },
+    { name: 'capped at 5 s', maxMs: 5_000, delays: [2_000, 4_000, 5_000, 5_000, 5_000, 5_000] },
+    { name: 'capped below the first wait: every wait is the cap', maxMs: 1_000, delays: [1_000, 1_000, 1_000, 1_000, 1_000, 1_000] },
+  ])('$name', ({ maxMs, delays }) => {
+    expect(delays.map((_, attempt) => resendDelayMs(attempt, maxMs))).toEqual(delays);
   });
 });

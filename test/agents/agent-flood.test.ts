@@ -92,9 +92,12 @@ describe('a flood of bad reports from one authenticated agent', () => {
     expect(hosts.data!.hosts.nodes.filter((h) => h.name.startsWith('calm')).every((h) => h.online)).toBe(true);
 
     // Thousands of refusals, a handful of audit rows: one per burst (and its count), per kind.
-    await new Promise((r) => setTimeout(r, 11_000)); // let the last bursts end and write their counts
-    const audit = await gql<{ auditEvents: { nodes: { action: string; reason: string }[] } }>(server.url, '{ auditEvents(filter: { actor: "flooder" }, first: 500) { nodes { action reason } } }', {}, admin);
-    const rows = audit.data!.auditEvents.nodes.filter((n) => n.action !== 'enrollAgent');
+    // A burst writes its count when its window (10 s from its first refusal) ends: wait for one.
+    const rows = await waitFor(async () => {
+      const audit = await gql<{ auditEvents: { nodes: { action: string; reason: string }[] } }>(server.url, '{ auditEvents(filter: { actor: "flooder" }, first: 500) { nodes { action reason } } }', {}, admin);
+      const nodes = audit.data!.auditEvents.nodes.filter((n) => n.action !== 'enrollAgent');
+      return nodes.some((r) => /^\d+ more refused/.test(r.reason)) ? nodes : null;
+    }, 30_000, 'a burst of refusals audited with its count');
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.length).toBeLessThan(stats.sent / 20);
     const counted = rows.map((r) => /^(\d+) more refused/.exec(r.reason)?.[1]).filter(Boolean).map(Number);

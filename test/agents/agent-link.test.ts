@@ -92,7 +92,7 @@ describe('an agent process against a server process', () => {
     admin = await login(server.url, 'admin', 'agents-admin-pw');
     await waitFor(() => agents[0]!.output().split('connected to the server').length > before, 20_000, 'the agent to reconnect');
     await waitFor(async () => (await host('alpha'))?.online, 10_000, 'alpha online again');
-  });
+  }, 90_000);
 
   it('goes offline at once when the agent dies, and not alive after the window', async () => {
     await agents[0]!.stop('SIGKILL');

@@ -1,7 +1,8 @@
 /**
  * The dashboard with 10,000 hosts: time to the first rows of the hosts page and to the drawn fleet
- * map in Debian's Chromium, the frame rate while scrolling the hosts table, beside the raw GraphQL
- * query time of the data each page needs (fetch, no browser). SQLite by default; a MySQL URL in
+ * map in Debian's Chromium, the frame rate while scrolling the hosts table, the rollout panel while
+ * a row for every host streams in (`rolloutProgressed`, published as the reconciler does), beside
+ * the raw GraphQL query time of the data each page needs (fetch, no browser). SQLite by default; a MySQL URL in
  * IOMS_BENCH_DATABASE_URL runs it there.
  *
  *   npx tsx test/bench/dashboard-fleet.bench.ts [hosts]
@@ -13,6 +14,7 @@ import { loadServerConfig } from '../../api/config.js';
 import { createLogger } from '../../api/logger.js';
 import { startServer } from '../../api/server/start-server.js';
 import { ensureDashboard } from '../../cli/dashboard-build.js';
+import { ROLLOUT_TOPIC } from '../../api/reconciler/reconciler.js';
 import { HostRecord, MetricSampleRecord } from '../../db/entities/index.js';
 import { launchChromium } from '../helpers/browser.js';
 
@@ -105,6 +107,35 @@ try {
     })`)) as { fps: number; worst: number; rows: number; top: number };
     const loaded = await page.getByTestId('hosts-count').textContent();
     console.log(`  browser hosts table scroll (120 px a frame, 4 s)          ${fps.fps.toFixed(0)} fps, worst frame ${fps.worst.toFixed(0)} ms, ${fps.rows} rows in the DOM, ${loaded}`);
+
+    // A fleet-wide rollout streaming in: a converged row for every host, 500 per publish every 50 ms
+    // (the reconciler publishes a pass's rows with one publishMany). Measured: until the panel's
+    // count shows every host, the main thread's long tasks meanwhile, the rows in the DOM.
+    await page.goto(`${server.url}/desired/`);
+    await page.locator('[data-testid="rollout-table"] tr[data-host]').first().waitFor({ timeout: 120_000 });
+    await page.evaluate(`(() => {
+      window.__long = { total: 0, worst: 0, count: 0 };
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) { window.__long.total += e.duration; window.__long.worst = Math.max(window.__long.worst, e.duration); window.__long.count++; } }).observe({ type: 'longtask' });
+    })()`);
+    const names = (await em.find(HostRecord, {}, { fields: ['name'], orderBy: { name: 'asc' } })).map((h) => h.name);
+    const at = new Date().toISOString();
+    const t0 = performance.now();
+    for (let i = 0; i < names.length; i += 500) {
+      server.services.pubsub.publishMany(ROLLOUT_TOPIC, names.slice(i, i + 500).map((host) => ({ host, online: true, status: 'CONVERGED', revision: 1, convergedRevision: 1, drift: [], error: null, observedAt: at, updatedAt: at })));
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const published = performance.now() - t0;
+    const first = page.locator('[data-testid="rollout-counts"] .rollout-count-value').first();
+    let shown = 'every host';
+    try {
+      await page.waitForFunction(`document.querySelector('[data-testid="rollout-counts"] .rollout-count-value')?.textContent === '${names.length}'`, undefined, { timeout: 300_000, polling: 100 });
+    } catch {
+      shown = `only ${await first.textContent()} after 300 s`;
+    }
+    const settled = performance.now() - t0;
+    const long = (await page.evaluate('window.__long')) as { total: number; worst: number; count: number };
+    const domRows = await page.locator('[data-testid="rollout-table"] tr[data-host]').count();
+    console.log(`  browser rollout panel: ${names.length} rows streamed       published in ${published.toFixed(0)} ms, ${shown} counted at ${settled.toFixed(0)} ms; long tasks ${long.count}, ${long.total.toFixed(0)} ms in all, worst ${long.worst.toFixed(0)} ms; ${domRows} rows in the DOM`);
   } finally {
     await browser.close();
   }

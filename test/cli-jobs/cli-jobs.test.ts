@@ -52,7 +52,7 @@ describe('ioms exec and ioms job against a server and three agents', () => {
     const t = await gql<{ createEnrollmentToken: { token: string } }>(server.url, 'mutation($i: CreateEnrollmentTokenInput!) { createEnrollmentToken(input: $i) { token } }', { i: { labels: { suite: 'cli-jobs' }, maxUses: 3 } }, admin);
     const token = t.data!.createEnrollmentToken.token;
     for (const name of HOSTS) {
-      agents.push(spawnAgent(['--server', server.url, '--token', token, '--name', name, '--state-dir', path.join(dir, name), '--heartbeat-interval', '1s'], { ROLE: name === 'cli-c' ? 'bad' : 'good' }));
+      agents.push(spawnAgent(['--server', server.url, '--token', token, '--name', name, '--state-dir', path.join(dir, name), '--heartbeat-interval', '1s', '--reconnect-max', '2s'], { ROLE: name === 'cli-c' ? 'bad' : 'good' }));
     }
     await allOnline();
   });
@@ -127,12 +127,16 @@ describe('ioms exec and ioms job against a server and three agents', () => {
   });
 
   it('pauses, resumes and cancels a rolling job', async () => {
-    const submitted = await ioms(['exec', ...HOSTS, '--batch', '1', '--no-wait', '--', 'sleep 2']);
+    // Each batch runs until the test lets it end, so pause, resume and cancel all land while the
+    // first batch runs however slowly the CLI processes start: the other two are never sent.
+    const go = path.join(dir, 'rolling.go');
+    const submitted = await ioms(['exec', ...HOSTS, '--batch', '1', '--no-wait', '--', `while [ ! -e ${go} ]; do sleep 0.1; done`]);
     const id = submitted.stdout.trim();
     expect((await ioms(['job', 'pause', id])).stdout).toMatch(new RegExp(`^Job ${id} PAUSED`));
     expect((await ioms(['job', 'resume', id])).stdout).toMatch(new RegExp(`^Job ${id} RUNNING`));
     const cancelled = json<{ status: string }>(await ioms(['job', 'cancel', id, '-o', 'json']));
     expect(cancelled.status).toBe('CANCELLED');
+    fs.writeFileSync(go, '');
     const waited = await ioms(['job', id, '--wait', '-o', 'json']);
     expect(waited.code).toBe(1);
     expect(json<{ targets: { status: string }[] }>(waited).targets.some((t) => t.status === 'CANCELLED')).toBe(true);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ApplyResultWire, HostPlanWire, PlanItemWire, RevisionWire } from '../../cli/manifests/manifest-wire.js';
 import { changeSign, type PlanAction } from '../../manifests/index.js';
-import { appliedLine, describeSource, formatApplyError, formatPlanItem, groupPlans, renderApplied, renderHostSummary, renderPlan } from '../../cli/manifests/plan-output.js';
+import { appliedLine, describeSource, formatApplyError, formatPlanItem, renderApplied, renderHostSummary, renderPlan } from '../../cli/manifests/plan-output.js';
 
 /** Wire values as a (possibly newer) server sends them: the CLI tolerates members it does not know. */
 /** The sign is the server's, computed as the server does (manifests/plan-sign.ts). */
@@ -26,19 +26,6 @@ describe('formatApplyError', () => {
 describe('formatPlanItem', () => {
   it('sign, type, key, then reason and sentence in parentheses', () => {
     expect(formatPlanItem(start)).toBe('+ StartProcess process:web (MISSING: start process web: not running on the host)');
-  });
-});
-
-describe('groupPlans', () => {
-  const cases: { name: string; hosts: HostPlanWire[]; want: string[][] }[] = [
-    { name: 'identical plans share a group', hosts: [host('web-01', [start]), host('web-02', [start])], want: [['web-01', 'web-02']] },
-    { name: 'different actions split', hosts: [host('a', [start]), host('b', [cron])], want: [['a'], ['b']] },
-    { name: 'same actions, different profiles split', hosts: [host('a', [start], ['p']), host('b', [start], ['q'])], want: [['a'], ['b']] },
-    { name: 'same key, different reason split', hosts: [host('a', [start]), host('b', [{ ...start, reason: 'FATAL' }])], want: [['a'], ['b']] },
-    { name: 'order of first appearance is kept', hosts: [host('z', [cron]), host('a', [start]), host('y', [cron])], want: [['z', 'y'], ['a']] },
-  ];
-  it.each(cases)('$name', ({ hosts, want }) => {
-    expect(groupPlans(hosts).map((g) => g.hosts)).toEqual(want);
   });
 });
 

@@ -65,7 +65,7 @@ ${opts.file ? `  files:
     const put = await fetch(`${server.url}/artifacts/payload?version=1`, { method: 'PUT', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/octet-stream' }, body: payload });
     expect(put.status).toBe(201);
     const token = (await gql<{ createEnrollmentToken: { token: string } }>(server.url, 'mutation { createEnrollmentToken(input: { labels: { role: "keeper" } }) { token } }', {}, admin)).data!.createEnrollmentToken.token;
-    agent = spawnAgent(['--server', server.url, '--token', token, '--name', 'keeper', '--state-dir', path.join(dir, 'agent'), '--file-check-interval', '1s']);
+    agent = spawnAgent(['--server', server.url, '--token', token, '--name', 'keeper', '--state-dir', path.join(dir, 'agent'), '--file-check-interval', '1s', '--reconnect-max', '2s']);
     await waitFor(async () => (await gql<{ host: { online: boolean } | null }>(server.url, '{ host(name: "keeper") { online } }', {}, admin)).data?.host?.online, 20_000, 'keeper online');
   });
   afterAll(async () => {

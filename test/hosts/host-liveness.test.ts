@@ -21,11 +21,14 @@ describe('sweepCutoffs', () => {
 
 /** Each case: a host row as the sweep finds it, and what it must leave. */
 const CASES = [
-  { name: 'fresh', row: { online: true, alive: true, lastSeenAt: ago(5_000) }, after: { online: true, alive: true }, events: [] },
+  { name: 'fresh', row: { online: true, alive: true, lastSeenAt: ago(5_000), connectedTo: 'r0' }, after: { online: true, alive: true }, events: [] },
   { name: 'silent past the window', row: { online: false, alive: true, lastSeenAt: ago(WINDOW_MS + 1_000) }, after: { online: false, alive: false }, events: ['DEAD'] },
   { name: 'never seen', row: { online: false, alive: true, lastSeenAt: null }, after: { online: false, alive: false }, events: ['DEAD'] },
-  { name: 'online but its replica died', row: { online: true, alive: true, lastSeenAt: ago(100_000) }, after: { online: false, alive: true }, events: ['DISCONNECTED'] },
-  { name: 'online, silent past the window', row: { online: true, alive: true, lastSeenAt: ago(WINDOW_MS + 1_000) }, after: { online: false, alive: false }, events: ['DEAD', 'DISCONNECTED'] },
+  { name: 'online but its replica died', row: { online: true, alive: true, lastSeenAt: ago(100_000), connectedTo: 'r0' }, after: { online: false, alive: true }, events: ['DISCONNECTED'] },
+  { name: 'online, silent past the window', row: { online: true, alive: true, lastSeenAt: ago(WINDOW_MS + 1_000), connectedTo: 'r0' }, after: { online: false, alive: false }, events: ['DEAD', 'DISCONNECTED'] },
+  // This replica holds the socket: its close marks the host offline, not late heartbeats (a busy server).
+  { name: 'online here, heartbeats stored late', row: { online: true, alive: true, lastSeenAt: ago(100_000), connectedTo: 'r1' }, after: { online: true, alive: true }, events: [] },
+  { name: 'online here, silent past the window', row: { online: true, alive: true, lastSeenAt: ago(WINDOW_MS + 1_000), connectedTo: 'r1' }, after: { online: true, alive: false }, events: ['DEAD'] },
   { name: 'already dead and offline', row: { online: false, alive: false, lastSeenAt: ago(WINDOW_MS * 2) }, after: { online: false, alive: false }, events: [] },
 ] as const;
 
@@ -43,7 +46,7 @@ describe.each(databaseKinds())('liveness sweep on $name', (kind) => {
     const em = orm.em.fork();
     for (const c of CASES) {
       // Several of each, more than one statement's worth of the big one, so chunks are exercised.
-      const rows = Array.from({ length: c.name === 'online but its replica died' ? 520 : 3 }, (_, i) => em.create(HostRecord, { name: `${c.name}-${i}`, credentialHash: '0'.repeat(64), agentLabels: {}, serverLabels: {}, enrolledAt: ago(WINDOW_MS * 3), connectedTo: c.row.online ? 'r1' : null, ...c.row }));
+      const rows = Array.from({ length: c.name === 'online but its replica died' ? 520 : 3 }, (_, i) => em.create(HostRecord, { name: `${c.name}-${i}`, credentialHash: '0'.repeat(64), agentLabels: {}, serverLabels: {}, enrolledAt: ago(WINDOW_MS * 3), connectedTo: null, ...c.row }));
       await em.flush();
       byCase.set(c.name, rows.map((r) => r.id));
     }

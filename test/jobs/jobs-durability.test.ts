@@ -34,7 +34,7 @@ describe.each(databaseKinds())('jobs survive a server crash and a cut link ($nam
     server = await spawnServer(env(), dir);
     admin = await login(server.url, 'admin', 'durable-admin-pw');
     const token = (await gql<{ createEnrollmentToken: { token: string } }>(server.url, 'mutation { createEnrollmentToken(input: { maxUses: 3 }) { token } }', {}, admin)).data!.createEnrollmentToken.token;
-    for (const name of ['d-1', 'd-2', 'd-3']) agents.push(spawnAgent(['--server', server.url, '--token', token, '--name', name, '--state-dir', path.join(dir, name)]));
+    for (const name of ['d-1', 'd-2', 'd-3']) agents.push(spawnAgent(['--server', server.url, '--token', token, '--name', name, '--state-dir', path.join(dir, name), '--reconnect-max', '2s']));
     for (const name of ['d-1', 'd-2', 'd-3']) await waitFor(async () => (await gql<{ host: { online: boolean } | null }>(server.url, 'query($n: String!) { host(name: $n) { online } }', { n: name }, admin)).data?.host?.online, 20_000, `${name} online`);
   });
   afterAll(async () => {
@@ -62,7 +62,7 @@ describe.each(databaseKinds())('jobs survive a server crash and a cut link ($nam
     expect(done.targets.map((t) => [t.host, t.status, t.stdout])).toEqual([['d-1', 'SUCCEEDED', 'ok\n'], ['d-2', 'SUCCEEDED', 'ok\n'], ['d-3', 'SUCCEEDED', 'ok\n']]);
     // Three successes and exactly three runs: none twice, none lost.
     expect(lines(marks)).toHaveLength(3);
-  });
+  }, 90_000);
 
   it('a link cut mid-command: the result arrives after the reconnect and is stored once', async () => {
     const marks = path.join(dir, 'cut-link.log');
@@ -77,7 +77,7 @@ describe.each(databaseKinds())('jobs survive a server crash and a cut link ($nam
     const done = await finished(id);
     expect(done.targets[0]).toMatchObject({ status: 'SUCCEEDED', stdout: 'finished\n' });
     expect(lines(marks)).toHaveLength(1);
-  });
+  }, 90_000);
 
   it('never stores or logs a set-password secret', async () => {
     const user = `iomst${process.pid % 100000}`;

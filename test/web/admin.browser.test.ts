@@ -4,8 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { HostRecord } from '../../db/entities/index.js';
-import { ensureDashboard } from '../../cli/dashboard-build.js';
-import { launchChromium, screenshotDir, seriousAxeViolations } from '../helpers/browser.js';
+import { ensureDashboardBuilt, launchChromium, screenshotDir, seriousAxeViolations } from '../helpers/browser.js';
 import { codes, gql, login } from '../helpers/graphql.js';
 import { runCli, spawnAgent, waitFor, type AgentProcess } from '../helpers/processes.js';
 import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/test-server.js';
@@ -55,7 +54,7 @@ describe('reports, audit and admin pages in a browser', () => {
   };
 
   beforeAll(async () => {
-    ensureDashboard((line) => console.log(line), { quiet: true });
+    await ensureDashboardBuilt();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ioms-web-admin-'));
     server = await startTestServer(`sqlite:${path.join(dir, 'ioms.db')}`, { IOMS_ALIVE_WINDOW: '60', IOMS_LIVENESS_SWEEP_SECONDS: '1' });
     const token = await login(server.url, 'admin', ADMIN_PASSWORD);

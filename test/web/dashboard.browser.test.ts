@@ -4,8 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { HostRecord, MetricSampleRecord } from '../../db/entities/index.js';
-import { ensureDashboard } from '../../cli/dashboard-build.js';
-import { launchChromium, screenshotDir, seriousAxeViolations } from '../helpers/browser.js';
+import { ensureDashboardBuilt, launchChromium, screenshotDir, seriousAxeViolations } from '../helpers/browser.js';
 import { gql, login } from '../helpers/graphql.js';
 import { spawnAgent, waitFor, type AgentProcess } from '../helpers/processes.js';
 import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/test-server.js';
@@ -44,7 +43,7 @@ describe('the dashboard in a browser', () => {
   };
 
   beforeAll(async () => {
-    ensureDashboard((line) => console.log(line), { quiet: true });
+    await ensureDashboardBuilt();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ioms-web-e2e-'));
     server = await startTestServer(`sqlite:${path.join(dir, 'ioms.db')}`, { IOMS_ALIVE_WINDOW: '60', IOMS_LIVENESS_SWEEP_SECONDS: '1' });
     token = await login(server.url, 'admin', ADMIN_PASSWORD);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { diffRows } from '../../web/src/ui/desired/diff-rows.js';
-import { groupPlans } from '../../web/src/ui/desired/plan-view.js';
 import { yamlLines, type YamlTokenKind } from '../../web/src/ui/desired/yaml-tokens.js';
 
 const kinds = (line: ReturnType<typeof yamlLines>[number]) => line.filter((t) => t.kind !== 'text').map((t): [YamlTokenKind, string] => [t.kind, t.text]);
@@ -52,18 +51,5 @@ describe('the line diff of two revisions', () => {
   });
   it('has no rows of change for equal texts', () => {
     expect(diffRows(text(5), text(5))).toMatchObject({ added: 0, removed: 0 });
-  });
-});
-
-describe('the plan as ioms diff shows it', () => {
-  it('groups hosts with the same plan and leaves out hosts with nothing to do', () => {
-    const a = { type: 'StartProcess', key: 'process:p', reason: 'MISSING', message: 'start', sign: '+' };
-    const groups = groupPlans([
-      { host: 'h1', changed: true, profiles: ['x'], actions: [a] },
-      { host: 'h2', changed: false, profiles: ['x'], actions: [] },
-      { host: 'h3', changed: true, profiles: ['x'], actions: [a] },
-      { host: 'h4', changed: true, profiles: ['y'], actions: [] },
-    ]);
-    expect(groups.map((g) => g.hosts)).toEqual([['h1', 'h3'], ['h4']]);
   });
 });

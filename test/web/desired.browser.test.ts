@@ -4,9 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ensureDashboard } from '../../cli/dashboard-build.js';
 import { formatApplyError } from '../../cli/manifests/plan-output.js';
-import { launchChromium, screenshotDir, seriousAxeViolations } from '../helpers/browser.js';
+import { ensureDashboardBuilt, launchChromium, screenshotDir, seriousAxeViolations } from '../helpers/browser.js';
 import { gql, login } from '../helpers/graphql.js';
 import { spawnAgent, waitFor, type AgentProcess } from '../helpers/processes.js';
 import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/test-server.js';
@@ -81,7 +80,7 @@ describe('the desired-state and artifact pages in a browser', () => {
   const rollout = async () => (await gql<{ rolloutStatus: { revision: number | null; hosts: { host: string; status: string; convergedRevision: number | null }[] } }>(server.url, '{ rolloutStatus { revision hosts { host status convergedRevision } } }', {}, token)).data!.rolloutStatus;
 
   beforeAll(async () => {
-    ensureDashboard((line) => console.log(line), { quiet: true });
+    await ensureDashboardBuilt();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ioms-web-desired-'));
     fileDir = path.join(dir, 'files');
     server = await startTestServer(`sqlite:${path.join(dir, 'ioms.db')}`);

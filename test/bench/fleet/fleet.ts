@@ -35,7 +35,7 @@ export interface FleetOptions {
   readonly labels?: Record<string, string>;
 }
 
-const ZERO: SimCounters = { connected: 0, connections: 0, refused: 0, instructions: 0, commands: 0, results: 0, resultRetries: 0, desiredStates: 0, reportErrors: 0 };
+const ZERO: SimCounters = { connected: 0, connections: 0, refused: 0, instructions: 0, commands: 0, starts: 0, results: 0, resultRetries: 0, desiredStates: 0, reportErrors: 0 };
 
 interface CacheFile {
   readonly server: string;

@@ -1,5 +1,6 @@
 import { clientTlsOptions } from '../../../protocol/client-trust.js';
 import { AgentLink, type Instruction, type LinkSession } from '../../../agent/link/agent-link.js';
+import { DeferredStarts } from '../../../agent/jobs/deferred-starts.js';
 import type { AgentLogger } from '../../../agent/log.js';
 import { desiredStateSchema, type ArtifactDigests, type ObservedState } from '../../../manifests/index.js';
 import { observeAsApplied } from './fake-applier.js';
@@ -22,6 +23,8 @@ export interface SimCounters {
   refused: number;
   instructions: number;
   commands: number;
+  /** Start reports sent (only for commands still running after the start-report window). */
+  starts: number;
   results: number;
   resultRetries: number;
   desiredStates: number;
@@ -53,8 +56,9 @@ export { observeAsApplied } from './fake-applier.js';
 /**
  * One simulated agent: the real agent's link (`agent/link`, graphql-ws, backoff with jitter) and
  * the real agent's operations and report shapes (`protocol/`), with a fake executor instead of
- * processes. Like the real agent it runs a command id at most once, reports it started and
- * finished, and re-sends a result until the server acknowledges it.
+ * processes. Like the real agent it runs a command id at most once, reports it started (when it
+ * runs past the start-report window) and finished, and re-sends a result until the server
+ * acknowledges it.
  */
 export class SimAgent {
   private readonly link: AgentLink;
@@ -63,8 +67,12 @@ export class SimAgent {
   /** Results by command id, kept until acknowledged (the real agent's spool), then the id only. */
   private readonly unacked = new Map<string, CommandResultReport>();
   private readonly done = new Set<string>();
+  /** Results whose report is on its way (not sent again for a redelivered instruction). */
+  private readonly sending = new Set<string>();
   private desiredHash: string | null = null;
   private observed: ObservedState = { processes: [], cron: [], files: [] };
+  /** Start reports held back as the real agent's are: a command that ends within the window reports its result only. */
+  private readonly starts = new DeferredStarts((id) => this.reportStarted(id));
 
   constructor(private readonly opts: SimAgentOptions) {
     const c = opts.credential;
@@ -78,7 +86,7 @@ export class SimAgent {
       },
       random: opts.random,
       onSession: (session) => this.onSession(session),
-      onInstruction: (instruction, session) => this.onInstruction(instruction, session),
+      onInstruction: (instruction) => this.onInstruction(instruction),
     });
   }
 
@@ -115,13 +123,13 @@ export class SimAgent {
     };
   }
 
-  private onInstruction(instruction: Instruction, session: LinkSession): void {
+  private onInstruction(instruction: Instruction): void {
     this.opts.counters.instructions++;
-    if (isCommandKind(instruction.kind)) this.runCommand(instruction, session);
+    if (isCommandKind(instruction.kind)) this.runCommand(instruction);
     else if (instruction.kind === 'DESIRED_STATE') this.applyDesired(instruction.payload);
   }
 
-  private runCommand(message: unknown, session: LinkSession): void {
+  private runCommand(message: unknown): void {
     const parsed = commandInstructionSchema.safeParse(message);
     if (!parsed.success) return;
     const i = parsed.data;
@@ -133,23 +141,35 @@ export class SimAgent {
     if (decision.outcome === 'DROP') return;
     this.opts.counters.commands++;
     const startedAt = new Date();
-    session.request(STARTED, { id: i.id }).catch(() => undefined);
+    this.starts.started(i.id, undefined);
     setTimeout(() => {
+      this.starts.finished(i.id);
       const result = fakeResult(i, decision.outcome, startedAt, new Date(), this.opts.credential.name);
       this.unacked.set(i.id, result);
       void this.sendResult(result);
     }, decision.afterMs);
   }
 
+  private reportStarted(id: string): void {
+    if (!this.session) return;
+    this.opts.counters.starts++;
+    this.session.request(STARTED, { id }).catch(() => undefined);
+  }
+
   private async sendResult(result: CommandResultReport): Promise<void> {
     const session = this.session;
     if (!session) return; // sent again on the next connect
+    // On its way already (a redelivered instruction): that send answers it, as in the real agent.
+    if (this.sending.has(result.id)) return;
+    this.sending.add(result.id);
     try {
       const r = await session.request<{ reportCommandResult: boolean }>(RESULT, { r: JSON.stringify(result) });
       if (r.reportCommandResult && this.unacked.delete(result.id)) this.opts.counters.results++;
     } catch {
       this.opts.counters.resultRetries++;
       setTimeout(() => void this.sendResult(result), 1000 + this.opts.random() * 1000);
+    } finally {
+      this.sending.delete(result.id);
     }
   }
 

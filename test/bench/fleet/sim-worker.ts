@@ -21,7 +21,7 @@ const ENROLL = `mutation($token: String!, $name: String!, $labels: JSON) {
   enrollAgent(token: $token, name: $name, labels: $labels) { hostId hostName secret }
 }`;
 
-const counters: SimCounters = { connected: 0, connections: 0, refused: 0, instructions: 0, commands: 0, results: 0, resultRetries: 0, desiredStates: 0, reportErrors: 0 };
+const counters: SimCounters = { connected: 0, connections: 0, refused: 0, instructions: 0, commands: 0, starts: 0, results: 0, resultRetries: 0, desiredStates: 0, reportErrors: 0 };
 const agents: SimAgent[] = [];
 let last = '';
 

@@ -3,7 +3,7 @@ import { graphql } from '../../gql';
 import type { ApplyResultFieldsFragment } from '../../gql/graphql';
 import { useT } from '../../lib/prefs';
 import { Empty } from '../states';
-import { countSigns, groupPlans } from './plan-view';
+import { changedHosts, countGroupSigns, groupPlans } from '../../../../manifests/plan-groups';
 
 graphql(`
   fragment ApplyResultFields on ApplyResult {
@@ -72,14 +72,13 @@ export function ErrorList({ errors, onPick }: { errors: readonly ManifestError[]
 export function PlanHosts({ result }: { result: ApplyResult }) {
   const { t } = useT();
   if (result.unchanged) return <p className="notice">{t('desired.plan.unchanged')}</p>;
-  const groups = groupPlans(result.hosts);
+  const groups = groupPlans(changedHosts(result.hosts));
   if (groups.length === 0) return <Empty>{t('desired.plan.noHosts')}</Empty>;
-  const all = groups.flatMap((g) => g.actions.map(() => g.hosts.length));
-  const signs = countSigns(groups.flatMap((g) => g.hosts.flatMap(() => g.actions)));
+  const signs = countGroupSigns(groups);
   return (
     <div className="plan" data-testid="plan-hosts">
       <p className="plan-summary">
-        {t('desired.plan.summary', { hosts: groups.reduce((n, g) => n + g.hosts.length, 0), actions: all.reduce((a, b) => a + b, 0) })} <span className="sign sign-add">+{signs.add}</span> <span className="sign sign-change">~{signs.change}</span> <span className="sign sign-remove">−{signs.remove}</span>
+        {t('desired.plan.summary', { hosts: signs.hosts, actions: signs.actions })} <span className="sign sign-add">+{signs.add}</span> <span className="sign sign-change">~{signs.change}</span> <span className="sign sign-remove">−{signs.remove}</span>
       </p>
       {groups.map((g, i) => (
         <section key={i} className="plan-group" aria-label={g.hosts.join(', ')}>

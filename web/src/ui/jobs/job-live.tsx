@@ -1,15 +1,16 @@
 'use client';
-import { useMemo, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useState } from 'react';
 import { useMutation, useQuery, useSubscription } from 'urql';
 import { graphql } from '../../gql';
 import type { JobLiveQuery, JobProgressedSubscription } from '../../gql/graphql';
 import { formatDateTime, formatDuration } from '../../lib/format';
+import { useFrameStore } from '../../lib/use-frame-store';
 import { useT } from '../../lib/prefs';
 import { useCan } from '../../lib/session';
 import { JobBadge, TargetBadge } from '../badges';
 import { OutputView } from '../output-view';
 import { Empty, ErrorBox, Loading, Panel } from '../states';
-import { groupResults, type TargetResult } from './group-results';
+import { groupResults, JobResults } from './job-results';
 
 const JobLiveDoc = graphql(`
   query JobLive($id: ID!) {
@@ -81,26 +82,7 @@ const CancelJob = graphql(`
 `);
 
 type Job = NonNullable<JobLiveQuery['job']>;
-type ProgressEvent = JobProgressedSubscription['jobProgressed'];
 const FINAL_JOB = new Set(['COMPLETED', 'CANCELLED', 'STOPPED']);
-
-function applyEvent(targets: Map<string, TargetResult>, ev: { type: string; host?: string | null; status: string; data: unknown }): void {
-  if (ev.type !== 'TARGET' || !ev.host) return;
-  const d = (ev.data && typeof ev.data === 'object' ? ev.data : {}) as Record<string, unknown>;
-  const prev = targets.get(ev.host) ?? { host: ev.host, status: ev.status };
-  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
-  targets.set(ev.host, {
-    ...prev,
-    status: ev.status,
-    exitCode: num(d.exitCode) ?? prev.exitCode,
-    signal: str(d.signal) ?? prev.signal,
-    stdout: str(d.stdout) ?? prev.stdout,
-    stderr: str(d.stderr) ?? prev.stderr,
-    durationMs: num(d.durationMs) ?? prev.durationMs,
-    error: str(d.error) ?? prev.error,
-  });
-}
 
 /**
  * A job as it runs: the stored targets first, then every `jobProgressed` event after the seq
@@ -113,32 +95,38 @@ export function JobLive({ id }: { id: string }) {
   const job = data?.job;
   const [selected, setSelected] = useState(0);
   const live = Boolean(job && !FINAL_JOB.has(job.status));
-  // Every event is kept (several may arrive in one render), applied in order over the stored rows.
-  const [{ data: events }] = useSubscription({ query: JobProgressedDoc, variables: { jobId: id, afterSeq: job?.lastSeq ?? 0 }, pause: !live }, (prev: ProgressEvent[] = [], d) => [...prev, d.jobProgressed]);
-  const { targets, status } = useMemo(() => {
-    const m = new Map<string, TargetResult>((job?.targets ?? []).map((x) => [x.host, { host: x.host, status: x.status, signal: x.signal ?? undefined, stdout: x.stdout ?? undefined, stderr: x.stderr ?? undefined, exitCode: x.exitCode ?? undefined, durationMs: x.durationMs ?? undefined, error: x.error ?? undefined }]));
-    let st = job?.status as string | undefined;
-    for (const e of events ?? []) {
-      if (e.seq <= (job?.lastSeq ?? 0)) continue;
-      if (e.type === 'JOB') st = e.status;
-      else applyEvent(m, e);
-    }
-    return { targets: m, status: st };
-  }, [job, events]);
-
+  // Every event is folded in as it comes (O(1) each, however many arrive between two renders);
+  // the page renders once per animation frame.
+  const { store, fold: results, version } = useFrameStore(() => new JobResults({ status: '', lastSeq: 0, targets: [] }));
+  useLayoutEffect(() => {
+    if (job) store.replace(new JobResults(job));
+  }, [job, store]);
+  const onEvent = useCallback(
+    (_prev: unknown, d: JobProgressedSubscription) => {
+      store.update((f) => f.apply(d.jobProgressed));
+      return true;
+    },
+    [store],
+  );
+  useSubscription({ query: JobProgressedDoc, variables: { jobId: id, afterSeq: job?.lastSeq ?? 0 }, pause: !live }, onEvent);
   const [, pause] = useMutation(PauseJob);
   const [, resume] = useMutation(ResumeJob);
   const [cancelState, cancel] = useMutation(CancelJob);
-  const groups = useMemo(() => groupResults([...targets.values()]), [targets]);
-  const pending = useMemo(() => [...targets.values()].filter((x) => !groups.finalStatuses.has(x.status)), [targets, groups]);
+  // Once per frame with news, not per event: `version` moves when the fold did.
+  const { groups, pending } = useMemo(() => {
+    const all = results.results();
+    const grouped = groupResults(all);
+    return { groups: grouped, pending: all.filter((x) => !grouped.finalStatuses.has(x.status)) };
+  }, [results, version]);
 
   if (error && !job) return <ErrorBox error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
   if (!data && fetching) return <Loading />;
   if (!job) return <Empty>{t('jobs.notFound', { id })}</Empty>;
-  const current = status ?? job.status;
-  const all = [...targets.values()];
-  const count = (s: string) => all.filter((x) => x.status === s).length;
-  const done = all.filter((x) => groups.finalStatuses.has(x.status)).length;
+  // Before the layout effect has folded this job in, the stored job is what there is.
+  const current = results.status || job.status;
+  const count = (s: string) => results.count(s);
+  const done = results.done();
+  const total = results.total;
   const group = groups.groups[Math.min(selected, Math.max(0, groups.groups.length - 1))];
 
   return (
@@ -166,12 +154,12 @@ export function JobLive({ id }: { id: string }) {
           </div>
         ) : null}
       </div>
-      <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={all.length} aria-valuenow={done} aria-label={t('jobs.progress')}>
-        <span className="progress-ok" style={{ width: `${all.length ? (100 * count('SUCCEEDED')) / all.length : 0}%` }} />
-        <span className="progress-bad" style={{ width: `${all.length ? (100 * (count('FAILED') + count('TIMED_OUT') + count('UNREACHABLE'))) / all.length : 0}%` }} />
+      <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={total} aria-valuenow={done} aria-label={t('jobs.progress')}>
+        <span className="progress-ok" style={{ width: `${total ? (100 * count('SUCCEEDED')) / total : 0}%` }} />
+        <span className="progress-bad" style={{ width: `${total ? (100 * (count('FAILED') + count('TIMED_OUT') + count('UNREACHABLE'))) / total : 0}%` }} />
       </div>
       <p className="small muted">
-        {t('jobs.summary', { done, total: all.length, ok: count('SUCCEEDED'), failed: count('FAILED') + count('TIMED_OUT'), unreachable: count('UNREACHABLE') })} · {t('jobs.by', { user: job.createdBy })} · {formatDateTime(job.createdAt, language, utc)}
+        {t('jobs.summary', { done, total, ok: count('SUCCEEDED'), failed: count('FAILED') + count('TIMED_OUT'), unreachable: count('UNREACHABLE') })} · {t('jobs.by', { user: job.createdBy })} · {formatDateTime(job.createdAt, language, utc)}
         {job.selector ? ` · ${t('jobs.selector')}: ${job.selector}` : ''}
       </p>
       <p className="small muted" data-testid="job-facts">
