@@ -5,6 +5,7 @@ import { findUnsafeText } from '../auth/unsafe-text.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { agentInstructionStream, AGENT_REPORTS } from '../hosts/agent-report-handlers.js';
 import { storeObservedState } from '../manifests/agent-state.resolver.js';
+import { MappedStream } from './mapped-stream.js';
 
 /**
  * The agent's hot operations answered on the socket without a GraphQL execute. Every target of
@@ -75,7 +76,8 @@ export class AgentFastPath {
     const op = this.classify(args.document);
     const ctx = args.contextValue as GraphQLContext;
     if (op.kind !== 'instructions' || !this.admits(ctx?.auth, 'agentInstructions')) return this.otherSubscribe(args);
-    return new InstructionStream(agentInstructionStream(ctx)[Symbol.asyncIterator](), op.fields);
+    const fields = op.fields;
+    return new MappedStream(agentInstructionStream(ctx)[Symbol.asyncIterator](), (event) => ({ data: { agentInstructions: instructionView(fields, event) } }));
   };
 
   /**
@@ -121,47 +123,6 @@ export class ReportCall {
     } catch (err) {
       return { data: null, errors: [locatedError(err, [this.field], [key])] };
     }
-  }
-}
-
-/**
- * The instruction stream as graphql-ws iterates it: each published instruction as the schema
- * would serialize the selected fields (ID and String as text, JSON as is). An iterator object,
- * not a generator: `return()` must end a stream that is waiting for its next event. A class, so
- * that the one held per agent for the socket's life has its methods on the prototype instead of
- * closures of its own (under tsx each named closure is also a dictionary-mode object).
- */
-class InstructionStream implements AsyncGenerator<ExecutionResult> {
-  constructor(
-    private readonly source: AsyncIterator<unknown>,
-    private readonly fields: readonly string[],
-  ) {}
-
-  [Symbol.asyncIterator](): this {
-    return this;
-  }
-
-  async next(): Promise<IteratorResult<ExecutionResult, undefined>> {
-    const n = await this.source.next();
-    return n.done ? { value: undefined, done: true } : { value: this.view(n.value), done: false };
-  }
-
-  async return(): Promise<IteratorResult<ExecutionResult, undefined>> {
-    await this.source.return?.();
-    return { value: undefined, done: true };
-  }
-
-  async throw(err: unknown): Promise<IteratorResult<ExecutionResult, undefined>> {
-    await this.source.return?.();
-    throw err;
-  }
-
-  async [Symbol.asyncDispose](): Promise<void> {
-    await this.return();
-  }
-
-  private view(event: unknown): ExecutionResult {
-    return { data: { agentInstructions: instructionView(this.fields, event) } };
   }
 }
 
