@@ -81,6 +81,12 @@ export interface RunningAgent {
  * connection to the server, reporting inventory on connect and on change, heartbeats and metrics.
  */
 export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
+  // Options are checked before anything is written or an enrollment token is spent.
+  const heartbeatMs = opts.heartbeatIntervalMs ?? 15_000;
+  const metricsMs = opts.metricsIntervalMs ?? 60_000;
+  if (metricsMs < MIN_METRICS_INTERVAL_MS) throw new AgentError('BAD_OPTION', `the metrics interval must be at least ${MIN_METRICS_INTERVAL_MS / 1000} s`);
+  if (opts.resultResendMaxMs !== undefined && opts.resultResendMaxMs < MIN_RESULT_RESEND_MS) throw new AgentError('BAD_OPTION', `the result re-send maximum must be at least ${MIN_RESULT_RESEND_MS / 1000} s`);
+  if (opts.reconnectMaxMs !== undefined && opts.reconnectMaxMs < MIN_RECONNECT_MS) throw new AgentError('BAD_OPTION', `the reconnect maximum must be at least ${MIN_RECONNECT_MS / 1000} s`);
   const state = new AgentState(opts.stateDir);
   state.ensure();
   if (opts.caFile) state.storeCa(opts.caFile);
@@ -94,11 +100,6 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
   const wsUrl = new URL('/graphql', checked.url);
   wsUrl.protocol = checked.url.protocol === 'https:' || checked.url.protocol === 'wss:' ? 'wss:' : 'ws:';
 
-  const heartbeatMs = opts.heartbeatIntervalMs ?? 15_000;
-  const metricsMs = opts.metricsIntervalMs ?? 60_000;
-  if (metricsMs < MIN_METRICS_INTERVAL_MS) throw new AgentError('BAD_OPTION', `the metrics interval must be at least ${MIN_METRICS_INTERVAL_MS / 1000} s`);
-  if (opts.resultResendMaxMs !== undefined && opts.resultResendMaxMs < MIN_RESULT_RESEND_MS) throw new AgentError('BAD_OPTION', `the result re-send maximum must be at least ${MIN_RESULT_RESEND_MS / 1000} s`);
-  if (opts.reconnectMaxMs !== undefined && opts.reconnectMaxMs < MIN_RECONNECT_MS) throw new AgentError('BAD_OPTION', `the reconnect maximum must be at least ${MIN_RECONNECT_MS / 1000} s`);
   const log = opts.logger;
   const metrics = createMetricsCollector();
   let heartbeatSeq = 0;

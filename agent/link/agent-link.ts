@@ -33,7 +33,13 @@ export interface AgentLinkOptions {
   readonly backoff?: BackoffPolicy;
   /** A connection that lasted this long resets the backoff. @default 30000 */
   readonly stableAfterMs?: number;
-  /** Ping interval that keeps NATs and proxies from dropping an idle socket. @default 20000 */
+  /**
+   * Interval of graphql-ws pings from the agent (0: none). None by default: the link is never
+   * idle — the heartbeat goes out every 15 s — and the server pings any socket that falls quiet
+   * (api/server/keepalive.ts), which keeps NATs and proxies open as well. A ping of its own every
+   * 20 s was a message and a `pong` write per agent for nothing: a third of an idle server's
+   * socket writes at 10,000 agents. @default 0
+   */
   readonly keepAliveMs?: number;
   readonly random?: () => number;
 }
@@ -120,7 +126,7 @@ export class AgentLink {
         connectionParams: this.opts.connectionParams,
         lazy: false,
         retryAttempts: 0,
-        keepAlive: this.opts.keepAliveMs ?? 20_000,
+        keepAlive: this.opts.keepAliveMs ?? 0,
         on: {
           connected: () => {
             connected = true;

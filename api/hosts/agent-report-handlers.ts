@@ -2,6 +2,7 @@ import { attemptSchema, jobCommandIdSchema, commandResultReportSchema, MAX_COMMA
 import { badInput, type AppError } from '../errors.js';
 import { agentOf, type GraphQLContext } from '../graphql/context.js';
 import { parseJsonReport, refuseAgentReport } from './agent-reports.js';
+import type { Services } from '../services.js';
 import { agentInstructionsTopic } from './topics.js';
 
 /**
@@ -56,14 +57,27 @@ export const AGENT_REPORTS = {
  * attached, what was sent while the agent was away is offered again and its desired state re-checked.
  */
 export function agentInstructionStream(ctx: GraphQLContext): AsyncIterable<unknown> {
-  const { services } = ctx;
   const hostId = agentOf(ctx).hostId;
-  const stream = services.pubsub.subscribe(agentInstructionsTopic(hostId));
+  const stream = ctx.services.pubsub.subscribe(agentInstructionsTopic(hostId));
+  offerAfterAttach(ctx.services, hostId);
+  return stream;
+}
+
+/**
+ * The same stream as a push (api/server/instruction-push.ts): `listener` gets each instruction
+ * for the host until `pubsub.unlisten(agentInstructionsTopic(hostId), listener)`.
+ */
+export function listenForInstructions(services: Services, hostId: number, listener: (instruction: unknown) => void): void {
+  services.pubsub.listen(agentInstructionsTopic(hostId), listener);
+  offerAfterAttach(services, hostId);
+}
+
+/** What a newly attached instruction listener is owed: the pending commands, and a look at its desired state. */
+function offerAfterAttach(services: Services, hostId: number): void {
   setTimeout(() => {
     services.dispatcher.hostReady(hostId).catch((err: unknown) => services.logger.warn({ err, hostId }, 'could not offer a reconnected agent its pending commands; the dispatcher tick will'));
     services.reconciler.mark(hostId);
   }, 100);
-  return stream;
 }
 
 async function parseCommandResult(ctx: GraphQLContext, text: string): Promise<CommandResultReport> {

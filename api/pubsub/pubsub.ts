@@ -14,6 +14,13 @@ export interface PubSub {
   /** Delivers to this replica's subscribers only (a replica handing out what it received for its own sockets). */
   emitLocal(topic: string, payload: unknown): void;
   subscribe(topic: string): AsyncIterable<unknown>;
+  /**
+   * Calls `listener` with each payload on `topic` until {@link PubSub.unlisten}: a push with no
+   * queue and no iterator, for a subscriber held for a socket's life that sends at once (an
+   * agent's instruction stream, api/server/instruction-push.ts).
+   */
+  listen(topic: string, listener: (payload: unknown) => void): void;
+  unlisten(topic: string, listener: (payload: unknown) => void): void;
   close(): Promise<void>;
 }
 
@@ -58,14 +65,17 @@ class LocalPubSub implements PubSub {
   protected onFirstListener(_topic: string): void {}
   protected onLastListener(_topic: string): void {}
 
-  private iterate(topic: string): AsyncIterator<unknown> {
+  listen(topic: string, listener: (payload: unknown) => void): void {
     if (this.emitter.listenerCount(topic) === 0) this.onFirstListener(topic);
+    this.emitter.on(topic, listener);
+  }
+
+  private iterate(topic: string): AsyncIterator<unknown> {
     const it = new TopicIterator(this, topic);
-    this.emitter.on(topic, it.listener);
+    this.listen(topic, it.listener);
     return it;
   }
 
-  /** @internal A subscriber went away. */
   unlisten(topic: string, listener: (payload: unknown) => void): void {
     this.emitter.off(topic, listener);
     if (this.emitter.listenerCount(topic) === 0) this.onLastListener(topic);

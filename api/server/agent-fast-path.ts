@@ -1,9 +1,11 @@
 import { execute, Kind, locatedError, subscribe, type DocumentNode, type ExecutionArgs, type ExecutionResult, type FieldNode, type GraphQLSchema, type OperationDefinitionNode, type ValueNode } from 'graphql';
 import { accessOf, refusal } from '../auth/access.js';
+import type { AuthResult } from '../auth/principal.js';
 import { findUnsafeText } from '../auth/unsafe-text.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { agentInstructionStream, AGENT_REPORTS } from '../hosts/agent-report-handlers.js';
 import { storeObservedState } from '../manifests/agent-state.resolver.js';
+import { MappedStream } from './mapped-stream.js';
 
 /**
  * The agent's hot operations answered on the socket without a GraphQL execute. Every target of
@@ -46,37 +48,53 @@ export class AgentFastPath {
 
   /** graphql-ws's `execute`. */
   execute = async (args: ExecutionArgs): Promise<ExecutionResult> => {
-    const op = this.classify(args.document);
     const ctx = args.contextValue as GraphQLContext;
-    if (op.kind !== 'report' || !this.admits(ctx, op.name)) return execute(args);
-    const value = op.value(args.variableValues);
-    // Not a string (the variable's coercion error) or unsafe text (refused and audited): the normal path says so.
-    if (typeof value !== 'string' || findUnsafeText({ [REPORTS[op.name]!.arg]: value })) return execute(args);
-    // The optional Int (an attempt): absent, or a 32-bit integer as GraphQL would coerce it.
-    const int = op.int?.(args.variableValues) ?? undefined;
-    if (int !== undefined && !(Number.isInteger(int) && Math.abs(int as number) <= 2 ** 31 - 1)) return execute(args);
-    const key = op.field.alias?.value ?? op.name;
-    try {
-      return { data: { [key]: await REPORTS[op.name]!.run(ctx, value, int as number | undefined) } };
-    } catch (err) {
-      return { data: null, errors: [locatedError(err, [op.field], [key])] };
-    }
+    const call = this.reportCall(args.document, args.variableValues, ctx?.auth);
+    return call ? call.run(ctx) : execute(args);
   };
+
+  /**
+   * The report a (validated) document and its variables make, when it is exactly one of the
+   * fast operations, `auth` may make it and its arguments are what GraphQL would accept
+   * unchanged; otherwise undefined (the normal execute answers, or refuses and audits). Used by
+   * {@link execute} and by the socket lane (agent-lane.ts), which answers without graphql-ws.
+   */
+  reportCall(document: DocumentNode, variables: Readonly<Record<string, unknown>> | null | undefined, auth: AuthResult | undefined): ReportCall | undefined {
+    const op = this.classify(document);
+    if (op.kind !== 'report' || !this.admits(auth, op.name)) return undefined;
+    const value = op.value(variables);
+    // Not a string (the variable's coercion error) or unsafe text (refused and audited): the normal path says so.
+    if (typeof value !== 'string' || findUnsafeText({ [REPORTS[op.name]!.arg]: value })) return undefined;
+    // The optional Int (an attempt): absent, or a 32-bit integer as GraphQL would coerce it.
+    const int = op.int?.(variables) ?? undefined;
+    if (int !== undefined && !(Number.isInteger(int) && Math.abs(int as number) <= 2 ** 31 - 1)) return undefined;
+    return new ReportCall(op.field, op.name, value, int as number | undefined);
+  }
 
   /** graphql-ws's `subscribe`. */
   subscribe = async (args: ExecutionArgs): Promise<AsyncIterable<ExecutionResult> | ExecutionResult> => {
     const op = this.classify(args.document);
     const ctx = args.contextValue as GraphQLContext;
-    if (op.kind !== 'instructions' || !this.admits(ctx, 'agentInstructions')) return this.otherSubscribe(args);
-    return new InstructionStream(agentInstructionStream(ctx)[Symbol.asyncIterator](), op.fields);
+    if (op.kind !== 'instructions' || !this.admits(ctx?.auth, 'agentInstructions')) return this.otherSubscribe(args);
+    const fields = op.fields;
+    return new MappedStream(agentInstructionStream(ctx)[Symbol.asyncIterator](), (event) => ({ data: { agentInstructions: instructionView(fields, event) } }));
   };
 
+  /**
+   * The fields a (validated) document selects when it is exactly the agent's instruction stream
+   * and `auth` may open it; otherwise undefined. For the push (agent-lane.ts).
+   */
+  instructionFields(document: DocumentNode, auth: AuthResult | undefined): readonly string[] | undefined {
+    const op = this.classify(document);
+    return op.kind === 'instructions' && this.admits(auth, 'agentInstructions') ? op.fields : undefined;
+  }
+
   /** The access guard's rule check, without its audit: a refusal takes the normal path. */
-  private admits(ctx: GraphQLContext | undefined, field: string): boolean {
-    if (!ctx?.auth?.ok || ctx.auth.principal.kind !== 'agent') return false;
+  private admits(auth: AuthResult | undefined, field: string): boolean {
+    if (!auth?.ok || auth.principal.kind !== 'agent') return false;
     const type = field === 'agentInstructions' ? this.schema.getSubscriptionType() : this.schema.getMutationType();
     const def = type?.getFields()[field];
-    return def !== undefined && refusal(accessOf(def), ctx.auth) === undefined;
+    return def !== undefined && refusal(accessOf(def), auth) === undefined;
   }
 
   private classify(document: DocumentNode): FastOperation {
@@ -89,48 +107,31 @@ export class AgentFastPath {
   }
 }
 
-/**
- * The instruction stream as graphql-ws iterates it: each published instruction as the schema
- * would serialize the selected fields (ID and String as text, JSON as is). An iterator object,
- * not a generator: `return()` must end a stream that is waiting for its next event. A class, so
- * that the one held per agent for the socket's life has its methods on the prototype instead of
- * closures of its own (under tsx each named closure is also a dictionary-mode object).
- */
-class InstructionStream implements AsyncGenerator<ExecutionResult> {
+/** One fast report, ready to run: its result as the GraphQL execute would give it. */
+export class ReportCall {
   constructor(
-    private readonly source: AsyncIterator<unknown>,
-    private readonly fields: readonly string[],
+    private readonly field: FieldNode,
+    readonly name: string,
+    private readonly value: string,
+    private readonly int: number | undefined,
   ) {}
 
-  [Symbol.asyncIterator](): this {
-    return this;
+  async run(ctx: GraphQLContext): Promise<ExecutionResult> {
+    const key = this.field.alias?.value ?? this.name;
+    try {
+      return { data: { [key]: await REPORTS[this.name]!.run(ctx, this.value, this.int) } };
+    } catch (err) {
+      return { data: null, errors: [locatedError(err, [this.field], [key])] };
+    }
   }
+}
 
-  async next(): Promise<IteratorResult<ExecutionResult, undefined>> {
-    const n = await this.source.next();
-    return n.done ? { value: undefined, done: true } : { value: this.view(n.value), done: false };
-  }
-
-  async return(): Promise<IteratorResult<ExecutionResult, undefined>> {
-    await this.source.return?.();
-    return { value: undefined, done: true };
-  }
-
-  async throw(err: unknown): Promise<IteratorResult<ExecutionResult, undefined>> {
-    await this.source.return?.();
-    throw err;
-  }
-
-  async [Symbol.asyncDispose](): Promise<void> {
-    await this.return();
-  }
-
-  private view(event: unknown): ExecutionResult {
-    const i = event as { id: unknown; kind: unknown; payload?: unknown };
-    const out: Record<string, unknown> = {};
-    for (const f of this.fields) out[f] = f === 'payload' ? (i.payload ?? null) : String(i[f as 'id' | 'kind']);
-    return { data: { agentInstructions: out } };
-  }
+/** An instruction as the schema serializes the selected fields: ID and String as text, JSON as is. */
+export function instructionView(fields: readonly string[], event: unknown): Record<string, unknown> {
+  const i = event as { id: unknown; kind: unknown; payload?: unknown };
+  const out: Record<string, unknown> = {};
+  for (const f of fields) out[f] = f === 'payload' ? (i.payload ?? null) : String(i[f as 'id' | 'kind']);
+  return out;
 }
 
 /** Pure: whether a document is exactly one of the fast operations. */

@@ -12,6 +12,8 @@ import type { KeepaliveWheel } from './keepalive.js';
  */
 export interface WsExtra {
   readonly socket: WebSocket;
+  /** The TCP socket under the WebSocket (the upgrade request's), for corking ({@link pushMessage}). */
+  readonly raw: Duplex;
   request?: IncomingMessage;
 }
 
@@ -38,9 +40,16 @@ export function serveGraphqlWs<P extends Record<string, unknown>, E extends WsEx
     /** Close reasons without error messages. */
     readonly production: boolean;
     readonly logError: (err: unknown, what: string) => void;
+    /**
+     * Answers a message itself instead of graphql-ws, returning true when it did (the agent's
+     * instruction push, instruction-push.ts). Called for every message of an open socket.
+     */
+    readonly take?: (extra: E, text: string) => boolean;
+    /** The socket closed (one listener for the glue's every per-socket chore). */
+    readonly closed?: (extra: E) => void;
   },
 ): { dispose(): Promise<void> } {
-  const { wsServer, keepalive, production, logError } = glue;
+  const { wsServer, keepalive, production, logError, take, closed: onClosed } = glue;
   const server = makeServer<P, E>(options);
   wsServer.options.handleProtocols = handleProtocols;
   const reason = (err: unknown) => (production ? 'Internal server error' : (err instanceof Error ? err.message : String(err)).slice(0, 120));
@@ -58,8 +67,9 @@ export function serveGraphqlWs<P extends Record<string, unknown>, E extends WsEx
       socket.close(CloseCode.InternalServerError, reason(err));
     });
     keepalive.add(socket);
-    // The TCP socket under the WebSocket (the upgrade request's), for corking.
     const raw = request.socket;
+    const base: WsExtra = { socket, raw, request };
+    const extra = base as E;
     // Methods, not arrow properties: see NAMED_CLOSURES below.
     const closed = server.opened(
       {
@@ -73,15 +83,18 @@ export function serveGraphqlWs<P extends Record<string, unknown>, E extends WsEx
         onMessage(cb) {
           socket.on('message', (data) => {
             keepalive.heard(socket);
-            void deliver(socket, cb, String(data), onHandlerError);
+            const text = String(data);
+            if (take?.(extra, text)) return;
+            void deliver(socket, cb, text, onHandlerError);
           });
         },
       },
-      { socket, request } as E,
+      extra,
     );
     socket.once('close', (code, why) => {
       keepalive.remove(socket);
       void closed(code, String(why));
+      onClosed?.(extra);
     });
   });
   return {
@@ -109,15 +122,30 @@ export const SEND_HIGH_WATER_BYTES = 64 * 1024;
  */
 function send(socket: WebSocket, raw: Duplex, data: string): Promise<void> {
   if (socket.readyState !== socket.OPEN) return Promise.resolve();
-  if (raw.writableCorked === 0) {
-    raw.cork();
-    setImmediate(uncork, raw);
-  }
+  corkForTurn(raw);
   if (socket.bufferedAmount < SEND_HIGH_WATER_BYTES) {
     socket.send(data);
     return Promise.resolve();
   }
   return new Promise((resolve, reject) => socket.send(data, (err) => (err ? reject(err) : resolve())));
+}
+
+/**
+ * Sends one message the adapter composed itself (not graphql-ws), corked like {@link send}, not
+ * awaited: a failed write errors and closes the socket.
+ */
+export function pushMessage(extra: WsExtra, data: string): void {
+  const { socket, raw } = extra;
+  if (socket.readyState !== socket.OPEN) return;
+  corkForTurn(raw);
+  socket.send(data);
+}
+
+/** Corks `raw` until the end of this turn of the event loop (once per turn). */
+function corkForTurn(raw: Duplex): void {
+  if (raw.writableCorked > 0) return;
+  raw.cork();
+  setImmediate(uncork, raw);
 }
 
 function uncork(raw: Duplex): void {

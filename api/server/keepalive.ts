@@ -5,16 +5,19 @@
  *
  * The sockets are spread over `slots`; every `intervalMs / slots` one slot is visited. Anything
  * a socket sends (a pong, or any message: {@link KeepaliveWheel.heard}) proves its peer is there,
- * so a visit pings only the sockets that were quiet since the previous one, and terminates those
- * that did not answer that ping either — the way MQTT's keepalive pings only an idle link:
+ * so a visit pings only a socket that was quiet for `quietVisits` visits in a row, and
+ * terminates one that did not answer that ping by the next — the way MQTT's keepalive pings
+ * only an idle link:
  *
- *   add ──▶ HEARD ──visit──▶ QUIET ──visit: ping──▶ PINGED ──visit──▶ terminate()
- *             ▲                 │                      │
- *             └── pong or message (from any state) ◀───┘
+ *   add ──▶ HEARD ──visit──▶ QUIET ×quietVisits ──visit: ping──▶ PINGED ──visit──▶ terminate()
+ *             ▲                   │                                │
+ *             └────── pong or message (from any state) ◀──────────┘
  *
- * An agent that heartbeats every 15 s is pinged about every 30 s instead of every 12 s (pings
- * were about half of an idle fleet's socket writes), and one that went silent is terminated at
- * most `3 × intervalMs` after the last thing heard from it (30 s by default).
+ * Two quiet visits by default: an agent heartbeats every 15 s, so two 10-s windows in a row
+ * always hold one of its messages and it is never pinged (with one, every third window was empty
+ * and each agent was pinged every 30 s: a write and a pong for nothing). A socket that went
+ * silent is terminated at most `(quietVisits + 2) × intervalMs` after the last thing heard from
+ * it (40 s by default).
  */
 export interface KeepaliveSocket {
   readonly readyState: number;
@@ -30,15 +33,22 @@ export interface KeepaliveOptions {
   readonly intervalMs?: number;
   /** Groups visited in turn, one every `intervalMs / slots`. @default 12 */
   readonly slots?: number;
+  /** Visits a socket may be found quiet (nothing heard since the previous) before it is pinged. @default 2 */
+  readonly quietVisits?: number;
 }
 
 export const KEEPALIVE_INTERVAL_MS = 10_000;
 
-/** A socket's state between visits (see the diagram above). */
-type Liveness = 'HEARD' | 'QUIET' | 'PINGED';
+/**
+ * A socket's state between visits (see the diagram above): 0 is HEARD, 1 … quietVisits the
+ * quiet visits so far, quietVisits + 1 PINGED.
+ */
+type Liveness = number;
+const HEARD: Liveness = 0;
 
 export class KeepaliveWheel<S extends KeepaliveSocket = KeepaliveSocket> {
   readonly intervalMs: number;
+  private readonly quietVisits: number;
   /** Per slot, each socket and what was heard from it since the last visit. */
   private readonly slots: Map<S, Liveness>[];
   private readonly slotOf = new Map<S, Map<S, Liveness>>();
@@ -50,10 +60,11 @@ export class KeepaliveWheel<S extends KeepaliveSocket = KeepaliveSocket> {
 
   constructor(opts: KeepaliveOptions = {}) {
     this.intervalMs = opts.intervalMs ?? KEEPALIVE_INTERVAL_MS;
+    this.quietVisits = Math.max(1, opts.quietVisits ?? 2);
     this.slots = Array.from({ length: Math.max(1, opts.slots ?? 12) }, () => new Map<S, Liveness>());
     const slotOf = this.slotOf;
     this.onPong = function (this: S) {
-      slotOf.get(this)?.set(this, 'HEARD');
+      slotOf.get(this)?.set(this, HEARD);
     };
   }
 
@@ -71,7 +82,7 @@ export class KeepaliveWheel<S extends KeepaliveSocket = KeepaliveSocket> {
   add(socket: S): void {
     if (this.slotOf.has(socket)) return;
     const slot = this.slots[this.nextSlot++ % this.slots.length]!;
-    slot.set(socket, 'HEARD');
+    slot.set(socket, HEARD);
     this.slotOf.set(socket, slot);
     socket.on('pong', this.onPong as (this: KeepaliveSocket) => void);
   }
@@ -87,7 +98,7 @@ export class KeepaliveWheel<S extends KeepaliveSocket = KeepaliveSocket> {
 
   /** Something arrived from `socket` (any message): its peer is there, no ping needed this round. */
   heard(socket: S): void {
-    this.slotOf.get(socket)?.set(socket, 'HEARD');
+    this.slotOf.get(socket)?.set(socket, HEARD);
   }
 
   get size(): number {
@@ -99,9 +110,9 @@ export class KeepaliveWheel<S extends KeepaliveSocket = KeepaliveSocket> {
     const slot = this.slots[this.cursor++ % this.slots.length]!;
     for (const [socket, state] of slot) {
       if (socket.readyState !== socket.OPEN) continue;
-      if (state === 'HEARD') slot.set(socket, 'QUIET');
-      else if (state === 'QUIET') {
-        slot.set(socket, 'PINGED');
+      if (state < this.quietVisits) slot.set(socket, state + 1);
+      else if (state === this.quietVisits) {
+        slot.set(socket, state + 1);
         socket.ping();
       } else {
         this.remove(socket);

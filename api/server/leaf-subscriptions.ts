@@ -16,6 +16,7 @@ import {
 } from 'graphql';
 import { accessOf, refusal } from '../auth/access.js';
 import type { GraphQLContext } from '../graphql/context.js';
+import { MappedStream } from './mapped-stream.js';
 
 /**
  * Subscriptions whose events are sent without a GraphQL execute each. A dashboard watching a
@@ -66,7 +67,7 @@ export class LeafSubscriptions {
     if (!plan || !this.admits(ctx, plan.field)) return subscribe(args);
     const source = await createSourceEventStream(args);
     if (!isAsyncIterableObject(source)) return source;
-    return new LeafStream(source[Symbol.asyncIterator](), plan, args);
+    return new MappedStream(source[Symbol.asyncIterator](), async (event) => serializeLeaves(plan, event) ?? (await execute({ ...args, rootValue: event })));
   };
 
   /** The field's access rule, as the guard checks it; a refusal takes the normal path (which says so). */
@@ -137,41 +138,4 @@ export function serializeLeaves(plan: Plan, event: unknown): ExecutionResult | u
 
 function isAsyncIterableObject(v: unknown): v is AsyncIterable<unknown> {
   return typeof v === 'object' && v !== null && typeof (v as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function';
-}
-
-/**
- * The field's stream as graphql-ws iterates it. An iterator object, not a generator: `return()`
- * must end a stream that is waiting for its next event (see agent-fast-path.ts' InstructionStream).
- */
-class LeafStream implements AsyncGenerator<ExecutionResult> {
-  constructor(
-    private readonly source: AsyncIterator<unknown>,
-    private readonly plan: Plan,
-    private readonly args: ExecutionArgs,
-  ) {}
-
-  [Symbol.asyncIterator](): this {
-    return this;
-  }
-
-  async next(): Promise<IteratorResult<ExecutionResult, undefined>> {
-    const n = await this.source.next();
-    if (n.done) return { value: undefined, done: true };
-    const view = serializeLeaves(this.plan, n.value) ?? (await execute({ ...this.args, rootValue: n.value }));
-    return { value: view, done: false };
-  }
-
-  async return(): Promise<IteratorResult<ExecutionResult, undefined>> {
-    await this.source.return?.();
-    return { value: undefined, done: true };
-  }
-
-  async throw(err: unknown): Promise<IteratorResult<ExecutionResult, undefined>> {
-    await this.source.return?.();
-    throw err;
-  }
-
-  async [Symbol.asyncDispose](): Promise<void> {
-    await this.return();
-  }
 }

@@ -58,6 +58,8 @@ function publishAfterCommit(inner: PubSub): PubSub {
     // Local delivery hands out what was already committed and published elsewhere: at once.
     emitLocal: (topic, payload) => inner.emitLocal(topic, payload),
     subscribe: (topic) => inner.subscribe(topic),
+    listen: (topic, listener) => inner.listen(topic, listener),
+    unlisten: (topic, listener) => inner.unlisten(topic, listener),
     close: () => inner.close(),
   };
 }

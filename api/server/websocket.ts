@@ -2,7 +2,7 @@ import { getOperationAST, GraphQLError, type GraphQLSchema } from 'graphql';
 import { DocumentCache } from '../graphql/document-cache.js';
 import type { WebSocketServer } from 'ws';
 import { accessOf, refusal } from '../auth/access.js';
-import { describeAuthFailure, type AuthResult } from '../auth/principal.js';
+import { describeAuthFailure } from '../auth/principal.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { wsValidate } from '../graphql/limits.js';
 import type { Services } from '../services.js';
@@ -14,13 +14,13 @@ import { cookieToken } from '../auth/browser-session.js';
 import { attachAgentSocket, authenticateAgentSocket, isAgentParams } from './agent-link.js';
 import { CLOSE_FORBIDDEN, CLOSE_UNAUTHORIZED } from './connections.js';
 import type { ServerMetrics } from './metrics.js';
-import { serveGraphqlWs, type WsExtra } from './graphql-ws-server.js';
+import { serveGraphqlWs } from './graphql-ws-server.js';
+import { AgentLane, type PushExtra } from './agent-lane.js';
 import { KeepaliveWheel } from './keepalive.js';
 import { CLOSE_OVER_BUDGET, SocketBudget } from './socket-budget.js';
 
 /** What the server keeps on each socket after `onConnect` (the upgrade request is dropped there). */
-type SocketExtra = WsExtra & {
-  auth?: AuthResult;
+type SocketExtra = PushExtra & {
   ip?: string;
   userAgent?: string;
   budget?: SocketBudget;
@@ -65,10 +65,18 @@ export function attachGraphqlWs(args: {
     cooldowns.delete(key);
     return false;
   };
-  wsServer.on('connection', (socket) => {
-    metrics.openSockets.inc();
-    socket.once('close', () => metrics.openSockets.dec());
-  });
+  wsServer.on('connection', () => metrics.openSockets.inc());
+  // The agent's reports answered and its instruction stream pushed on its socket, before graphql-ws.
+  const lane = new AgentLane(
+    services,
+    fast,
+    (query) => documents.check(query),
+    (extra) => spend(extra),
+    (extra) => operationContext(extra),
+    (err, what) => services.logger.error({ err }, what),
+  );
+  const operationContext = (extra: SocketExtra): GraphQLContext =>
+    lazyEmContext(services, { auth: extra.auth!, ip: extra.ip ?? 'unknown', userAgent: extra.userAgent, transport: 'ws', services, budget: extra.budget });
   const keepalive = (args.keepalive ?? new KeepaliveWheel()).start();
   const handle = serveGraphqlWs<Record<string, unknown>, SocketExtra>(
     {
@@ -103,6 +111,8 @@ export function attachGraphqlWs(args: {
         // A self-upgrade trial proves a new bundle can connect; it must not displace the running agent.
         else if (params?.trial === true) setTimeout(() => extra.socket.close(1000, 'trial connection done'), 5000).unref();
         else await attachAgentSocket(services, extra.socket, p.hostId, ip, params?.agentVersion);
+        // graphql-ws acknowledges as this returns; the push takes the socket's messages from now.
+        extra.acknowledged = true;
         return true;
       },
       onSubscribe: (ctx, _id, payload) => {
@@ -131,17 +141,19 @@ export function attachGraphqlWs(args: {
         }
         return { schema, document: checked.document, operationName: payload.operationName, variableValues: payload.variables };
       },
-      context: (ctx): GraphQLContext =>
-        lazyEmContext(services, {
-          auth: ctx.extra.auth!,
-          ip: ctx.extra.ip ?? 'unknown',
-          userAgent: ctx.extra.userAgent,
-          transport: 'ws',
-          services,
-          budget: ctx.extra.budget,
-        }),
+      context: (ctx): GraphQLContext => operationContext(ctx.extra),
     },
-    { wsServer, keepalive, production, logError: (err, what) => services.logger.error({ err }, what) },
+    {
+      wsServer,
+      keepalive,
+      production,
+      logError: (err, what) => services.logger.error({ err }, what),
+      take: (extra, text) => lane.take(extra, text),
+      closed: (extra) => {
+        metrics.openSockets.dec();
+        lane.closed(extra);
+      },
+    },
   );
   /** Charges one operation to the socket; the refusal when it is over budget (closing it when it keeps being). */
   function spend(extra: SocketExtra & { socket: { close(code: number, reason: string): void } }): GraphQLError | undefined {

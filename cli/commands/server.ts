@@ -53,6 +53,9 @@ function adminBanner(url: string) {
 }
 
 export async function runServer(): Promise<RunningServer> {
+  // Before the server allocates anything much: its heap growth (api/server/v8-flags.ts).
+  const { applyServerV8Flags, serverV8Flags } = await import('../../api/server/v8-flags.js');
+  applyServerV8Flags(serverV8Flags(process.env));
   const { loadServerConfig, createLogger, startServer } = await api();
   const config = loadServerConfig();
   const logger = createLogger(config.logLevel);

@@ -55,6 +55,11 @@ async function heap(): Promise<Record<string, number>> {
   return { heapUsedMB: +read('nodejs_heap_size_used_bytes').toFixed(0), heapTotalMB: +read('nodejs_heap_size_total_bytes').toFixed(0), externalMB: +read('nodejs_external_memory_bytes').toFixed(0) };
 }
 
+/** The write system calls a process made so far (`syscw` of /proc/PID/io; Linux). */
+function writeCalls(pid: number): number {
+  return Number(/^syscw: (\d+)$/m.exec(fs.readFileSync(`/proc/${pid}/io`, 'utf8'))?.[1] ?? NaN);
+}
+
 /** Waits (up to a minute) until the server's CPU stays under a fifth of a core for 2 s: the storm's aftermath is done. */
 async function quiet(): Promise<void> {
   for (let i = 0; i < 30; i++) {
@@ -78,10 +83,12 @@ const heap1 = await heap();
 await snapshot('after.heapsnapshot');
 await sleep(3000);
 const a = procStats(pid).cpuSeconds;
+const writes0 = writeCalls(pid);
 const idleFrom = monotonicMicros();
 await sleep(idleSeconds * 1000);
 const idleTo = monotonicMicros();
 const b = procStats(pid).cpuSeconds;
+const writes1 = writeCalls(pid);
 const rss2 = procStats(pid).rssBytes;
 const heap2 = await heap();
 const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -98,6 +105,9 @@ const out = {
   rssPerAgentTotalKB: +(rss1 / N / 1024).toFixed(1),
   rssPerAgentMarginalKB: +((rss1 - rss0) / N / 1024).toFixed(1),
   idleCpuPercent: +(((b - a) / idleSeconds) * 100).toFixed(1),
+  // Write system calls (socket writes, mostly) per second and per agent-minute while idle: a count, steady under load.
+  idleWritesPerSecond: +((writes1 - writes0) / idleSeconds).toFixed(0),
+  idleWritesPerAgentMinute: +(((writes1 - writes0) / idleSeconds / N) * 60).toFixed(2),
   idleSeconds,
   // For `profile-summary.ts FILE 30 --window FROM-TO` (µs on the profiles' monotonic clock).
   idleWindow: `${idleFrom}-${idleTo}`,

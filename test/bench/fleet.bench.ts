@@ -88,6 +88,7 @@ const submit = servers[servers.length - 1]!;
 const token = await adminLogin(submit.url, BENCH_ADMIN_PASSWORD);
 const rss = () => servers.reduce((sum, s) => sum + procStats(s.proc.pid!).rssBytes, 0);
 const cpu = () => servers.reduce((sum, s) => sum + procStats(s.proc.pid!).cpuSeconds, 0);
+const rssBefore = rss();
 const fleet = await Fleet.start({ server: submit.url, connectTo: servers.map((s) => s.url), adminToken: token, size: N, cacheFile: credentialCache(`n${N}`), heartbeatMs: HEARTBEAT_MS });
 const connectMs = await fleet.waitFor((c) => c.connected >= N, 600_000);
 console.log(`connected ${N} in ${(connectMs / 1000).toFixed(1)} s`);
@@ -96,6 +97,8 @@ await sleep(5000);
 const rssWith = rss();
 figures.push(item(1, figure(`server RSS with ${N} agents${where}`, 'MB', rssWith / 2 ** 20, rawRssWith / 2 ** 20)));
 figures.push(item(1, figure(`server RSS per agent (total / N)${where}`, 'KB', rssWith / N / 1024, rawRssWith / N / 1024, '≤ 50 KB')));
+// Not the target's figure: what each agent adds, without the server's own no-agent footprint.
+figures.push(item(1, figure(`server RSS per agent, marginal ((with N − before) / N)${where}`, 'KB', (rssWith - rssBefore) / N / 1024, (rawRssWith - raw.rssBeforeBytes) / N / 1024)));
 
 const socket = adminSocket(submit.url, token);
 for (let i = 0; i < (onlyConvergence ? 0 : runs); i++) {

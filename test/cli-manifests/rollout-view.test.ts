@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { HostRolloutWire } from '../../cli/manifests/manifest-wire.js';
+import { rolloutRow } from '../helpers/rollout-rows.js';
 import { renderRolloutTable, revisionCell, rolloutChangeLine, rolloutCountLine, rolloutDetail, rolloutView } from '../../cli/manifests/rollout-view.js';
 
-const row = (host: string, status: string, over: Partial<HostRolloutWire> = {}): HostRolloutWire => ({
-  host,
-  online: true,
-  status,
-  revision: 7,
-  convergedRevision: status === 'CONVERGED' ? 7 : 6,
-  drift: [],
-  error: null,
-  observedAt: null,
-  updatedAt: '2025-01-02T03:04:05.000Z',
-  ...over,
-});
+const row = rolloutRow;
 const drift = (key: string, reason: string) => ({ key, action: 'StartProcess', reason, sentence: `${key} ${reason}`, since: '2025-01-02T03:00:00.000Z' });
 
 describe('rolloutDetail', () => {

@@ -2,20 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../cli/api-client.js';
 import type { HostRolloutWire, RolloutStatusWire } from '../../cli/manifests/manifest-wire.js';
 import type { RolloutView } from '../../cli/manifests/rollout-view.js';
+import { rolloutRow } from '../helpers/rollout-rows.js';
 import { RolloutStreamError, watchRollout, type RolloutSink, type WatchRolloutOptions } from '../../cli/manifests/watch-rollout.js';
 
-const row = (host: string, status: string, at = 5, over: Partial<HostRolloutWire> = {}): HostRolloutWire => ({
-  host,
-  online: true,
-  status,
-  revision: 7,
-  convergedRevision: status === 'CONVERGED' ? 7 : 6,
-  drift: [],
-  error: null,
-  observedAt: null,
-  updatedAt: `2025-01-02T03:04:${String(at).padStart(2, '0')}.000Z`,
-  ...over,
-});
+const row = (host: string, status: string, at = 5, over: Partial<HostRolloutWire> = {}): HostRolloutWire =>
+  rolloutRow(host, status, { updatedAt: `2025-01-02T03:04:${String(at).padStart(2, '0')}.000Z`, ...over });
 const status = (hosts: HostRolloutWire[]): RolloutStatusWire => ({ revision: 7, converged: 0, drifted: 0, pending: 0, failed: 0, hosts });
 
 /** A fake transport and clock: snapshots answered from a queue, timers run by hand. */

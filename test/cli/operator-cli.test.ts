@@ -98,7 +98,8 @@ describe('the operator’s CLI against a real server process', () => {
       expect(JSON.parse((await ioms(['get', 'hosts', 'evil', '-o', 'json'])).stdout)[0].inventory.hostname).toBe('evil\\x1b]0;owned\\x07');
     }
     await client.dispose();
-  });
+    // Nine CLI processes, about a second of CPU each: room for a busy machine.
+  }, 90_000);
 
   it('documents every command: --help works for each', async () => {
     const commands = [

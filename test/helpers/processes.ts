@@ -12,9 +12,18 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Runs `ioms server` as a real process and waits until it logs its URL (at most `startTimeoutMs`). */
+/** Servers {@link spawnServer} started, SIGKILLed when the test file ends (see below). */
+const spawnedServers = new Set<ChildProcess>();
+
+/**
+ * Runs `ioms server` as a real process and waits until it logs its URL (at most `startTimeoutMs`).
+ * A server still running when the test file ends is killed then: a test that timed out during a
+ * restart would otherwise leave its new server behind.
+ */
 export async function spawnServer(env: Record<string, string>, cwd: string, nodeArgs: readonly string[] = [], startTimeoutMs = 30_000): Promise<ServerProcess> {
   const proc = spawn(process.execPath, [...nodeArgs, IOMS_BIN, 'server'], { cwd, env: { ...process.env, IOMS_PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  spawnedServers.add(proc);
+  proc.once('exit', () => spawnedServers.delete(proc));
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -76,17 +85,27 @@ export interface AgentProcess {
 }
 
 /**
- * When this module runs inside vitest, every agent {@link spawnAgent} started, and the guarded
+ * When this module runs inside vitest, every server {@link spawnServer} started, every agent {@link spawnAgent} started, and the guarded
  * processes it left (they outlive their agent by design), are killed when the test file ends
  * (see `guarded-cleanup.ts`). The hook is registered at import, so on the file's root suite;
  * `afterAll` hooks run in reverse order, so it runs after the file's own ones. Outside vitest
  * (benchmarks) the process `exit` handler does the same.
  */
+function killSpawnedServers(): void {
+  for (const proc of spawnedServers) if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
+  spawnedServers.clear();
+}
 if (process.env.VITEST) {
   const { afterAll } = await import('vitest');
-  afterAll(() => void cleanUpSpawnedAgents());
+  afterAll(() => {
+    killSpawnedServers();
+    cleanUpSpawnedAgents();
+  });
 }
-process.once('exit', () => void cleanUpSpawnedAgents());
+process.once('exit', () => {
+  killSpawnedServers();
+  cleanUpSpawnedAgents();
+});
 
 /** Runs `ioms agent …` as a real process; see above for what is killed when the test file ends. */
 export function spawnAgent(args: string[], env: Record<string, string> = {}): AgentProcess {

@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { RolloutFold, rolloutRowChanged, type RolloutRowLike } from '../../manifests/rollout-fold.js';
+import type { HostRolloutWire } from '../../cli/manifests/manifest-wire.js';
+import { RolloutFold, rolloutRowChanged } from '../../manifests/rollout-fold.js';
+import { rolloutRow } from '../helpers/rollout-rows.js';
 
-interface Row extends RolloutRowLike {
-  readonly revision: number | null;
-  readonly convergedRevision: number | null;
-  readonly error: string | null;
-}
+type Row = HostRolloutWire;
 
 const at = (s: number) => new Date(Date.UTC(2025, 0, 2, 3, 0, 0) + s * 1000).toISOString();
-const row = (host: string, status: string, over: Partial<Row> = {}): Row => ({
-  host,
-  online: true,
-  status,
-  revision: 7,
-  convergedRevision: status === 'CONVERGED' ? 7 : 6,
-  drift: [],
-  error: null,
-  updatedAt: at(0),
-  ...over,
-});
+const row = (host: string, status: string, over: Partial<Row> = {}): Row => rolloutRow(host, status, { updatedAt: at(0), ...over });
+const drift = (key: string, reason: string) => ({ key, reason, action: 'StartProcess', sentence: `${key} ${reason}`, since: at(0) });
 const fold = (hosts: Row[], revision: number | null = 7) => new RolloutFold<Row>({ revision, hosts });
 const names = (f: RolloutFold<Row>) => f.hosts.map((h) => `${h.host}:${h.status}`);
 
@@ -89,7 +78,7 @@ describe('apply', () => {
   it.each([
     ['a new host', row('z', 'PENDING'), 'changed'],
     ['a new status', row('b', 'CONVERGED'), 'changed'],
-    ['new drift', row('b', 'PENDING', { drift: [{ key: 'process:web', reason: 'MISSING' }] }), 'changed'],
+    ['new drift', row('b', 'PENDING', { drift: [drift('process:web', 'MISSING')] }), 'changed'],
     ['an error', row('b', 'PENDING', { error: 'dispatch failed' }), 'changed'],
     ['gone offline', row('a', 'CONVERGED', { online: false }), 'changed'],
     ['only the time moved', row('a', 'CONVERGED', { updatedAt: at(60) }), 'same'],
@@ -100,7 +89,7 @@ describe('apply', () => {
   });
 
   it('rolloutRowChanged compares drift by key and reason, in order', () => {
-    const d = (key: string, reason: string) => ({ key, reason });
+    const d = drift;
     const one = row('a', 'DRIFTED', { drift: [d('process:web', 'NOT_RUNNING'), d('file:/x', 'MISSING')] });
     expect(rolloutRowChanged(one, { ...one, drift: [d('process:web', 'NOT_RUNNING'), d('file:/x', 'MISSING')] })).toBe(false);
     expect(rolloutRowChanged(one, { ...one, drift: [d('process:web', 'NOT_RUNNING'), d('file:/x', 'CHECKSUM_MISMATCH')] })).toBe(true);

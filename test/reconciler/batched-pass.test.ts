@@ -60,6 +60,12 @@ function recordingPubSub(bus?: { peers: PubSub[] }) {
         }),
       };
     },
+    listen(topic, listener) {
+      listeners.set(topic, [...(listeners.get(topic) ?? []), listener]);
+    },
+    unlisten(topic, listener) {
+      listeners.set(topic, (listeners.get(topic) ?? []).filter((l) => l !== listener));
+    },
     close: async () => undefined,
   };
   bus?.peers.push(self);

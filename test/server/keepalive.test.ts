@@ -33,15 +33,17 @@ async function run(wheel: KeepaliveWheel<FakeSocket>, slots: number, periods: nu
 
 describe('KeepaliveWheel', () => {
   const cases = [
-    { name: 'a socket that only answers pings stays, pinged every other interval', answers: true, periods: 6, terminated: false, pings: 3 },
-    { name: 'a silent socket is pinged once and terminated at the visit after', answers: false, periods: 3, terminated: true, pings: 1 },
-    { name: 'a silent socket is not terminated before its third visit', answers: false, periods: 2, terminated: false, pings: 1 },
-    { name: 'a socket just added is not pinged at its first visit (it was heard: it connected)', answers: false, periods: 1, terminated: false, pings: 0 },
+    { name: 'a socket that only answers pings stays, pinged every third interval', answers: true, periods: 6, terminated: false, pings: 2 },
+    { name: 'a silent socket is pinged once and terminated at the visit after', answers: false, periods: 4, terminated: true, pings: 1 },
+    { name: 'a silent socket is not terminated before its fourth visit', answers: false, periods: 3, terminated: false, pings: 1 },
+    { name: 'a socket just added is not pinged at its first two visits (it was heard: it connected)', answers: false, periods: 2, terminated: false, pings: 0 },
+    { name: 'one quiet visit allowed: pinged at the second visit, terminated at the third', answers: false, periods: 3, terminated: true, pings: 1, quietVisits: 1 },
+    { name: 'one quiet visit allowed: a socket that answers is pinged every other interval', answers: true, periods: 6, terminated: false, pings: 3, quietVisits: 1 },
   ];
   for (const c of cases) {
     it(c.name, async () => {
       const slots = 4;
-      const wheel = new KeepaliveWheel<FakeSocket>({ intervalMs: 1000, slots });
+      const wheel = new KeepaliveWheel<FakeSocket>({ intervalMs: 1000, slots, quietVisits: c.quietVisits });
       const sockets = Array.from({ length: 10 }, () => new FakeSocket(c.answers));
       for (const s of sockets) wheel.add(s);
       await run(wheel, slots, c.periods);
@@ -66,16 +68,28 @@ describe('KeepaliveWheel', () => {
     expect(talker.terminated).toBe(false);
   });
 
-  it('a socket that goes silent is terminated within three intervals of the last thing heard, the others untouched', async () => {
+  it('a socket heard every other interval (an agent heartbeating every 15 s, visits every 10 s) is never pinged', async () => {
+    const slots = 2;
+    const wheel = new KeepaliveWheel<FakeSocket>({ intervalMs: 1000, slots });
+    const agent = new FakeSocket(false);
+    wheel.add(agent);
+    for (let period = 0; period < 10; period++) {
+      if (period % 2 === 0) wheel.heard(agent);
+      await run(wheel, slots, 1);
+    }
+    expect([agent.pings, agent.terminated]).toEqual([0, false]);
+  });
+
+  it('a socket that goes silent is terminated within four intervals of the last thing heard, the others untouched', async () => {
     const slots = 3;
     const wheel = new KeepaliveWheel<FakeSocket>({ intervalMs: 1000, slots });
     const sockets = Array.from({ length: 9 }, () => new FakeSocket(true));
     for (const s of sockets) wheel.add(s);
     await run(wheel, slots, 2);
     sockets[4]!.answers = false;
-    // Heard just now: a visit finds it heard, the next pings it, the third terminates it.
+    // Heard just now: a visit finds it heard, two find it quiet (the second pings it), the fourth terminates it.
     wheel.heard(sockets[4]!);
-    await run(wheel, slots, 2);
+    await run(wheel, slots, 3);
     expect(sockets[4]!.terminated).toBe(false);
     await run(wheel, slots, 1);
     expect(sockets.map((s) => s.terminated)).toEqual(sockets.map((_, i) => i === 4));

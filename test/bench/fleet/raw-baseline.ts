@@ -12,6 +12,8 @@ export class RawBaseline {
     private readonly server: ChildProcess,
     private readonly clients: ChildProcess[],
     readonly connectMs: number,
+    /** The server's RSS before any socket connected. */
+    readonly rssBeforeBytes: number,
   ) {}
 
   /** `heartbeatMs`: each socket also sends a heartbeat-sized message that often (0: none). */
@@ -24,7 +26,7 @@ export class RawBaseline {
       const c = await next(server, 'connected');
       if (c.count >= n) break;
     }
-    return new RawBaseline(server, clients, performance.now() - start);
+    return new RawBaseline(server, clients, performance.now() - start, port.rssBytes);
   }
 
   /** `padBytes`: send a payload of that size instead of a command (answered with as many bytes). */

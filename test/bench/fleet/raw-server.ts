@@ -6,7 +6,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 
 export type RawServerRequest = { type: 'broadcast'; expect: number; padBytes?: number } | { type: 'stats' } | { type: 'stop' };
 export type RawServerReply =
-  | { type: 'listening'; port: number }
+  | { type: 'listening'; port: number; rssBytes: number }
   | { type: 'connected'; count: number }
   | { type: 'broadcasted'; latenciesMs: number[] }
   | { type: 'stats'; rssBytes: number; sockets: number };
@@ -26,7 +26,7 @@ wss.on('connection', (s) => {
     else onReply?.(0);
   });
 });
-wss.on('listening', () => process.send?.({ type: 'listening', port: (wss.address() as { port: number }).port } satisfies RawServerReply));
+wss.on('listening', () => process.send?.({ type: 'listening', port: (wss.address() as { port: number }).port, rssBytes: process.memoryUsage().rss } satisfies RawServerReply));
 setInterval(() => {
   if (sockets.size === lastCount) return;
   lastCount = sockets.size;
