@@ -56,12 +56,18 @@ describe('downloadArtifact against the artifact routes', () => {
   });
 
   it('resumes with Range after a broken transfer', async () => {
-    const proxy = await cuttingProxy(new URL(h.url), 2 * MB + 17);
+    const dest = path.join(out, 'resume', 'update.zip');
+    const part = path.join(path.dirname(dest), `.update.zip.${art.sha256.slice(0, 16)}.ioms-part`);
+    const proxy = await cuttingProxy(new URL(h.url), 2 * MB + 17, () => (fs.existsSync(part) ? fs.statSync(part).size : 0));
     try {
-      const dest = path.join(out, 'resume', 'update.zip');
       const r = await downloadArtifact(base({ url: `${proxy.url}/artifacts/${art.sha256}`, dest }));
       expect(r).toMatchObject({ changed: true, attempts: 2, resumed: true });
-      expect(proxy.ranges).toEqual([undefined, `bytes=${2 * MB + 17}-`]);
+      // The second request asks for exactly what the partial file holds: the bytes received before
+      // the cut, less any the file had not yet been written when the transfer broke.
+      const kept = proxy.partSizes[1]!;
+      expect(kept).toBeGreaterThan(0);
+      expect(kept).toBeLessThanOrEqual(2 * MB + 17);
+      expect(proxy.ranges).toEqual([undefined, `bytes=${kept}-`]);
       expect((await digestFile(dest)).sha256).toBe(art.sha256);
     } finally {
       await proxy.close();
@@ -185,20 +191,25 @@ describe('downloadArtifact against the artifact routes', () => {
 });
 
 /** Forwards to `target`; the first response is cut after `cutAfter` body bytes. Records each Range. */
-async function cuttingProxy(target: URL, cutAfter: number): Promise<{ url: string; ranges: (string | undefined)[]; close(): Promise<void> }> {
+/** Forwards to `target`, cutting the first response after `cutAfter` bytes; records each request's Range and `partSize()` at that moment. */
+async function cuttingProxy(target: URL, cutAfter: number, partSize: () => number = () => 0): Promise<{ url: string; ranges: (string | undefined)[]; partSizes: number[]; close(): Promise<void> }> {
   const ranges: (string | undefined)[] = [];
+  const partSizes: number[] = [];
   const server = http.createServer((req, res) => {
     ranges.push(req.headers.range);
+    partSizes.push(partSize());
     const first = ranges.length === 1;
     const upstream = http.request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (up) => {
       res.writeHead(up.statusCode ?? 502, up.headers);
       let sent = 0;
       up.on('data', (chunk: Buffer) => {
         if (first && sent + chunk.length > cutAfter) {
-          res.write(chunk.subarray(0, cutAfter - sent));
+          const head = chunk.subarray(0, cutAfter - sent);
           sent = cutAfter;
           up.destroy();
-          setTimeout(() => res.socket?.destroy(), 20);
+          // Cut once the bytes before the cut have left this process (a timer could fire first on
+          // a busy machine and drop some of them, so the resume would start earlier).
+          res.write(head, () => res.socket?.destroy());
           return;
         }
         sent += chunk.length;
@@ -213,6 +224,7 @@ async function cuttingProxy(target: URL, cutAfter: number): Promise<{ url: strin
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     ranges,
+    partSizes,
     close: () => {
       server.closeAllConnections();
       return new Promise((resolve) => server.close(() => resolve()));
