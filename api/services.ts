@@ -12,6 +12,7 @@ import type { AgentConnections } from './hosts/agent-connections.js';
 import type { EnrollmentService } from './hosts/enrollment.service.js';
 import type { HostService } from './hosts/host.service.js';
 import type { MetricsWriter } from './metrics/metrics-writer.service.js';
+import type { ObservedStateIngest } from './manifests/observed-state-ingest.js';
 import type { JobDispatcher } from './jobs/job-dispatcher.js';
 import type { JobService } from './jobs/job.service.js';
 import type { ArtifactService } from './artifacts/artifact.service.js';
@@ -33,6 +34,8 @@ export interface Services {
   readonly enrollment: EnrollmentService;
   readonly agentConnections: AgentConnections;
   readonly metrics: Pick<MetricsWriter, 'enqueue'>;
+  /** The agents' observed-state reports, stored in batches. */
+  readonly observed: Pick<ObservedStateIngest, 'submit' | 'settled'>;
   readonly jobs: JobService;
   readonly artifacts: ArtifactService;
   readonly manifests: ManifestService;

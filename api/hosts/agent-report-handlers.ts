@@ -64,7 +64,7 @@ export function agentInstructionStream(ctx: GraphQLContext): AsyncIterable<unkno
 }
 
 /**
- * The same stream as a push (api/server/instruction-push.ts): `listener` gets each instruction
+ * The same stream as a push (api/server/agent-lane.ts): `listener` gets each instruction
  * for the host until `pubsub.unlisten(agentInstructionsTopic(hostId), listener)`.
  */
 export function listenForInstructions(services: Services, hostId: number, listener: (instruction: unknown) => void): void {

@@ -6,33 +6,22 @@ import { agentOf, type GraphQLContext } from '../graphql/context.js';
 import { cronRunsReportSchema, MAX_STATE_REPORT_BYTES, observedReportSchema, processEventsReportSchema } from './agent-state-reports.js';
 import { parseJsonReport, refuseAgentReport } from '../hosts/agent-reports.js';
 import { publishHostChanged } from '../hosts/host-changed.js';
-import type { Services } from '../services.js';
-import { ObservedStateIngest } from './observed-state-ingest.js';
 
 function when(text: string | null | undefined, fallback: Date): Date {
   const d = text ? new Date(text) : undefined;
   return d && !Number.isNaN(d.getTime()) ? d : fallback;
 }
 
-const ingests = new WeakMap<Services, ObservedStateIngest>();
-
-/** The replica's observed-state batches (one per set of services). */
-export function observedStateIngest(services: Services): ObservedStateIngest {
-  let ingest = ingests.get(services);
-  if (!ingest) ingests.set(services, (ingest = new ObservedStateIngest(() => services.orm.em.fork())));
-  return ingest;
-}
-
 /**
  * Stores what the agent observes and marks the host for reconciling (also the socket's fast
- * path). Batched with the reports arriving together (see {@link ObservedStateIngest}); resolves
+ * path). Batched with the reports arriving together (`services.observed`, api/manifests/observed-state-ingest.ts); resolves
  * once stored. A report that differs from the stored one only in CPU/RSS (the agent's periodic
  * usage refresh) plans the same: it is stored, but the reconciler is not made to look again.
  */
 export async function storeObservedState(ctx: GraphQLContext, report: string): Promise<boolean> {
   const r = await parse(ctx, 'observedState', observedReportSchema, report);
   const { hostId, hostName } = agentOf(ctx);
-  const { planChanged } = await observedStateIngest(ctx.services).submit({ hostId, report: r, at: ctx.services.now() });
+  const { planChanged } = await ctx.services.observed.submit({ hostId, report: r, at: ctx.services.now() });
   if (planChanged) ctx.services.reconciler.mark(hostId);
   // Even a usage-only report changes what the host page shows (processes' CPU and RSS).
   publishHostChanged(ctx.services.pubsub, { hostId, host: hostName, part: 'STATE' });

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { canonicalJson, withoutUsage, type observedReportSchema } from '../../manifests/index.js';
 import { Coalescer } from '../batching/coalescer.js';
 import { retryOnDeadlock } from '../batching/lock-retry.js';
+import { isDatabaseUnavailable } from '../graphql/database-errors.js';
 import { parseObserved } from './manifest.service.js';
 
 /** A report as the schema parsed it. */
@@ -100,7 +101,12 @@ export class ObservedStateIngest {
       const mine = items.filter((it) => chunk.has(it.hostId));
       try {
         for (const [id, f] of await this.storeChunk(em, [...chunk], mine)) folded.set(id, f);
-      } catch {
+      } catch (err) {
+        // The database is away: every host of the chunk gets that answer, without a try each.
+        if (isDatabaseUnavailable(err)) {
+          for (const id of chunk) failed.set(id, err);
+          continue;
+        }
         // One bad row fails a multi-row statement: find it, storing the others one by one.
         for (const id of chunk) {
           try {

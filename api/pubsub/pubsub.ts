@@ -17,7 +17,7 @@ export interface PubSub {
   /**
    * Calls `listener` with each payload on `topic` until {@link PubSub.unlisten}: a push with no
    * queue and no iterator, for a subscriber held for a socket's life that sends at once (an
-   * agent's instruction stream, api/server/instruction-push.ts).
+   * agent's instruction stream, api/server/agent-lane.ts).
    */
   listen(topic: string, listener: (payload: unknown) => void): void;
   unlisten(topic: string, listener: (payload: unknown) => void): void;

@@ -42,7 +42,7 @@ export function serveGraphqlWs<P extends Record<string, unknown>, E extends WsEx
     readonly logError: (err: unknown, what: string) => void;
     /**
      * Answers a message itself instead of graphql-ws, returning true when it did (the agent's
-     * instruction push, instruction-push.ts). Called for every message of an open socket.
+     * instruction push, agent-lane.ts). Called for every message of an open socket.
      */
     readonly take?: (extra: E, text: string) => boolean;
     /** The socket closed (one listener for the glue's every per-socket chore). */

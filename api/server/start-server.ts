@@ -34,6 +34,7 @@ import { AgentConnections } from '../hosts/agent-connections.js';
 import { EnrollmentService } from '../hosts/enrollment.service.js';
 import { HostService } from '../hosts/host.service.js';
 import { MetricsWriter } from '../metrics/metrics-writer.service.js';
+import { ObservedStateIngest } from '../manifests/observed-state-ingest.js';
 import { MetricsMaintenance } from '../metrics/metrics-maintenance.service.js';
 import { JobDispatcher } from '../jobs/job-dispatcher.js';
 import { JobService } from '../jobs/job.service.js';
@@ -104,6 +105,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
 
   const pubsub = publishAfterCommit(createPubSub({ redisUrl: config.redisUrl, channelNamespace: config.redisChannelPrefix, logger }));
   const metricsWriter = new MetricsWriter({ orm, logger, now });
+  const observed = new ObservedStateIngest(() => orm.em.fork());
   const audit = new AuditService(now, (row) => pubsub.publish(AUDIT_TOPIC, AuditEventType.from(row)));
   const replicaId = config.replicaId ?? `${os.hostname()}:${config.port}`;
   const hosts = new HostService({ pubsub, aliveWindowMs: config.aliveWindowSeconds * 1000, replicaId, now });
@@ -140,6 +142,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
     enrollment: new EnrollmentService(now),
     agentConnections: new AgentConnections(),
     metrics: metricsWriter,
+    observed,
     now,
   };
   await services.hosts.releaseReplica(orm.em.fork());
@@ -282,6 +285,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
       await dispatcher.idle();
       await metricsMaintenance.stop();
       await metricsWriter.close();
+      await observed.settled();
       await pubsub.close();
       await orm.close(true);
       logger.info('IOMS server stopped');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadServerConfig } from '../../api/config.js';
 import type { GraphQLContext } from '../../api/graphql/context.js';
 import { createLogger } from '../../api/logger.js';
-import { observedStateIngest, storeObservedState } from '../../api/manifests/agent-state.resolver.js';
+import { storeObservedState } from '../../api/manifests/agent-state.resolver.js';
 import { startServer, type RunningServer } from '../../api/server/start-server.js';
 import { parseJsonReport } from '../../api/hosts/agent-reports.js';
 import { parseObserved } from '../../api/manifests/manifest.service.js';
@@ -103,7 +103,7 @@ describe.each(databaseKinds())('observed-state batches on $name', (kind) => {
     for (const host of single) for (const report of reports) one.push(await storeOneReport(server.services, host.hostId, report));
     // Together: every host's reports of the round in one batch.
     const together = await Promise.all(batched.flatMap((host) => reports.map((report) => outcome(storeObservedState(ctxOf(host), report)))));
-    await observedStateIngest(server.services).settled();
+    await server.services.observed.settled();
 
     expect(together).toEqual(one);
     const [a, b] = [await rowsOf(single), await rowsOf(batched)];
